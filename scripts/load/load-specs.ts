@@ -1,0 +1,262 @@
+/**
+ * load & validate: reads the specs directory into the model (Specs), or returns every problem
+ * found, each naming its file and place. This is the only module that reads spec files.
+ */
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Diagnostic } from "../lib/diagnostics.ts";
+import { sortDiagnostics } from "../lib/diagnostics.ts";
+import { diagnosticAt, isJsonObject, pathToPointer, type JsonObject, type JsonSource } from "../lib/json-source.ts";
+import type { Mapping, Provider, Specs, Task, TaskMetadata } from "../model/types.ts";
+import { SchemaRegistry, type SchemaDocument } from "../schema/registry.ts";
+import { createValidator, type SchemaValidator } from "../schema/validator.ts";
+import { displayPath, loadSchemaFiles, readJsonFile } from "./files.ts";
+import { checkAgainstMetaSchema } from "./meta-schemas.ts";
+
+export type SchemaLayout = { layout: "ours" } | { layout: "upstream"; dir: string };
+
+export interface LoadOptions {
+  /** Directory holding tasks/<task>/task.json, providers.json and (our layout) the task schemas. */
+  specsDir: string;
+  /** Where the request/response JSON Schemas come from. */
+  schemas: SchemaLayout;
+}
+
+export type LoadResult = { ok: true; specs: Specs } | { ok: false; diagnostics: Diagnostic[] };
+
+const SCHEMA_FILES = { input: "input.json", output: "output.json", streamOutput: "stream_output.json" } as const;
+
+interface RawTask {
+  id: string;
+  source: JsonSource;
+  schemaPaths: { input: string; output: string; streamOutput: string };
+}
+
+function schemaPathsFor(taskId: string, options: LoadOptions): RawTask["schemaPaths"] {
+  const dir =
+    options.schemas.layout === "ours" ? path.join(options.specsDir, "tasks", taskId) : path.join(options.schemas.dir, taskId, "spec");
+  return {
+    input: path.join(dir, SCHEMA_FILES.input),
+    output: path.join(dir, SCHEMA_FILES.output),
+    streamOutput: path.join(dir, SCHEMA_FILES.streamOutput),
+  };
+}
+
+function sharedDefinitionFiles(options: LoadOptions): string[] {
+  const dir = options.schemas.layout === "ours" ? options.specsDir : options.schemas.dir;
+  const file = path.join(dir, "common-definitions.json");
+  return existsSync(file) ? [file] : [];
+}
+
+function listTaskIds(specsDir: string, diagnostics: Diagnostic[]): string[] {
+  const tasksDir = path.join(specsDir, "tasks");
+  if (!existsSync(tasksDir) || !statSync(tasksDir).isDirectory()) {
+    diagnostics.push({ file: displayPath(tasksDir), reason: "directory not found: create tasks/<task>/task.json for each task", ruleId: "file-read" });
+    return [];
+  }
+  return readdirSync(tasksDir)
+    .filter((name) => statSync(path.join(tasksDir, name)).isDirectory())
+    .sort();
+}
+
+function documentFor(registry: SchemaRegistry, absolutePath: string): SchemaDocument | undefined {
+  return registry.get(pathToFileURL(path.resolve(absolutePath)).href);
+}
+
+function buildTask(raw: RawTask, registry: SchemaRegistry, validator: SchemaValidator, diagnostics: Diagnostic[]): Task | undefined {
+  const metadata = raw.source.value as unknown as TaskMetadata & { $schema?: string };
+  const input = documentFor(registry, raw.schemaPaths.input);
+  const output = documentFor(registry, raw.schemaPaths.output);
+  const streamOutput = documentFor(registry, raw.schemaPaths.streamOutput);
+  if (!input || !output) return undefined;
+  const { $schema: _format, ...fields } = metadata;
+  const task: Task = {
+    ...fields,
+    id: raw.id,
+    schemas: { input, output, ...(streamOutput ? { streamOutput } : {}) },
+    files: {
+      metadata: displayPath(path.resolve(raw.source.file)),
+      input: input.source.file,
+      output: output.source.file,
+      ...(streamOutput ? { streamOutput: streamOutput.source.file } : {}),
+    },
+  };
+
+  const streams = task.response.stream === "server-sent-events";
+  if (streams && !streamOutput) {
+    diagnostics.push(
+      diagnosticAt(raw.source, "/response/stream", `the task streams but ${displayPath(raw.schemaPaths.streamOutput)} does not exist: add it or remove "stream"`, "task-stream"),
+    );
+  }
+  if (!streams && streamOutput) {
+    diagnostics.push(
+      diagnosticAt(raw.source, "/response", `${streamOutput.source.file} exists but the task does not declare "stream": "server-sent-events"`, "task-stream"),
+    );
+  }
+  if (task.sdk.js?.streamMethod && !streams) {
+    diagnostics.push(diagnosticAt(raw.source, "/sdk/js/streamMethod", "a stream method is declared but the task does not stream", "task-stream"));
+  }
+  const python = task.sdk.python;
+  if (python && !task.conversational && Boolean(python.inputsParameter) === Boolean(python.inputsSpread)) {
+    diagnostics.push(
+      diagnosticAt(raw.source, "/sdk/python", 'give exactly one of "inputsParameter" (the positional parameter receiving inputs) or "inputsSpread": true', "task-sdk"),
+    );
+  }
+  if (python?.inputsSpread && !isJsonObject(task.example["inputs"])) {
+    diagnostics.push(diagnosticAt(raw.source, "/sdk/python/inputsSpread", '"inputsSpread" needs an example whose "inputs" is an object', "task-sdk"));
+  }
+  if (task.binaryInput && typeof task.example[task.binaryInput.field] !== "string") {
+    diagnostics.push(
+      diagnosticAt(raw.source, `/example`, `the binary input field "${task.binaryInput.field}" must hold the example file name (a string)`, "task-binary-input"),
+    );
+  }
+  for (const error of validator.validate(input, task.example)) {
+    diagnostics.push(
+      diagnosticAt(raw.source, `/example${error.instancePointer}`, `the example request does not match ${input.source.file}: ${error.message}`, "example-schema"),
+    );
+  }
+  return task;
+}
+
+function buildProviders(source: JsonSource, taskIds: ReadonlySet<string>, diagnostics: Diagnostic[]): Provider[] {
+  const feed = source.value as JsonObject;
+  const providers = feed["providers"] as Record<string, JsonObject>;
+  return Object.keys(providers)
+    .sort()
+    .map((id) => {
+      const raw = providers[id] as JsonObject;
+      const tasks = raw["tasks"] as Record<string, JsonObject>;
+      const mappings: Mapping[] = [];
+      for (const taskId of Object.keys(tasks).sort()) {
+        const entry = tasks[taskId] as JsonObject;
+        if (!taskIds.has(taskId)) {
+          diagnostics.push(
+            diagnosticAt(
+              source,
+              pathToPointer(["providers", id, "tasks", taskId]),
+              `unknown task "${taskId}": known tasks are ${[...taskIds].join(", ")}`,
+              "mapping-unknown-task",
+            ),
+          );
+          continue;
+        }
+        mappings.push({
+          task: taskId,
+          provider: id,
+          modelId: entry["modelId"] as string,
+          providerModelId: entry["providerModelId"] as string,
+          status: entry["status"] as Mapping["status"],
+          ...(typeof entry["path"] === "string" ? { path: entry["path"] } : {}),
+        });
+      }
+      const provider: Provider = {
+        id,
+        displayName: raw["displayName"] as string,
+        website: raw["website"] as string,
+        sdkRouting: raw["sdkRouting"] === true,
+        auth: raw["auth"] as unknown as Provider["auth"],
+        mappings,
+      };
+      if (typeof raw["taskPath"] === "string") provider.taskPath = raw["taskPath"];
+      if (isJsonObject(raw["direct"])) provider.direct = raw["direct"] as unknown as Provider["direct"];
+      return provider;
+    });
+}
+
+function checkRoutes(source: JsonSource, providers: readonly Provider[], tasks: readonly Task[], diagnostics: Diagnostic[]): void {
+  const byId = new Map(tasks.map((task) => [task.id, task]));
+  for (const provider of providers) {
+    for (const mapping of provider.mappings) {
+      const task = byId.get(mapping.task);
+      if (task && !task.conversational && !mapping.path && !provider.taskPath) {
+        diagnostics.push(
+          diagnosticAt(
+            source,
+            pathToPointer(["providers", provider.id, "tasks", mapping.task]),
+            `"${mapping.task}" is not conversational, so it needs a route: add "taskPath" to the provider or "path" to this mapping`,
+            "mapping-route",
+          ),
+        );
+      }
+      const pattern = mapping.path ?? provider.taskPath ?? "";
+      for (const [, placeholder] of pattern.matchAll(/\{([^}]*)\}/g)) {
+        if (!["provider", "modelId", "providerModelId", "task"].includes(placeholder ?? "")) {
+          diagnostics.push(
+            diagnosticAt(
+              source,
+              pathToPointer(["providers", provider.id, mapping.path ? "tasks" : "taskPath", ...(mapping.path ? [mapping.task, "path"] : [])]),
+              `unknown placeholder {${placeholder}} in the path: use {provider}, {modelId}, {providerModelId} or {task}`,
+              "mapping-route",
+            ),
+          );
+        }
+      }
+    }
+  }
+}
+
+export function loadSpecs(options: LoadOptions): LoadResult {
+  const diagnostics: Diagnostic[] = [];
+  const registry = new SchemaRegistry();
+
+  const providersPath = path.join(options.specsDir, "providers.json");
+  const providersParsed = readJsonFile(providersPath);
+  let providersSource: JsonSource | undefined;
+  if (providersParsed.ok) {
+    const problems = checkAgainstMetaSchema("providers", providersParsed.source);
+    diagnostics.push(...problems);
+    if (problems.length === 0) providersSource = providersParsed.source;
+  } else {
+    diagnostics.push(...providersParsed.diagnostics);
+  }
+
+  const rawTasks: RawTask[] = [];
+  const schemaFiles = sharedDefinitionFiles(options);
+  for (const id of listTaskIds(options.specsDir, diagnostics)) {
+    const parsed = readJsonFile(path.join(options.specsDir, "tasks", id, "task.json"));
+    if (!parsed.ok) {
+      diagnostics.push(...parsed.diagnostics);
+      continue;
+    }
+    const problems = checkAgainstMetaSchema("task", parsed.source);
+    diagnostics.push(...problems);
+    const schemaPaths = schemaPathsFor(id, options);
+    schemaFiles.push(schemaPaths.input, schemaPaths.output);
+    if (existsSync(schemaPaths.streamOutput)) schemaFiles.push(schemaPaths.streamOutput);
+    if (problems.length === 0) rawTasks.push({ id, source: parsed.source, schemaPaths });
+  }
+
+  diagnostics.push(...loadSchemaFiles(schemaFiles, registry));
+  const refProblems = registry.unresolvedRefs();
+  diagnostics.push(...refProblems);
+  if (diagnostics.length > 0) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
+
+  let validator: SchemaValidator;
+  try {
+    validator = createValidator(registry);
+  } catch (error) {
+    return {
+      ok: false,
+      diagnostics: [{ file: displayPath(options.specsDir), reason: `the JSON Schemas cannot be compiled: ${error instanceof Error ? error.message : String(error)}`, ruleId: "schema-compile" }],
+    };
+  }
+  const tasks = rawTasks.flatMap((raw) => buildTask(raw, registry, validator, diagnostics) ?? []);
+  const taskIds = new Set(tasks.map((task) => task.id));
+  const providers = providersSource ? buildProviders(providersSource, taskIds, diagnostics) : [];
+  if (providersSource) checkRoutes(providersSource, providers, tasks, diagnostics);
+  if (diagnostics.length > 0 || !providersSource) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
+
+  const feed = providersSource.value as JsonObject;
+  return {
+    ok: true,
+    specs: {
+      router: feed["router"] as unknown as Specs["router"],
+      tasks,
+      providers,
+      registry,
+      validator,
+      providersFile: providersSource.file,
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The tool's own formats (task.json, providers.json, the configuration file) are validated by
+ * meta-schemas shipped with the tool in specs/schema/.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import type { Diagnostic } from "../lib/diagnostics.ts";
+import { diagnosticAt, type JsonSource } from "../lib/json-source.ts";
+import { toSchemaErrors } from "../schema/validator.ts";
+
+export type MetaSchemaName = "task" | "providers" | "config";
+
+export const META_SCHEMA_DIR = fileURLToPath(new URL("../../specs/schema/", import.meta.url));
+
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+const compiled = new Map<MetaSchemaName, ValidateFunction>();
+
+function metaSchema(name: MetaSchemaName): ValidateFunction {
+  let validate = compiled.get(name);
+  if (!validate) {
+    validate = ajv.compile(JSON.parse(readFileSync(`${META_SCHEMA_DIR}${name}.schema.json`, "utf8")) as object);
+    compiled.set(name, validate);
+  }
+  return validate;
+}
+
+export function checkAgainstMetaSchema(name: MetaSchemaName, source: JsonSource): Diagnostic[] {
+  const validate = metaSchema(name);
+  if (validate(source.value)) return [];
+  return toSchemaErrors(validate.errors)
+    .filter((error) => !error.message.startsWith("must match \"then\" schema"))
+    .map((error) =>
+      diagnosticAt(source, error.instancePointer, `${error.message} (the format is defined in specs/schema/${name}.schema.json)`, `${name}-schema`),
+    );
+}

@@ -1,0 +1,126 @@
+/**
+ * The model: plain typed objects built by the loader. Nothing past this point does I/O.
+ */
+import type { JsonObject } from "../lib/json-source.ts";
+import type { SchemaDocument, SchemaRegistry } from "../schema/registry.ts";
+import type { SchemaValidator } from "../schema/validator.ts";
+
+export interface RecommendedModel {
+  id: string;
+  description: string;
+}
+
+export interface BinaryInput {
+  /** Top-level field of the payload that carries the file; the example holds the file name there. */
+  field: string;
+  contentType: string;
+}
+
+export interface PythonSdkMethod {
+  method: string;
+  /** Name of the first parameter, which receives `inputs` positionally. */
+  inputsParameter?: string;
+  /** The fields of the `inputs` object are separate keyword arguments. */
+  inputsSpread?: true;
+}
+
+export interface JsSdkMethod {
+  method: string;
+  streamMethod?: string;
+}
+
+export type ResponseKind = "json" | "image" | "audio" | "video";
+
+export interface ResponseSpec {
+  kind: ResponseKind;
+  contentType?: string;
+  fileName?: string;
+  stream?: "server-sent-events";
+}
+
+export interface TaskFiles {
+  metadata: string;
+  input: string;
+  output: string;
+  streamOutput?: string;
+}
+
+/** What task.json holds (validated by specs/schema/task.schema.json). */
+export interface TaskMetadata {
+  title: string;
+  description: string;
+  recommendedModels: RecommendedModel[];
+  example: JsonObject;
+  binaryInput?: BinaryInput;
+  conversational: boolean;
+  sdk: { python?: PythonSdkMethod; js?: JsSdkMethod };
+  response: ResponseSpec;
+}
+
+export interface Task extends TaskMetadata {
+  id: string;
+  schemas: { input: SchemaDocument; output: SchemaDocument; streamOutput?: SchemaDocument };
+  /** Paths (relative to the project root) of the files this task is built from. */
+  files: TaskFiles;
+}
+
+export type MappingStatus = "live" | "staging";
+
+export interface Mapping {
+  task: string;
+  provider: string;
+  modelId: string;
+  providerModelId: string;
+  status: MappingStatus;
+  /** Router path pattern for this task, overriding the provider's taskPath. */
+  path?: string;
+}
+
+export interface DirectAccess {
+  origin: string;
+  chatPath: string;
+  tokenEnv: string;
+}
+
+export interface Provider {
+  id: string;
+  displayName: string;
+  website: string;
+  taskPath?: string;
+  /** The SDKs send the documented task payload to taskPath (so SDK snippets apply to non-chat tasks). */
+  sdkRouting: boolean;
+  auth: { scheme: "bearer"; tokenEnv: string };
+  direct?: DirectAccess;
+  /** Sorted by task id. */
+  mappings: Mapping[];
+}
+
+export interface Router {
+  origin: string;
+  chatPath: string;
+}
+
+export interface Specs {
+  router: Router;
+  /** Sorted by id. */
+  tasks: Task[];
+  /** Sorted by id. */
+  providers: Provider[];
+  registry: SchemaRegistry;
+  validator: SchemaValidator;
+  /** Path of the provider feed, relative to the project root. */
+  providersFile: string;
+}
+
+export function findTask(specs: Specs, id: string): Task | undefined {
+  return specs.tasks.find((task) => task.id === id);
+}
+
+export function findProvider(specs: Specs, id: string): Provider | undefined {
+  return specs.providers.find((provider) => provider.id === id);
+}
+
+/** Every mapping for a task, in provider order. */
+export function mappingsForTask(specs: Specs, taskId: string): Mapping[] {
+  return specs.providers.flatMap((provider) => provider.mappings.filter((mapping) => mapping.task === taskId));
+}

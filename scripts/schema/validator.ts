@@ -1,0 +1,82 @@
+/**
+ * JSON Schema validation (ajv) over the documents of a SchemaRegistry. Each document is added to
+ * ajv under its base URI, so `$ref`s resolve exactly as they do for the spec tables.
+ * Upstream specs declare draft-06; their keywords mean the same in 2020-12 for everything those
+ * files use, so every document is compiled in the 2020-12 dialect.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import ajvFormats from "ajv-formats";
+import type { JsonValue } from "../lib/json-source.ts";
+import { isJsonObject } from "../lib/json-source.ts";
+import type { SchemaDocument, SchemaRegistry } from "./registry.ts";
+
+// ajv-formats is CommonJS: under NodeNext the default import is module.exports, whose .default is the plugin.
+const addFormats = ajvFormats.default;
+
+export interface SchemaError {
+  /** JSON pointer into the validated value. */
+  instancePointer: string;
+  message: string;
+}
+
+export interface SchemaValidator {
+  validate(document: SchemaDocument, value: JsonValue): SchemaError[];
+}
+
+export function describeAjvError(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "required":
+      return `missing required property "${String(params["missingProperty"])}"`;
+    case "additionalProperties":
+      return `unknown property "${String(params["additionalProperty"])}" (not declared in the schema)`;
+    case "enum":
+      return `must be one of ${JSON.stringify(params["allowedValues"])}`;
+    case "const":
+      return `must be ${JSON.stringify(params["allowedValue"])}`;
+    default:
+      return error.message ?? error.keyword;
+  }
+}
+
+/** Keep the most specific errors: ajv reports a failing oneOf/anyOf and each branch's errors too. */
+export function toSchemaErrors(errors: readonly ErrorObject[] | null | undefined): SchemaError[] {
+  const seen = new Set<string>();
+  const result: SchemaError[] = [];
+  for (const error of errors ?? []) {
+    const pointer =
+      error.keyword === "additionalProperties"
+        ? `${error.instancePath}/${String((error.params as Record<string, unknown>)["additionalProperty"])}`
+        : error.instancePath;
+    const message = describeAjvError(error);
+    const key = `${pointer}\u0000${message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      result.push({ instancePointer: pointer, message });
+    }
+  }
+  return result;
+}
+
+export function createValidator(registry: SchemaRegistry): SchemaValidator {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
+  addFormats(ajv);
+  for (const document of registry.all()) {
+    const value = document.source.value;
+    if (!isJsonObject(value)) continue;
+    const { $schema: _dialect, ...rest } = value;
+    ajv.addSchema({ ...rest, $id: document.baseUri });
+  }
+  const compiled = new Map<string, ValidateFunction>();
+  return {
+    validate(document, value) {
+      let validate = compiled.get(document.baseUri);
+      if (!validate) {
+        validate = ajv.getSchema(document.baseUri);
+        if (!validate) throw new Error(`schema ${document.baseUri} is not registered`);
+        compiled.set(document.baseUri, validate);
+      }
+      return validate(value) ? [] : toSchemaErrors(validate.errors);
+    },
+  };
+}
