@@ -1,0 +1,20 @@
+/**
+ * What a client is: one small file per client (`info` + `render`), registered in one ordered list.
+ */
+import type { SnippetRequest } from "../request.ts";
+
+export type Language = "sh" | "python" | "js";
+
+export interface SnippetClient {
+  /** `<language>/<client>`, e.g. `python/requests`. */
+  id: string;
+  language: Language;
+  /** Client name as shown on pages, e.g. `requests`. */
+  client: string;
+  /** Where readers learn more about the client; linked after each snippet. */
+  reference: { label: string; url: string };
+  /** Why this request cannot be written with this client, or undefined when it can. */
+  unsupported(request: SnippetRequest): string | undefined;
+  /** Source code before formatting. */
+  render(request: SnippetRequest): string;
+}

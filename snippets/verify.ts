@@ -1,0 +1,35 @@
+/**
+ * Every snippet must parse before it is published: ruff's checker for Python (syntax errors,
+ * undefined names, unused imports), acorn for JavaScript (an ES module with top-level await),
+ * `bash -n` for shell.
+ */
+import { spawnSync } from "node:child_process";
+import { parse } from "acorn";
+import type { Language } from "./clients/types.ts";
+import { ruffWorkspace } from "./format.ts";
+
+interface RuffDiagnostic {
+  code: string | null;
+  message: string;
+  start_location: { row: number; column: number };
+}
+
+/** Why `source` is not a valid program in `language`, or undefined when it is. */
+export function verifySnippet(language: Language, source: string): string | undefined {
+  if (language === "python") {
+    const problems = ruffWorkspace().check(source) as RuffDiagnostic[];
+    if (problems.length === 0) return undefined;
+    return problems.map((problem) => `${problem.start_location.row}:${problem.start_location.column} ${problem.message} (${problem.code ?? "syntax"})`).join("; ");
+  }
+  if (language === "js") {
+    try {
+      parse(source, { ecmaVersion: "latest", sourceType: "module" });
+      return undefined;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+  const result = spawnSync("bash", ["-n"], { input: source, encoding: "utf8" });
+  if (result.error) return `bash could not run: ${result.error.message}`;
+  return result.status === 0 ? undefined : result.stderr.trim().replace(/^bash: /, "") || `bash -n exited with ${result.status}`;
+}
