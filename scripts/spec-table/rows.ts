@@ -201,7 +201,7 @@ export function schemaRows(registry: SchemaRegistry, root: SchemaLocation): Spec
     for (const key of resolved.refKeys) context.ancestors.set(key, "(root)");
     addChildren(context, resolved, 0);
   } else {
-    const label = type.endsWith("[]") ? "(array)" : type === "object" ? "(object)" : "(value)";
+    const label = type.includes(" | ") ? "(value)" : type.endsWith("[]") ? "(array)" : type === "object" ? "(object)" : "(value)";
     addRow(context, root, label, 0, false);
   }
   return context.rows;

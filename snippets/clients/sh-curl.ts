@@ -9,6 +9,11 @@ import { shellBearerHeader } from "./tokens.ts";
 import type { SnippetClient } from "./types.ts";
 
 const CONTINUATION = " \\\n    ";
+/** JSON for the command line: lines after the first are indented to sit under the curl options. */
+function indentedJson(value: unknown): string {
+  return jsonText(value).replace(/\n/g, "\n    ");
+}
+
 /** Stands in for the base64 text while the JSON around it is printed; JSON escapes the NULs. */
 const FILE_SENTINEL = "\u0000file\u0000";
 
@@ -29,7 +34,7 @@ function render(request: SnippetRequest): string {
   const options = [...headerOptions(request), ...responseOptions(request)];
   const { body } = request;
   if (body.kind === "json") {
-    return ["curl " + shellQuote(request.url), ...options, `--data-raw ${shellQuote(jsonText(body.value))}`].join(CONTINUATION);
+    return ["curl " + shellQuote(request.url), ...options, `--data-raw ${shellQuote(indentedJson(body.value))}`].join(CONTINUATION);
   }
   if (body.kind === "file") {
     return ["curl " + shellQuote(request.url), ...options, `--data-binary @${shellQuote(body.fileName)}`].join(CONTINUATION);

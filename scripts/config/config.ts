@@ -1,0 +1,90 @@
+/**
+ * The configuration: snippet-docs.config.json at the project root (every field optional).
+ * Declared data, not ad-hoc flags: commands read it, and invalid configuration is reported with
+ * its place like any other input.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { InputError } from "../lib/diagnostics.ts";
+import { diagnosticAt, type JsonObject, type JsonSource } from "../lib/json-source.ts";
+import { readJsonFile } from "../load/files.ts";
+import type { SchemaLayout } from "../load/load-specs.ts";
+import { checkAgainstMetaSchema } from "../load/meta-schemas.ts";
+import type { Specs } from "../model/types.ts";
+import { CLIENT_IDS } from "../../snippets/clients/index.ts";
+
+export const CONFIG_FILE_NAME = "snippet-docs.config.json";
+
+export type SnippetStyle = "inline" | "component";
+export type TokenStyle = { kind: "env" } | { kind: "inline"; value: string };
+
+export interface Config {
+  /** Directory of the configuration file: every other path is relative to it. */
+  root: string;
+  /** The configuration file, when there is one. */
+  source?: JsonSource;
+  specsDir: string;
+  schemas: SchemaLayout;
+  templatesDir: string;
+  outDir: string;
+  snippetStyle: SnippetStyle;
+  clients: string[];
+  providers: "all" | string[];
+  token: TokenStyle;
+}
+
+export function defaultConfig(root: string): Config {
+  return {
+    root,
+    specsDir: path.join(root, "specs"),
+    schemas: { layout: "ours" },
+    templatesDir: path.join(root, "templates"),
+    outDir: path.join(root, "generated"),
+    snippetStyle: "inline",
+    clients: [...CLIENT_IDS],
+    providers: "all",
+    token: { kind: "env" },
+  };
+}
+
+/** Reads `<root>/snippet-docs.config.json` (or `file`); throws InputError with places when invalid. */
+export function loadConfig(root: string, file?: string): Config {
+  const configPath = path.resolve(root, file ?? CONFIG_FILE_NAME);
+  const base = path.dirname(configPath);
+  const config = defaultConfig(base);
+  if (!file && !existsSync(configPath)) return config;
+  const parsed = readJsonFile(configPath);
+  if (!parsed.ok) throw new InputError(parsed.diagnostics);
+  const problems = checkAgainstMetaSchema("config", parsed.source);
+  if (problems.length > 0) throw new InputError(problems);
+  const value = parsed.source.value as JsonObject;
+  const resolve = (key: string, fallback: string) => (typeof value[key] === "string" ? path.resolve(base, value[key] as string) : fallback);
+  const schemas = value["schemas"];
+  return {
+    root: base,
+    source: parsed.source,
+    specsDir: resolve("specsDir", config.specsDir),
+    schemas:
+      typeof schemas === "object" && schemas !== null && !Array.isArray(schemas)
+        ? { layout: "upstream", dir: path.resolve(base, schemas["upstream"] as string) }
+        : { layout: "ours" },
+    templatesDir: resolve("templatesDir", config.templatesDir),
+    outDir: resolve("outDir", config.outDir),
+    snippetStyle: (value["snippetStyle"] as SnippetStyle | undefined) ?? "inline",
+    clients: (value["clients"] as string[] | undefined) ?? config.clients,
+    providers: (value["providers"] as string[] | "all" | undefined) ?? "all",
+    token: typeof value["token"] === "object" && value["token"] !== null ? { kind: "inline", value: (value["token"] as JsonObject)["inline"] as string } : { kind: "env" },
+  };
+}
+
+/** Checks the parts of the configuration that refer to the specs (provider ids). */
+export function checkConfigAgainstSpecs(config: Config, specs: Specs): void {
+  if (config.providers === "all" || !config.source) return;
+  const known = new Set(specs.providers.map((provider) => provider.id));
+  const problems = config.providers.flatMap((id, index) =>
+    known.has(id)
+      ? []
+      : [diagnosticAt(config.source as JsonSource, `/providers/${index}`, `unknown provider "${id}": the feed has ${[...known].join(", ")}`, "config-provider")],
+  );
+  if (problems.length > 0) throw new InputError(problems);
+}

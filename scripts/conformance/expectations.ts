@@ -1,0 +1,137 @@
+/**
+ * What the server must have received from a snippet, worked out from the task, the mapping and
+ * the example alone (not from the snippet engine's request model, which is what is under test),
+ * and the comparison of a recorded request with it.
+ */
+import { isJsonObject, type JsonObject, type JsonValue } from "../lib/json-source.ts";
+import type { Mapping, Provider, Task } from "../model/types.ts";
+import type { RecordedRequest } from "./server.ts";
+
+export type ExpectedBody =
+  | { kind: "json"; value: JsonObject }
+  /** The file's bytes are the whole body. */
+  | { kind: "file"; fileName: string; contentType: string }
+  /** JSON whose `field` holds the file's bytes in base64. */
+  | { kind: "json-with-file"; value: JsonObject; field: string; fileName: string };
+
+export interface ExpectedRequest {
+  task: Task;
+  provider: Provider;
+  mapping: Mapping;
+  body: ExpectedBody;
+  /** The file a snippet must save the response to, for binary responses. */
+  savedFile?: string;
+}
+
+function without(object: JsonObject, key: string): JsonObject {
+  const { [key]: _removed, ...rest } = object;
+  return rest;
+}
+
+/**
+ * The example request (with `example` fields replacing the task's), plus what the route adds:
+ * `model` = "<model id>:<provider>" first on the chat route, `stream: true` when streaming.
+ */
+export function expectedPayload(task: Task, provider: Provider, mapping: Mapping, stream: boolean, example: JsonObject = {}): JsonObject {
+  let payload: JsonObject = { ...task.example, ...example };
+  if (task.conversational) payload = { model: `${mapping.modelId}:${provider.id}`, ...without(payload, "model") };
+  if (stream) payload = { ...without(payload, "stream"), stream: true };
+  return payload;
+}
+
+export function expectedRequest(task: Task, provider: Provider, mapping: Mapping, stream: boolean, example: JsonObject = {}): ExpectedRequest {
+  const payload = expectedPayload(task, provider, mapping, stream, example);
+  const binary = task.binaryInput;
+  const fileName = binary ? payload[binary.field] : undefined;
+  let body: ExpectedBody;
+  if (!binary || typeof fileName !== "string") body = { kind: "json", value: payload };
+  else if (Object.keys(payload).length === 1) body = { kind: "file", fileName, contentType: binary.contentType };
+  else body = { kind: "json-with-file", value: payload, field: binary.field, fileName };
+  const expected: ExpectedRequest = { task, provider, mapping, body };
+  if (!stream && task.response.kind !== "json") expected.savedFile = task.response.fileName ?? `output.${task.response.kind}`;
+  return expected;
+}
+
+function preview(value: JsonValue | undefined): string {
+  if (value === undefined) return "nothing";
+  const text = JSON.stringify(value);
+  return text.length > 160 ? `${text.slice(0, 160)}... (${text.length} characters)` : text;
+}
+
+function kindOf(value: JsonValue): string {
+  return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+}
+
+/** Where and how `actual` differs from `expected` (JSON deep equality), or undefined when equal. */
+export function jsonDifference(actual: JsonValue | undefined, expected: JsonValue, pointer = ""): string | undefined {
+  const at = pointer || "/";
+  if (actual === undefined) return `at ${at}: expected ${preview(expected)}, got nothing`;
+  if (kindOf(actual) !== kindOf(expected)) return `at ${at}: expected ${preview(expected)}, got ${preview(actual)}`;
+  if (typeof expected === "string" && typeof actual === "string") {
+    if (actual === expected) return undefined;
+    let index = 0;
+    while (index < actual.length && actual[index] === expected[index]) index += 1;
+    return `at ${at}: strings differ from character ${index}: expected ${preview(expected.slice(index, index + 40))}, got ${preview(actual.slice(index, index + 40))} (lengths ${expected.length} and ${actual.length})`;
+  }
+  if (Array.isArray(expected) && Array.isArray(actual)) {
+    if (actual.length !== expected.length) return `at ${at}: expected ${expected.length} items, got ${actual.length}`;
+    for (let index = 0; index < expected.length; index += 1) {
+      const difference = jsonDifference(actual[index], expected[index] as JsonValue, `${pointer}/${index}`);
+      if (difference) return difference;
+    }
+    return undefined;
+  }
+  if (isJsonObject(expected) && isJsonObject(actual)) {
+    const missing = Object.keys(expected).filter((key) => !Object.hasOwn(actual, key));
+    const extra = Object.keys(actual).filter((key) => !Object.hasOwn(expected, key));
+    if (missing.length > 0 || extra.length > 0) {
+      const parts = [missing.length ? `missing ${missing.map((key) => JSON.stringify(key)).join(", ")}` : "", extra.length ? `unexpected ${extra.map((key) => JSON.stringify(key)).join(", ")}` : ""];
+      return `at ${at}: ${parts.filter(Boolean).join("; ")}`;
+    }
+    for (const key of Object.keys(expected)) {
+      const difference = jsonDifference(actual[key], expected[key] as JsonValue, `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+      if (difference) return difference;
+    }
+    return undefined;
+  }
+  return actual === expected ? undefined : `at ${at}: expected ${preview(expected)}, got ${preview(actual)}`;
+}
+
+function mediaType(value: string | undefined): string {
+  return (value ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+}
+
+/**
+ * Problems with what arrived, given the bytes of the example file (for file bodies): the request
+ * reached the mapping's route, carries the run's token, has the right content type, and its body
+ * equals the expected one.
+ */
+export function requestProblems(recorded: RecordedRequest, expected: ExpectedRequest, token: string, fileBytes: Buffer | undefined): string[] {
+  const problems = [...recorded.problems.map((problem) => `server: ${problem}`)];
+  const route = recorded.route;
+  if (route && (route.task.id !== expected.task.id || route.mapping !== expected.mapping)) {
+    problems.push(`${recorded.method} ${recorded.target} reached the route of ${route.task.id} by ${route.provider.id}, not ${expected.task.id} by ${expected.provider.id}`);
+  }
+  if (recorded.headers.authorization !== `Bearer ${token}`) {
+    problems.push(`Authorization is ${preview(recorded.headers.authorization ?? null)}, expected "Bearer " and the token from the environment`);
+  }
+  const type = mediaType(recorded.headers["content-type"]);
+  const body = expected.body;
+  if (body.kind === "file") {
+    if (type !== body.contentType) problems.push(`Content-Type is ${preview(type)}, expected ${preview(body.contentType)}`);
+    if (fileBytes && !recorded.body.equals(fileBytes)) {
+      problems.push(`the body is not the bytes of ${body.fileName} (${recorded.body.length} bytes received, the file has ${fileBytes.length})`);
+    }
+    return problems;
+  }
+  if (type !== "application/json") problems.push(`Content-Type is ${preview(type)}, expected "application/json"`);
+  if (recorded.json === undefined) {
+    if (!problems.some((problem) => problem.startsWith("server:"))) problems.push("the body is not JSON");
+    return problems;
+  }
+  const expectedValue =
+    body.kind === "json-with-file" ? { ...body.value, [body.field]: (fileBytes ?? Buffer.alloc(0)).toString("base64") } : body.value;
+  const difference = jsonDifference(recorded.json, expectedValue);
+  if (difference) problems.push(`the body differs from the example request ${difference}`);
+  return problems;
+}

@@ -1,0 +1,206 @@
+/**
+ * The local inference server the snippets talk to (Node http, 127.0.0.1, a free port). It
+ * checks each request the way the real router would (token, method, path, content type, body
+ * against the task's input.json), records it under the token it carries, and answers with a body
+ * valid against the task's output schema: JSON, server-sent events, or the bytes of a file.
+ *
+ * Each snippet run has its own token, so the requests of runs in parallel are told apart; a
+ * request with an unknown token is refused with 401 and kept aside as unattributed.
+ */
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { isJsonObject, type JsonValue } from "../lib/json-source.ts";
+import type { Specs } from "../model/types.ts";
+import { binaryBody, ResponseGenerator } from "./responses.ts";
+import { RouteTable, type Route } from "./routes.ts";
+
+/** Larger bodies are refused; example files are a few hundred bytes, fuzzed strings a few KB. */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export type BodyKind = "json" | "file";
+
+export interface RecordedRequest {
+  method: string;
+  /** The request target as sent (path, possibly with a query). */
+  target: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  bodyKind?: BodyKind;
+  /** The parsed JSON body, when it is JSON. */
+  json?: JsonValue;
+  route?: Route;
+  /** What the server found wrong with the request; empty when it was served. */
+  problems: string[];
+  status: number;
+  /** What the server sent back, to compare with the file a snippet saves. */
+  responseBody?: Buffer;
+}
+
+function mediaType(headers: IncomingHttpHeaders): string {
+  return (headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+}
+
+function bearerToken(headers: IncomingHttpHeaders): string | undefined {
+  const match = /^Bearer (\S+)$/.exec(headers.authorization ?? "");
+  return match?.[1];
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export class ConformanceServer {
+  private readonly byToken = new Map<string, RecordedRequest[]>();
+  /** Requests whose token belongs to no run (a snippet that sends the wrong token lands here). */
+  readonly unattributed: RecordedRequest[] = [];
+  readonly routes: RouteTable;
+  readonly responses: ResponseGenerator;
+  private server: Server | undefined;
+  private address = "";
+
+  constructor(private readonly specs: Specs) {
+    this.responses = new ResponseGenerator(specs);
+    this.routes = new RouteTable(specs, (route, body) =>
+      body === undefined ? route.task.binaryInput !== undefined : specs.validator.validate(route.task.schemas.input, body).length === 0,
+    );
+  }
+
+  /** Listens on 127.0.0.1 at a free port. */
+  async start(): Promise<this> {
+    const server = createServer((request, response) => {
+      this.handle(request, response).catch((error: unknown) => {
+        if (!response.headersSent) this.reply(response, 500, { error: `test server error: ${String(error)}` });
+        else response.destroy();
+      });
+    });
+    // Keep-alive sockets of finished snippet processes must not hold close() open.
+    server.keepAliveTimeout = 1000;
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(0, "127.0.0.1", () => resolve());
+    });
+    this.server = server;
+    this.address = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  /** `http://127.0.0.1:<port>`, the base URL snippets are rendered with. */
+  get origin(): string {
+    if (!this.address) throw new Error("the conformance server is not started");
+    return this.address;
+  }
+
+  register(token: string): void {
+    this.byToken.set(token, []);
+  }
+
+  /** The requests recorded for `token`, which stops being accepted. */
+  collect(token: string): RecordedRequest[] {
+    const requests = this.byToken.get(token) ?? [];
+    this.byToken.delete(token);
+    return requests;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private reply(response: ServerResponse, status: number, body: JsonValue): void {
+    response.writeHead(status, { "Content-Type": "application/json" });
+    response.end(JSON.stringify(body));
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await readBody(request);
+    const recorded: RecordedRequest = {
+      method: request.method ?? "",
+      target: request.url ?? "",
+      headers: request.headers,
+      body: body ?? Buffer.alloc(0),
+      problems: [],
+      status: 0,
+    };
+    const refuse = (status: number, problem: string) => {
+      recorded.problems.push(problem);
+      recorded.status = status;
+      this.reply(response, status, { error: problem });
+    };
+
+    const token = bearerToken(request.headers);
+    const runRequests = token === undefined ? undefined : this.byToken.get(token);
+    if (!runRequests) {
+      this.unattributed.push(recorded);
+      refuse(401, `Authorization ${JSON.stringify(request.headers.authorization ?? null)} does not carry the token of a running snippet`);
+      return;
+    }
+    runRequests.push(recorded);
+    if (body === undefined) return refuse(413, `the body is larger than ${MAX_BODY_BYTES} bytes`);
+
+    const type = mediaType(request.headers);
+    let json: JsonValue | undefined;
+    if (type === "application/json") {
+      try {
+        json = JSON.parse(body.toString("utf8")) as JsonValue;
+      } catch (error) {
+        return refuse(400, `the body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      recorded.json = json;
+      recorded.bodyKind = "json";
+    } else {
+      recorded.bodyKind = "file";
+    }
+
+    const match = this.routes.match(recorded.method, recorded.target, json);
+    if (!match.ok) return refuse(match.status, match.reason);
+    const route = match.route;
+    recorded.route = route;
+    const binary = route.task.binaryInput;
+
+    // A file body stands for the payload whose binary field holds the file (base64 in JSON form).
+    let payload: JsonValue;
+    if (recorded.bodyKind === "file") {
+      if (!binary || type !== binary.contentType) {
+        return refuse(415, `Content-Type ${JSON.stringify(type)}: expected application/json${binary ? ` or ${binary.contentType}` : ""}`);
+      }
+      payload = { [binary.field]: body.toString("base64") };
+    } else {
+      payload = json as JsonValue;
+    }
+    const errors = this.specs.validator.validate(route.task.schemas.input, payload);
+    if (errors.length > 0) {
+      return refuse(400, `the body does not match ${route.task.files.input}: ${errors.map((error) => `${error.instancePointer || "/"} ${error.message}`).join("; ")}`);
+    }
+
+    const streams = isJsonObject(payload) && payload["stream"] === true;
+    if (streams) {
+      if (route.task.response.stream !== "server-sent-events") return refuse(400, `task ${route.task.id} does not stream`);
+      recorded.status = 200;
+      response.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
+      for (const event of this.responses.streamEvents(route.task)) response.write(`data: ${JSON.stringify(event)}\n\n`);
+      response.end("data: [DONE]\n\n");
+      return;
+    }
+    const kind = route.task.response.kind;
+    recorded.status = 200;
+    if (kind === "json") {
+      this.reply(response, 200, this.responses.output(route.task));
+      return;
+    }
+    const bytes = binaryBody(kind);
+    recorded.responseBody = bytes;
+    response.writeHead(200, { "Content-Type": route.task.response.contentType ?? "application/octet-stream", "Content-Length": bytes.length });
+    response.end(bytes);
+  }
+}

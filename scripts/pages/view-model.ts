@@ -1,0 +1,251 @@
+/**
+ * model -> view: everything a template shows, already escaped for markdown and MDX, so templates
+ * only arrange text and never decide how to quote it.
+ */
+import type { Snippet } from "../../snippets/engine.ts";
+import { findClient } from "../../snippets/clients/index.ts";
+import type { Language } from "../../snippets/clients/types.ts";
+import type { SnippetStyle } from "../config/config.ts";
+import type { Mapping, Provider, Specs, Task } from "../model/types.ts";
+import { renderSchemaTable } from "../spec-table/schema-table.ts";
+import { specTable } from "../spec-table/markdown.ts";
+import type { SpecRow } from "../spec-table/rows.ts";
+import { attribute, codeFence, markdownProse, markdownText } from "./markdown-escape.ts";
+
+const LANGUAGE_LABELS: Record<Language, string> = { sh: "Shell", python: "Python", js: "JavaScript" };
+const FENCE_LANGUAGES: Record<Language, string> = { sh: "sh", python: "python", js: "js" };
+
+export interface SnippetView {
+  stream: boolean;
+  /** The snippet as a fenced code block. */
+  fence: string;
+  /** Attributes for the `<snippet>` tag, escaped. */
+  provider: string;
+  language: Language;
+  client: string;
+}
+
+export interface ClientView {
+  client: string;
+  clientId: string;
+  referenceLabel: string;
+  referenceUrl: string;
+  snippets: SnippetView[];
+}
+
+export interface LanguageView {
+  language: Language;
+  label: string;
+  clients: ClientView[];
+}
+
+export interface ProviderSnippetsView {
+  id: string;
+  displayName: string;
+  modelId: string;
+  modelUrl: string;
+  languages: LanguageView[];
+}
+
+export interface ApiSpecificationView {
+  headersTable: string;
+  payloadTable: string;
+  bodyTable: string;
+  streamTable?: string;
+}
+
+export interface TaskView {
+  id: string;
+  title: string;
+  description: string;
+  hubUrl: string;
+  modelsUrl: string;
+  recommendedModels: { id: string; url: string; description: string }[];
+  conversational: boolean;
+  streams: boolean;
+  binaryInput?: { fileName: string; contentType: string };
+  /** Live providers with their snippets, in feed order. */
+  providers: ProviderSnippetsView[];
+  hasLiveProviders: boolean;
+  /** Providers that serve the task in staging only (named, no snippets). */
+  stagingProviders: string[];
+  /** The `<InferenceSnippet>` tag of the component style. */
+  componentTag: string;
+  pagePath: string;
+  api: ApiSpecificationView;
+}
+
+/** The component style's tag: the docs site renders the snippets from the mapping it carries. */
+function componentTag(task: Task, mapping: Record<string, { modelId: string; providerModelId: string }>): string {
+  const attributes = [`pipeline="${attribute(task.id)}"`, `providersMapping={${JSON.stringify(mapping)}}`];
+  if (task.conversational) attributes.push("conversational");
+  return `<InferenceSnippet ${attributes.join(" ")} />`;
+}
+
+function hubModelUrl(id: string): string {
+  return `https://huggingface.co/${id}`;
+}
+
+function groupSnippets(provider: Provider, mapping: Mapping, snippets: readonly Snippet[], clientOrder: readonly string[]): ProviderSnippetsView {
+  const languages: LanguageView[] = [];
+  for (const clientId of clientOrder) {
+    const forClient = snippets.filter((snippet) => snippet.clientId === clientId);
+    const client = findClient(clientId);
+    if (forClient.length === 0 || !client) continue;
+    let language = languages.find((group) => group.language === client.language);
+    if (!language) {
+      language = { language: client.language, label: LANGUAGE_LABELS[client.language], clients: [] };
+      languages.push(language);
+    }
+    language.clients.push({
+      client: client.client,
+      clientId,
+      referenceLabel: markdownText(client.reference.label),
+      referenceUrl: client.reference.url,
+      snippets: [...forClient]
+        .sort((a, b) => Number(a.stream) - Number(b.stream))
+        .map((snippet) => ({
+          stream: snippet.stream,
+          fence: codeFence(FENCE_LANGUAGES[snippet.language], snippet.content),
+          provider: attribute(provider.id),
+          language: snippet.language,
+          client: attribute(snippet.client),
+        })),
+    });
+  }
+  return { id: provider.id, displayName: markdownText(provider.displayName), modelId: markdownText(mapping.modelId), modelUrl: hubModelUrl(mapping.modelId), languages };
+}
+
+function headerRows(task: Task): SpecRow[] {
+  const contentType = task.binaryInput
+    ? `\`application/json\`, or the file's media type (such as \`${task.binaryInput.contentType}\`) when the body is the raw file.`
+    : "`application/json`.";
+  return [
+    {
+      name: "authorization",
+      depth: 0,
+      type: "string",
+      required: true,
+      description: "`Bearer <token>`, where the token is a Hugging Face user access token with permission to call Inference Providers. Create one in your account settings at https://huggingface.co/settings/tokens.",
+    },
+    { name: "content-type", depth: 0, type: "string", required: true, description: `Media type of the body: ${contentType}` },
+    {
+      name: "x-hf-bill-to",
+      depth: 0,
+      type: "string",
+      required: false,
+      description: "Name of an organization you belong to that should pay for the request instead of your personal account.",
+    },
+  ];
+}
+
+function apiSpecification(specs: Specs, task: Task): ApiSpecificationView {
+  const view: ApiSpecificationView = {
+    headersTable: specTable("Headers", headerRows(task)),
+    payloadTable: renderSchemaTable(specs.registry, task.schemas.input, "Payload"),
+    bodyTable: renderSchemaTable(specs.registry, task.schemas.output, "Body"),
+  };
+  if (task.schemas.streamOutput) view.streamTable = renderSchemaTable(specs.registry, task.schemas.streamOutput, "Body (one event)");
+  return view;
+}
+
+export interface TaskViewInput {
+  specs: Specs;
+  task: Task;
+  /** Providers shown on pages, in feed order. */
+  providers: readonly Provider[];
+  /** Snippets of this task, all providers and clients. */
+  snippets: readonly Snippet[];
+  clientOrder: readonly string[];
+}
+
+export function taskView({ specs, task, providers, snippets, clientOrder }: TaskViewInput): TaskView {
+  const live: ProviderSnippetsView[] = [];
+  const staging: string[] = [];
+  const componentMapping: Record<string, { modelId: string; providerModelId: string }> = {};
+  for (const provider of providers) {
+    const mapping = provider.mappings.find((candidate) => candidate.task === task.id);
+    if (!mapping) continue;
+    if (mapping.status !== "live") {
+      staging.push(markdownText(provider.displayName));
+      continue;
+    }
+    componentMapping[provider.id] = { modelId: mapping.modelId, providerModelId: mapping.providerModelId };
+    const mine = snippets.filter((snippet) => snippet.provider === provider.id);
+    live.push(groupSnippets(provider, mapping, mine, clientOrder));
+  }
+  const binaryFile = task.binaryInput ? task.example[task.binaryInput.field] : undefined;
+  const view: TaskView = {
+    id: task.id,
+    title: markdownText(task.title),
+    description: markdownProse(task.description),
+    hubUrl: `https://huggingface.co/tasks/${task.id}`,
+    modelsUrl: `https://huggingface.co/models?inference_provider=all&pipeline_tag=${task.id}&sort=trending`,
+    recommendedModels: task.recommendedModels.map((model) => ({ id: markdownText(model.id), url: hubModelUrl(model.id), description: markdownProse(model.description) })),
+    conversational: task.conversational,
+    streams: task.response.stream === "server-sent-events",
+    providers: live,
+    hasLiveProviders: live.length > 0,
+    stagingProviders: staging,
+    componentTag: componentTag(task, componentMapping),
+    pagePath: `tasks/${task.id}.md`,
+    api: apiSpecification(specs, task),
+  };
+  if (task.binaryInput && typeof binaryFile === "string") {
+    view.binaryInput = { fileName: markdownText(binaryFile), contentType: markdownText(task.binaryInput.contentType) };
+  }
+  return view;
+}
+
+export interface ProviderTaskView {
+  task: TaskView;
+  /** The component style's tag for this provider only. */
+  componentTag: string;
+  status: string;
+  modelId: string;
+  modelUrl: string;
+  providerModelId: string;
+  /** This provider's snippets for the task (live mappings only). */
+  snippets?: ProviderSnippetsView;
+}
+
+export interface ProviderView {
+  id: string;
+  displayName: string;
+  website: string;
+  pagePath: string;
+  tasks: ProviderTaskView[];
+  liveTasks: ProviderTaskView[];
+  directAccess: boolean;
+}
+
+export function providerView(provider: Provider, tasksById: ReadonlyMap<string, Task>, taskViews: ReadonlyMap<string, TaskView>): ProviderView {
+  const tasks: ProviderTaskView[] = [];
+  for (const mapping of provider.mappings) {
+    const task = taskViews.get(mapping.task);
+    const model = tasksById.get(mapping.task);
+    if (!task || !model) continue;
+    const entry: ProviderTaskView = {
+      task,
+      componentTag: componentTag(model, { [provider.id]: { modelId: mapping.modelId, providerModelId: mapping.providerModelId } }),
+      status: mapping.status,
+      modelId: markdownText(mapping.modelId),
+      modelUrl: hubModelUrl(mapping.modelId),
+      providerModelId: markdownText(mapping.providerModelId),
+    };
+    const snippets = task.providers.find((candidate) => candidate.id === provider.id);
+    if (snippets) entry.snippets = snippets;
+    tasks.push(entry);
+  }
+  return {
+    id: provider.id,
+    displayName: markdownText(provider.displayName),
+    website: provider.website,
+    pagePath: `providers/${provider.id}.md`,
+    tasks,
+    liveTasks: tasks.filter((entry) => entry.snippets !== undefined),
+    directAccess: provider.direct !== undefined,
+  };
+}
+
+export type { SnippetStyle };

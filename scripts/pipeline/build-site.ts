@@ -1,0 +1,160 @@
+/**
+ * The whole pipeline up to (not including) writing: load & validate specs and templates, render
+ * snippets, build views, render and validate every page. Returns the files generated/ must hold,
+ * or every problem found. Deterministic: no clock, no absolute paths, everything sorted.
+ */
+import path from "node:path";
+import { CLIENTS } from "../../snippets/clients/index.ts";
+import type { SnippetClient } from "../../snippets/clients/types.ts";
+import { snippetsFor, type Snippet } from "../../snippets/engine.ts";
+import { checkConfigAgainstSpecs, type Config } from "../config/config.ts";
+import { InputError, sortDiagnostics, type Diagnostic } from "../lib/diagnostics.ts";
+import { loadSpecs } from "../load/load-specs.ts";
+import type { Provider, Specs, Task } from "../model/types.ts";
+import { normalizeMarkdown } from "../pages/normalize.ts";
+import { loadTemplates, TemplateRenderer, type LayoutName } from "../pages/templates.ts";
+import { validatePage } from "../pages/validate-page.ts";
+import { providerView, taskView, type TaskView } from "../pages/view-model.ts";
+import { referencedDocuments } from "../schema/references.ts";
+import { toctree } from "./toctree.ts";
+
+export const GENERATE_COMMAND = "npm run generate";
+
+export interface SiteFile {
+  /** Path inside the output directory, with forward slashes. */
+  path: string;
+  content: string;
+}
+
+export interface Site {
+  specs: Specs;
+  files: SiteFile[];
+  /** Number of snippets placed on pages. */
+  snippetCount: number;
+}
+
+function relativeToRoot(config: Config, file: string): string {
+  return path.relative(config.root, path.resolve(file)).split(path.sep).join("/");
+}
+
+function shownProviders(config: Config, specs: Specs): Provider[] {
+  if (config.providers === "all") return specs.providers;
+  const wanted = new Set(config.providers);
+  return specs.providers.filter((provider) => wanted.has(provider.id));
+}
+
+function selectedClients(config: Config): SnippetClient[] {
+  return config.clients.flatMap((id) => CLIENTS.filter((client) => client.id === id));
+}
+
+/** Every snippet of every live mapping, both non-streaming and streaming where the task streams. */
+async function renderTaskSnippets(specs: Specs, task: Task, providers: readonly Provider[], clients: readonly SnippetClient[], config: Config) {
+  const snippets: Snippet[] = [];
+  const problems: Diagnostic[] = [];
+  const accessToken = config.token.kind === "inline" ? config.token.value : undefined;
+  for (const provider of providers) {
+    for (const mapping of provider.mappings) {
+      if (mapping.task !== task.id || mapping.status !== "live") continue;
+      for (const stream of task.response.stream ? [false, true] : [false]) {
+        const batch = await snippetsFor(specs, task, mapping, clients, { stream, ...(accessToken ? { accessToken } : {}) });
+        snippets.push(...batch.snippets);
+        problems.push(...batch.problems);
+      }
+    }
+  }
+  return { snippets, problems };
+}
+
+const CLIENT_SOURCES: Record<string, string> = {
+  "sh/curl": "snippets/clients/sh-curl.ts",
+  "python/huggingface_hub": "snippets/clients/python-huggingface_hub.ts",
+  "python/requests": "snippets/clients/python-requests.ts",
+  "python/openai": "snippets/clients/python-openai.ts",
+  "js/huggingface.js": "snippets/clients/js-huggingface.ts",
+  "js/openai": "snippets/clients/js-openai.ts",
+  "js/fetch": "snippets/clients/js-fetch.ts",
+};
+
+export async function buildSite(config: Config): Promise<Site> {
+  const loaded = loadSpecs({ specsDir: config.specsDir, schemas: config.schemas });
+  if (!loaded.ok) throw new InputError(loaded.diagnostics);
+  const specs = loaded.specs;
+  checkConfigAgainstSpecs(config, specs);
+  const templateResult = loadTemplates(config.templatesDir, new Set(specs.tasks.map((task) => task.id)));
+  if (!templateResult.ok) throw new InputError(templateResult.diagnostics);
+  const renderer = new TemplateRenderer(templateResult.templates);
+
+  const providers = shownProviders(config, specs);
+  const clients = selectedClients(config);
+  const problems: Diagnostic[] = [];
+  const taskViews = new Map<string, TaskView>();
+  const snippetContents = new Set<string>();
+  let snippetCount = 0;
+  for (const task of specs.tasks) {
+    const rendered = await renderTaskSnippets(specs, task, providers, clients, config);
+    problems.push(...rendered.problems);
+    snippetCount += rendered.snippets.length;
+    for (const snippet of rendered.snippets) snippetContents.add(snippet.content);
+    taskViews.set(task.id, taskView({ specs, task, providers, snippets: rendered.snippets, clientOrder: config.clients }));
+  }
+  if (problems.length > 0) throw new InputError(sortDiagnostics(problems));
+
+  const tasksById = new Map(specs.tasks.map((task) => [task.id, task]));
+  const tasks = Object.fromEntries(taskViews);
+  const clientSources = ["snippets/request.ts", ...clients.map((client) => CLIENT_SOURCES[client.id] ?? "")].filter(Boolean);
+  const common = {
+    style: config.snippetStyle,
+    command: GENERATE_COMMAND,
+    tokenNote:
+      config.token.kind === "env"
+        ? "Each snippet reads your access token from the `HF_TOKEN` environment variable."
+        : "Replace the placeholder token in each snippet with your own access token.",
+    tasks,
+  };
+  const files: SiteFile[] = [];
+  const pageProblems: Diagnostic[] = [];
+  const isComponent = config.snippetStyle === "component";
+  const templateSources = (layout: LayoutName, taskId?: string) => [
+    renderer.layoutFile(layout).path,
+    ...[...renderer.partialsFor(taskId).values()].map((file) => file.path).sort(),
+  ];
+  const emit = async (file: string, layout: LayoutName, context: object, sources: string[], taskId?: string) => {
+    const page = normalizeMarkdown(renderer.render(layout, { ...common, ...context, sources: [...new Set(sources)] }, taskId));
+    pageProblems.push(...(await validatePage(path.join(relativeToRoot(config, config.outDir), file), page, { snippets: snippetContents, mdx: isComponent })));
+    files.push({ path: file, content: page });
+  };
+
+  for (const task of specs.tasks) {
+    const view = taskViews.get(task.id) as TaskView;
+    const schemaFiles = referencedDocuments(specs.registry, [task.schemas.input, task.schemas.output, ...(task.schemas.streamOutput ? [task.schemas.streamOutput] : [])]).map((document) =>
+      relativeToRoot(config, document.source.file),
+    );
+    await emit(
+      view.pagePath,
+      "task",
+      { task: view },
+      [relativeToRoot(config, task.files.metadata), ...schemaFiles, relativeToRoot(config, specs.providersFile), ...templateSources("task", task.id), ...clientSources],
+      task.id,
+    );
+  }
+  for (const provider of providers) {
+    const view = providerView(provider, tasksById, taskViews);
+    await emit(
+      view.pagePath,
+      "provider",
+      { provider: view },
+      [relativeToRoot(config, specs.providersFile), ...view.tasks.map((entry) => relativeToRoot(config, tasksById.get(entry.task.id)?.files.metadata ?? "")), ...templateSources("provider"), ...clientSources],
+    );
+  }
+  const providerViews = providers.map((provider) => providerView(provider, tasksById, taskViews));
+  await emit(
+    "index.md",
+    "index",
+    { tasks: [...taskViews.values()], providers: providerViews },
+    [relativeToRoot(config, specs.providersFile), ...specs.tasks.map((task) => relativeToRoot(config, task.files.metadata)), ...templateSources("index")],
+  );
+  if (pageProblems.length > 0) throw new InputError(sortDiagnostics(pageProblems));
+  files.push({ path: "_toctree.yml", content: toctree([...taskViews.values()], providerViews) });
+  files.sort((a, b) => a.path.localeCompare(b.path));
+  return { specs, files, snippetCount };
+}
