@@ -26,10 +26,13 @@ export interface Snippet {
 export interface SnippetBatch {
   snippets: Snippet[];
   problems: Diagnostic[];
+  /** Clients that yield no snippet for this request, with the declared reason. */
+  skipped: { clientId: string; reason: string }[];
 }
 
-export async function renderSnippet(client: SnippetClient, request: SnippetRequest): Promise<{ snippet?: Snippet; problem?: Diagnostic }> {
-  if (client.unsupported(request) !== undefined) return {};
+export async function renderSnippet(client: SnippetClient, request: SnippetRequest): Promise<{ snippet?: Snippet; problem?: Diagnostic; skipped?: string }> {
+  const unsupported = client.unsupported(request);
+  if (unsupported !== undefined) return { skipped: unsupported };
   const where = `task ${request.task.id}, provider ${request.provider.id}, client ${client.id}${request.stream ? " (streaming)" : ""}`;
   let content: string;
   try {
@@ -70,5 +73,6 @@ export async function snippetsFor(
   return {
     snippets: results.flatMap((result) => (result.snippet ? [result.snippet] : [])),
     problems: results.flatMap((result) => (result.problem ? [result.problem] : [])),
+    skipped: results.flatMap((result, index) => (result.skipped ? [{ clientId: clients[index]?.id ?? "", reason: result.skipped }] : [])),
   };
 }
