@@ -9,7 +9,7 @@ import { findProvider } from "../scripts/model/types.ts";
 import type { Language, SnippetClient } from "./clients/types.ts";
 import { formatSnippet } from "./format.ts";
 import { buildRequest, type SnippetOptions, type SnippetRequest } from "./request.ts";
-import { verifySnippet } from "./verify.ts";
+import { verifySnippets } from "./verify.ts";
 
 export interface Snippet {
   task: string;
@@ -30,22 +30,69 @@ export interface SnippetBatch {
   skipped: { clientId: string; reason: string }[];
 }
 
-export async function renderSnippet(client: SnippetClient, request: SnippetRequest): Promise<{ snippet?: Snippet; problem?: Diagnostic; skipped?: string }> {
-  const unsupported = client.unsupported(request);
-  if (unsupported !== undefined) return { skipped: unsupported };
-  const where = `task ${request.task.id}, provider ${request.provider.id}, client ${client.id}${request.stream ? " (streaming)" : ""}`;
-  let content: string;
-  try {
-    content = await formatSnippet(client.language, client.render(request));
-  } catch (error) {
-    return { problem: { file: request.task.files.metadata, reason: `the snippet for ${where} could not be formatted: ${error instanceof Error ? error.message : String(error)}`, ruleId: "snippet-format" } };
+export interface RenderJob {
+  client: SnippetClient;
+  request: SnippetRequest;
+}
+
+type Checked = { content: string; problem?: undefined } | { content?: undefined; problem: string };
+
+/**
+ * Formatted and verified snippets by client and unformatted source. Rendering is cheap;
+ * formatting and verifying are not, and most snippets stay the same from one build to the next
+ * (the preview rebuilds on every edit). Bounded so a long preview session cannot grow it forever.
+ */
+const checkedCache = new Map<string, Checked>();
+const CACHE_LIMIT = 20_000;
+
+function remember(key: string, value: Checked): void {
+  if (checkedCache.size >= CACHE_LIMIT) checkedCache.delete(checkedCache.keys().next().value as string);
+  checkedCache.set(key, value);
+}
+
+function where(job: RenderJob): string {
+  const { request, client } = job;
+  return `task ${request.task.id}, provider ${request.provider.id}, client ${client.id}${request.stream ? " (streaming)" : ""}`;
+}
+
+/** Renders, formats and verifies many snippets; shell verification runs as one batch. */
+export async function renderSnippets(jobs: readonly RenderJob[]): Promise<SnippetBatch> {
+  const batch: SnippetBatch = { snippets: [], problems: [], skipped: [] };
+  const pending: { job: RenderJob; key: string; checked?: Checked }[] = [];
+  for (const job of jobs) {
+    const reason = job.client.unsupported(job.request);
+    if (reason !== undefined) {
+      batch.skipped.push({ clientId: job.client.id, reason });
+      continue;
+    }
+    const source = job.client.render(job.request);
+    const key = `${job.client.id}\u0000${source}`;
+    const cached = checkedCache.get(key);
+    if (cached) {
+      pending.push({ job, key, checked: cached });
+      continue;
+    }
+    try {
+      pending.push({ job, key, checked: { content: await formatSnippet(job.client.language, source) } });
+    } catch (error) {
+      pending.push({ job, key, checked: { problem: `could not be formatted: ${error instanceof Error ? error.message : String(error)}` } });
+    }
   }
-  const invalid = verifySnippet(client.language, content);
-  if (invalid !== undefined) {
-    return { problem: { file: request.task.files.metadata, reason: `the snippet for ${where} does not parse: ${invalid}`, ruleId: "snippet-parse" } };
-  }
-  return {
-    snippet: {
+  const unverified = pending.filter((item) => !checkedCache.has(item.key) && item.checked?.content !== undefined);
+  const verdicts = verifySnippets(unverified.map((item) => ({ language: item.job.client.language, source: item.checked?.content ?? "" })));
+  unverified.forEach((item, index) => {
+    const verdict = verdicts[index];
+    if (verdict !== undefined) item.checked = { problem: `does not parse: ${verdict}` };
+  });
+  for (const item of pending) {
+    const checked = item.checked as Checked;
+    remember(item.key, checked);
+    const { request, client } = item.job;
+    if (checked.problem !== undefined) {
+      batch.problems.push({ file: request.task.files.metadata, reason: `the snippet for ${where(item.job)} ${checked.problem}`, ruleId: "snippet-invalid" });
+      continue;
+    }
+    batch.snippets.push({
       task: request.task.id,
       provider: request.provider.id,
       model: request.model,
@@ -53,9 +100,10 @@ export async function renderSnippet(client: SnippetClient, request: SnippetReque
       client: client.client,
       clientId: client.id,
       stream: request.stream,
-      content,
-    },
-  };
+      content: checked.content,
+    });
+  }
+  return batch;
 }
 
 /** Snippets of every client for one task and mapping, in client order. */
@@ -69,10 +117,15 @@ export async function snippetsFor(
   const provider = findProvider(specs, mapping.provider);
   if (!provider) throw new Error(`unknown provider ${mapping.provider}`);
   const request = buildRequest(specs.router, task, provider, mapping, options);
-  const results = await Promise.all(clients.map((client) => renderSnippet(client, request)));
-  return {
-    snippets: results.flatMap((result) => (result.snippet ? [result.snippet] : [])),
-    problems: results.flatMap((result) => (result.problem ? [result.problem] : [])),
-    skipped: results.flatMap((result, index) => (result.skipped ? [{ clientId: clients[index]?.id ?? "", reason: result.skipped }] : [])),
-  };
+  return renderSnippets(clients.map((client) => ({ client, request })));
+}
+
+/** One client and one request: the snippet, or why there is none. */
+export async function renderSnippet(client: SnippetClient, request: SnippetRequest): Promise<{ snippet?: Snippet; problem?: Diagnostic; skipped?: string }> {
+  const batch = await renderSnippets([{ client, request }]);
+  const result: { snippet?: Snippet; problem?: Diagnostic; skipped?: string } = {};
+  if (batch.snippets[0]) result.snippet = batch.snippets[0];
+  if (batch.problems[0]) result.problem = batch.problems[0];
+  if (batch.skipped[0]) result.skipped = batch.skipped[0].reason;
+  return result;
 }

@@ -29,7 +29,27 @@ export function verifySnippet(language: Language, source: string): string | unde
       return error instanceof Error ? error.message : String(error);
     }
   }
+  return bashSyntaxError(source);
+}
+
+function bashSyntaxError(source: string): string | undefined {
   const result = spawnSync("bash", ["-n"], { input: source, encoding: "utf8" });
   if (result.error) return `bash could not run: ${result.error.message}`;
   return result.status === 0 ? undefined : result.stderr.trim().replace(/^bash: /, "") || `bash -n exited with ${result.status}`;
+}
+
+/**
+ * Verifies many snippets at once. Shell snippets are checked by one `bash -n` over all of them,
+ * each wrapped in its own function (starting bash once per snippet would dominate generation
+ * time); only when that batch fails is each one checked alone, to name the culprit.
+ */
+export function verifySnippets(items: readonly { language: Language; source: string }[]): (string | undefined)[] {
+  const results = items.map((item) => (item.language === "sh" ? undefined : verifySnippet(item.language, item.source)));
+  const shell = items.flatMap((item, index) => (item.language === "sh" ? [index] : []));
+  if (shell.length === 0) return results;
+  const batch = shell.map((index, position) => `__snippet_${position}() {\n${items[index]?.source ?? ""}\n}`).join("\n");
+  if (bashSyntaxError(batch) !== undefined) {
+    for (const index of shell) results[index] = bashSyntaxError(items[index]?.source ?? "");
+  }
+  return results;
 }

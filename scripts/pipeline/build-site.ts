@@ -6,16 +6,18 @@
 import path from "node:path";
 import { CLIENTS } from "../../snippets/clients/index.ts";
 import type { SnippetClient } from "../../snippets/clients/types.ts";
-import { snippetsFor, type Snippet } from "../../snippets/engine.ts";
+import { renderSnippets, type Snippet } from "../../snippets/engine.ts";
+import { buildRequest, type SnippetOptions } from "../../snippets/request.ts";
 import { checkConfigAgainstSpecs, type Config } from "../config/config.ts";
 import { InputError, sortDiagnostics, type Diagnostic } from "../lib/diagnostics.ts";
 import { loadSpecs } from "../load/load-specs.ts";
-import type { Provider, Specs, Task } from "../model/types.ts";
+import type { Provider, Specs } from "../model/types.ts";
 import { normalizeMarkdown } from "../pages/normalize.ts";
 import { loadTemplates, TemplateRenderer, type LayoutName } from "../pages/templates.ts";
 import { validatePage } from "../pages/validate-page.ts";
 import { providerView, taskView, type TaskView } from "../pages/view-model.ts";
 import { referencedDocuments } from "../schema/references.ts";
+import { snippetJobs } from "./snippet-matrix.ts";
 import { toctree } from "./toctree.ts";
 
 export const GENERATE_COMMAND = "npm run generate";
@@ -47,22 +49,17 @@ function selectedClients(config: Config): SnippetClient[] {
   return config.clients.flatMap((id) => CLIENTS.filter((client) => client.id === id));
 }
 
-/** Every snippet of every live mapping, both non-streaming and streaming where the task streams. */
-async function renderTaskSnippets(specs: Specs, task: Task, providers: readonly Provider[], clients: readonly SnippetClient[], config: Config) {
-  const snippets: Snippet[] = [];
-  const problems: Diagnostic[] = [];
-  const accessToken = config.token.kind === "inline" ? config.token.value : undefined;
-  for (const provider of providers) {
-    for (const mapping of provider.mappings) {
-      if (mapping.task !== task.id || mapping.status !== "live") continue;
-      for (const stream of task.response.stream ? [false, true] : [false]) {
-        const batch = await snippetsFor(specs, task, mapping, clients, { stream, ...(accessToken ? { accessToken } : {}) });
-        snippets.push(...batch.snippets);
-        problems.push(...batch.problems);
-      }
-    }
-  }
-  return { snippets, problems };
+/** The snippets on the pages (see snippet-matrix.ts), rendered in one batch, grouped by task. */
+async function renderPageSnippets(specs: Specs, providers: readonly Provider[], clients: readonly SnippetClient[], config: Config) {
+  const options: SnippetOptions = config.token.kind === "inline" ? { accessToken: config.token.value } : {};
+  const jobs = snippetJobs(specs, clients, providers).map((job) => ({
+    client: job.client,
+    request: buildRequest(specs.router, job.task, job.provider, job.mapping, { ...options, stream: job.stream }),
+  }));
+  const batch = await renderSnippets(jobs);
+  const byTask = new Map<string, Snippet[]>();
+  for (const snippet of batch.snippets) byTask.set(snippet.task, [...(byTask.get(snippet.task) ?? []), snippet]);
+  return { byTask, problems: batch.problems, count: batch.snippets.length };
 }
 
 const CLIENT_SOURCES: Record<string, string> = {
@@ -86,18 +83,14 @@ export async function buildSite(config: Config): Promise<Site> {
 
   const providers = shownProviders(config, specs);
   const clients = selectedClients(config);
-  const problems: Diagnostic[] = [];
+  const rendered = await renderPageSnippets(specs, providers, clients, config);
+  if (rendered.problems.length > 0) throw new InputError(sortDiagnostics(rendered.problems));
+  const snippetCount = rendered.count;
+  const snippetContents = new Set([...rendered.byTask.values()].flat().map((snippet) => snippet.content));
   const taskViews = new Map<string, TaskView>();
-  const snippetContents = new Set<string>();
-  let snippetCount = 0;
   for (const task of specs.tasks) {
-    const rendered = await renderTaskSnippets(specs, task, providers, clients, config);
-    problems.push(...rendered.problems);
-    snippetCount += rendered.snippets.length;
-    for (const snippet of rendered.snippets) snippetContents.add(snippet.content);
-    taskViews.set(task.id, taskView({ specs, task, providers, snippets: rendered.snippets, clientOrder: config.clients }));
+    taskViews.set(task.id, taskView({ specs, task, providers, snippets: rendered.byTask.get(task.id) ?? [], clientOrder: config.clients }));
   }
-  if (problems.length > 0) throw new InputError(sortDiagnostics(problems));
 
   const tasksById = new Map(specs.tasks.map((task) => [task.id, task]));
   const tasks = Object.fromEntries(taskViews);

@@ -23,11 +23,11 @@ export function snippetJobId(task: string, provider: string, clientId: string, s
 }
 
 /** Every published snippet, in page order: task, provider, plain before streaming, client. */
-export function snippetJobs(specs: Specs, clients: readonly SnippetClient[]): SnippetJob[] {
+export function snippetJobs(specs: Specs, clients: readonly SnippetClient[], providers: readonly Provider[] = specs.providers): SnippetJob[] {
   const jobs: SnippetJob[] = [];
   for (const task of specs.tasks) {
     const variants = task.response.stream === "server-sent-events" ? [false, true] : [false];
-    for (const provider of specs.providers) {
+    for (const provider of providers) {
       for (const mapping of provider.mappings) {
         if (mapping.task !== task.id || mapping.status !== "live") continue;
         for (const stream of variants) {
