@@ -80,7 +80,8 @@ function findDuplicateKeys(node: Node, text: string, file: string, out: Diagnost
 export function parseJsonSource(file: string, text: string): ParseResult {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const diagnostics: Diagnostic[] = errors.map((error) => ({
+  // After the first syntax error the parser's further complaints are mostly echoes of it.
+  const diagnostics: Diagnostic[] = errors.slice(0, 1).map((error) => ({
     file,
     position: positionAt(text, error.offset),
     reason: `invalid JSON: ${describeParseError(error)}`,

@@ -136,19 +136,26 @@ function addRow(context: WalkContext, location: SchemaLocation, name: string, de
   const row: SpecRow = { name, depth, type: typeLabel(registry, resolved), required, description: describe(resolved) };
   context.rows.push(row);
   const recursiveVia = resolved.refKeys.find((key) => context.ancestors.has(key));
-  if (recursiveVia || resolved.loops) {
-    const where = recursiveVia ? context.ancestors.get(recursiveVia) : name;
-    row.description = [row.description, `Recursive: has the same structure as \`${where}\` above.`].filter(Boolean).join(" ");
+  if (resolved.loops) {
+    row.description = [row.description, "Recursive: its `$ref` chain loops back on itself without defining a structure."].filter(Boolean).join(" ");
+    return;
+  }
+  if (recursiveVia) {
+    markRecursive(row, context.ancestors.get(recursiveVia) ?? name);
     return;
   }
   const added = resolved.refKeys.filter((key) => !context.ancestors.has(key));
   for (const key of added) context.ancestors.set(key, name);
-  addChildren(context, resolved, depth + 1);
+  addChildren(context, resolved, depth + 1, row);
   for (const key of added) context.ancestors.delete(key);
 }
 
-/** Rows for what is inside a value: its properties, map values, array items, alternatives. */
-function addChildren(context: WalkContext, resolved: ResolvedSchema, depth: number): void {
+function markRecursive(row: SpecRow, where: string): void {
+  row.description = [row.description, `Recursive: has the same structure as \`${where}\` above.`].filter(Boolean).join(" ");
+}
+
+/** Rows for what is inside a value (its properties, map values, array items, alternatives), under `owner`'s row. */
+function addChildren(context: WalkContext, resolved: ResolvedSchema, depth: number, owner: SpecRow | undefined): void {
   const { registry } = context;
   const required = requiredNames(resolved);
   for (const [name, location] of properties(resolved)) addRow(context, location, name, depth, required.has(name));
@@ -162,12 +169,13 @@ function addChildren(context: WalkContext, resolved: ResolvedSchema, depth: numb
   if (items && isJsonObject(items.node)) {
     // Items are documented in place: their properties sit directly under the array's row.
     const itemResolved = resolveSchema(registry, items);
-    const recursive = itemResolved.refKeys.some((key) => context.ancestors.has(key));
-    if (!recursive && !itemResolved.loops) {
+    const recursiveVia = itemResolved.refKeys.find((key) => context.ancestors.has(key));
+    if (recursiveVia || itemResolved.loops) {
+      if (owner) markRecursive(owner, (recursiveVia ? context.ancestors.get(recursiveVia) : undefined) ?? owner.name);
+    } else {
       const added = itemResolved.refKeys.filter((key) => !context.ancestors.has(key));
-      const owner = context.rows[context.rows.length - 1]?.name ?? "(array)";
-      for (const key of added) context.ancestors.set(key, owner);
-      addChildren(context, itemResolved, depth);
+      for (const key of added) context.ancestors.set(key, owner?.name ?? "(array)");
+      addChildren(context, itemResolved, depth, owner);
       for (const key of added) context.ancestors.delete(key);
     }
   }
@@ -199,7 +207,7 @@ export function schemaRows(registry: SchemaRegistry, root: SchemaLocation): Spec
   const type = typeLabel(registry, resolved);
   if (type === "object" && properties(resolved).size > 0) {
     for (const key of resolved.refKeys) context.ancestors.set(key, "(root)");
-    addChildren(context, resolved, 0);
+    addChildren(context, resolved, 0, undefined);
   } else {
     const label = type.includes(" | ") ? "(value)" : type.endsWith("[]") ? "(array)" : type === "object" ? "(object)" : "(value)";
     addRow(context, root, label, 0, false);

@@ -20,6 +20,8 @@ URL, handled by the hf-inference helper):
 - audio and image inputs (a file path or bytes): the raw bytes, with the Content-Type guessed from
   the file name, when there are no other arguments; otherwise JSON with the file's base64 in
   "inputs", like the real client.
+- text_to_video raises ValueError without sending anything, like the real client: its hf-inference
+  helpers (used for any URL) have no text-to-video.
 
 Where it knowingly differs from the real client: it sends only the arguments that were given (the
 real client also sends defaults: "stream": false for chat, "stream": null for text_generation,
@@ -36,8 +38,9 @@ import inspect
 import json
 import mimetypes
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 import requests
@@ -78,7 +81,10 @@ INPUTS_FROM_ARGUMENTS = {
     "table_question_answering": ("query", "table"),
 }
 # Methods that merge extra_body into the parameters (chat merges it into the body instead).
-EXTRA_BODY_INTO_PARAMETERS = {"automatic_speech_recognition", "text_to_image", "text_to_video"}
+EXTRA_BODY_INTO_PARAMETERS = {"automatic_speech_recognition", "text_to_image"}
+# With a URL as base_url the real client always uses its hf-inference helpers, which have no
+# text-to-video: it raises before sending anything, and so does the stand-in.
+NOT_ON_ENDPOINT_URLS = {"text_to_video": "text-to-video"}
 IMAGE_OUTPUT_METHODS = {"text_to_image", "image_to_image"}
 # Methods the real client answers with `parse_obj_as_list`, `parse_obj_as_list(...)[0]` or
 # `parse_obj_as_instance`: the response must have that JSON shape or the real client fails too.
@@ -128,7 +134,7 @@ def _signature(method: str, names: list[str]) -> inspect.Signature:
     for name, required in positional:
         default = inspect.Parameter.empty if required else None
         parameters.append(inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=default))
-    for name in names[len(positional):]:
+    for name in names[len(positional) :]:
         default = NON_NONE_DEFAULTS.get((method, name))
         parameters.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default))
     if method in ACCEPTS_EXTRA_KEYWORDS:
@@ -240,7 +246,7 @@ def _parse_events(response: requests.Response) -> Iterator[Any]:
         for line in response.iter_lines(decode_unicode=True):
             if not line or not line.startswith("data:"):
                 continue
-            data = line[len("data:"):].strip()
+            data = line[len("data:") :].strip()
             if data == "[DONE]":
                 return
             event = json.loads(data)
@@ -252,12 +258,12 @@ def _parse_events(response: requests.Response) -> Iterator[Any]:
 
 
 class _ChatCompletions:
-    def __init__(self, client: "InferenceClient") -> None:
+    def __init__(self, client: InferenceClient) -> None:
         self.create = client.chat_completion
 
 
 class _Chat:
-    def __init__(self, client: "InferenceClient") -> None:
+    def __init__(self, client: InferenceClient) -> None:
         self.completions = _ChatCompletions(client)
 
 
@@ -276,7 +282,9 @@ class InferenceClient:
             )
         token = given["token"] if given["token"] is not None else given["api_key"]
         if token is False:
-            raise ValueError("Cannot use `token=False` to disable authentication as authentication is required to run Inference.")
+            raise ValueError(
+                "Cannot use `token=False` to disable authentication as authentication is required to run Inference."
+            )
         self.model: str | None = given["base_url"] or given["model"]
         self.token: str | None = token if isinstance(token, str) else None
         self.provider = given["provider"]
@@ -292,7 +300,7 @@ class InferenceClient:
     def __repr__(self) -> str:
         return f"<InferenceClient(model='{self.model or ''}', timeout={self.timeout})> (conformance stand-in)"
 
-    def __enter__(self) -> "InferenceClient":
+    def __enter__(self) -> InferenceClient:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -311,14 +319,21 @@ class InferenceClient:
             )
         return self.model
 
-    def _post(self, method: str, url: str, *, json_body: Any = None, data: bytes | None = None,
-              content_type: str | None = None, stream: bool = False, accept_image: bool = False) -> requests.Response:
+    def _post(
+        self,
+        method: str,
+        url: str,
+        *,
+        json_body: Any = None,
+        data: bytes | None = None,
+        content_type: str | None = None,
+        stream: bool = False,
+        accept_image: bool = False,
+    ) -> requests.Response:
         _require_loopback(url)
         token = self.token if self.token is not None else os.environ.get("HF_TOKEN")
         if not token:
-            raise StandInUsageError(
-                f"InferenceClient.{method}: no token; pass api_key= (or token=) or set HF_TOKEN"
-            )
+            raise StandInUsageError(f"InferenceClient.{method}: no token; pass api_key= (or token=) or set HF_TOKEN")
         headers = {"user-agent": f"huggingface_hub/{__version__}", "authorization": f"Bearer {token}"}
         if json_body is not None:
             headers["content-type"] = "application/json"
@@ -329,8 +344,9 @@ class InferenceClient:
             headers["accept"] = "image/png"
         headers.update({key.lower(): value for key, value in self.headers.items()})
         try:
-            response = requests.post(url, data=data, headers=headers, cookies=self.cookies,
-                                     timeout=self.timeout, stream=stream)
+            response = requests.post(
+                url, data=data, headers=headers, cookies=self.cookies, timeout=self.timeout, stream=stream
+            )
         except requests.Timeout as error:
             raise InferenceTimeoutError(f"Inference call timed out: {url}") from error
         if response.status_code >= 400:
@@ -375,6 +391,11 @@ class InferenceClient:
             )
         given.pop("model", None)
         url = self._endpoint(method)
+        if method in NOT_ON_ENDPOINT_URLS:
+            raise ValueError(
+                f"Task '{NOT_ON_ENDPOINT_URLS[method]}' not supported for provider 'hf-inference' (the provider the"
+                " real client uses for a base_url); huggingface_hub cannot send this task to an endpoint URL"
+            )
         if method == "translation" and (given.get("src_lang") is None) != (given.get("tgt_lang") is None):
             raise ValueError("You cannot specify `src_lang` without `tgt_lang`, or `tgt_lang` without `src_lang`.")
         stream = method == "text_generation" and given.pop("stream", None) is True
@@ -386,7 +407,11 @@ class InferenceClient:
             inputs = given.pop(next(name for name in names if name != "self"))
         extra_body = given.pop("extra_body", None) if method in EXTRA_BODY_INTO_PARAMETERS else None
         parameters = {name: value for name, value in given.items() if value is not None}
-        if method == "zero_shot_classification" and parameters.get("multi_label") is False and "multi_label" not in kwargs:
+        if (
+            method == "zero_shot_classification"
+            and parameters.get("multi_label") is False
+            and "multi_label" not in kwargs
+        ):
             parameters.pop("multi_label")  # a default the real client sends; see the module docstring
         parameters.update(extra_body or {})
         if method == "text_generation" and "stop_sequences" in parameters:
@@ -399,8 +424,9 @@ class InferenceClient:
                 body = {"inputs": base64.b64encode(data).decode("ascii"), "parameters": parameters}
                 response = self._post(method, url, json_body=body, accept_image=method in IMAGE_OUTPUT_METHODS)
             else:
-                response = self._post(method, url, data=data, content_type=content_type,
-                                      accept_image=method in IMAGE_OUTPUT_METHODS)
+                response = self._post(
+                    method, url, data=data, content_type=content_type, accept_image=method in IMAGE_OUTPUT_METHODS
+                )
         else:
             if method == "feature_extraction":
                 body = {"inputs": inputs, **parameters}
@@ -410,8 +436,9 @@ class InferenceClient:
                     body["parameters"] = parameters
             if stream:
                 body["stream"] = True
-            response = self._post(method, url, json_body=body, stream=stream,
-                                  accept_image=method in IMAGE_OUTPUT_METHODS)
+            response = self._post(
+                method, url, json_body=body, stream=stream, accept_image=method in IMAGE_OUTPUT_METHODS
+            )
         return _task_output(method, response, stream=stream, details=bool(parameters.get("details")))
 
     def audio_classification(self, *args: Any, **kwargs: Any) -> Any:
@@ -493,8 +520,6 @@ def _task_output(method: str, response: requests.Response, *, stream: bool, deta
         return events if details else (event["token"]["text"] for event in events)
     if method in IMAGE_OUTPUT_METHODS:
         return Image(response.content, response.headers.get("content-type"))
-    if method == "text_to_video":
-        return response.content
     data = response.json()
     if method in LIST_OUTPUT_METHODS:
         output = _as_list(method, data)

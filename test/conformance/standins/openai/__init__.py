@@ -23,7 +23,8 @@ from __future__ import annotations
 import inspect
 import json
 import os
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import requests
@@ -68,12 +69,40 @@ class APIStatusError(APIError):
 # Keyword-only parameters of `Completions.create`, in declaration order; the two without a default
 # are required. The request body lists the given ones in this order, like the real SDK.
 _CREATE_BODY_PARAMETERS = (
-    "messages", "model", "audio", "frequency_penalty", "function_call", "functions", "logit_bias",
-    "logprobs", "max_completion_tokens", "max_tokens", "metadata", "modalities", "n",
-    "parallel_tool_calls", "prediction", "presence_penalty", "prompt_cache_key", "reasoning_effort",
-    "response_format", "safety_identifier", "seed", "service_tier", "stop", "store", "stream",
-    "stream_options", "temperature", "tool_choice", "tools", "top_logprobs", "top_p", "user",
-    "verbosity", "web_search_options",
+    "messages",
+    "model",
+    "audio",
+    "frequency_penalty",
+    "function_call",
+    "functions",
+    "logit_bias",
+    "logprobs",
+    "max_completion_tokens",
+    "max_tokens",
+    "metadata",
+    "modalities",
+    "n",
+    "parallel_tool_calls",
+    "prediction",
+    "presence_penalty",
+    "prompt_cache_key",
+    "reasoning_effort",
+    "response_format",
+    "safety_identifier",
+    "seed",
+    "service_tier",
+    "stop",
+    "store",
+    "stream",
+    "stream_options",
+    "temperature",
+    "tool_choice",
+    "tools",
+    "top_logprobs",
+    "top_p",
+    "user",
+    "verbosity",
+    "web_search_options",
 )
 _CREATE_REQUEST_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout")
 _CREATE_REQUIRED = ("messages", "model")
@@ -175,7 +204,7 @@ class Stream:
             for line in self.response.iter_lines(decode_unicode=True):
                 if not line or not line.startswith("data:"):
                     continue
-                data = line[len("data:"):].strip()
+                data = line[len("data:") :].strip()
                 if data.startswith("[DONE]"):
                     return
                 event = json.loads(data)
@@ -185,7 +214,7 @@ class Stream:
         finally:
             self.response.close()
 
-    def __enter__(self) -> "Stream":
+    def __enter__(self) -> Stream:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -196,7 +225,7 @@ class Stream:
 
 
 class Completions:
-    def __init__(self, client: "OpenAI") -> None:
+    def __init__(self, client: OpenAI) -> None:
         self._client = client
 
     def create(self, *args: Any, **kwargs: Any) -> StandInObject | Stream:
@@ -216,7 +245,7 @@ class Completions:
 
 
 class Chat:
-    def __init__(self, client: "OpenAI") -> None:
+    def __init__(self, client: OpenAI) -> None:
         self.completions = Completions(client)
 
 
@@ -310,7 +339,7 @@ class OpenAI:
     def close(self) -> None:
         pass
 
-    def __enter__(self) -> "OpenAI":
+    def __enter__(self) -> OpenAI:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
