@@ -33,9 +33,14 @@ interface RawTask {
   schemaPaths: { input: string; output: string; streamOutput: string };
 }
 
+/**
+ * Where a task's schemas are. In the upstream layout a task the package has no spec for (such as
+ * image-text-to-text, which upstream documents through chat-completion) keeps its own files.
+ */
 function schemaPathsFor(taskId: string, options: LoadOptions): RawTask["schemaPaths"] {
-  const dir =
-    options.schemas.layout === "ours" ? path.join(options.specsDir, "tasks", taskId) : path.join(options.schemas.dir, taskId, "spec");
+  const ours = path.join(options.specsDir, "tasks", taskId);
+  const upstream = options.schemas.layout === "upstream" ? path.join(options.schemas.dir, taskId, "spec") : undefined;
+  const dir = upstream && existsSync(upstream) ? upstream : ours;
   return {
     input: path.join(dir, SCHEMA_FILES.input),
     output: path.join(dir, SCHEMA_FILES.output),
@@ -232,15 +237,18 @@ export function loadSpecs(options: LoadOptions): LoadResult {
   diagnostics.push(...refProblems);
   if (diagnostics.length > 0) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
 
-  let validator: SchemaValidator;
-  try {
-    validator = createValidator(registry);
-  } catch (error) {
+  const compiled = createValidator(registry);
+  if (!compiled.ok) {
     return {
       ok: false,
-      diagnostics: [{ file: displayPath(options.specsDir), reason: `the JSON Schemas cannot be compiled: ${error instanceof Error ? error.message : String(error)}`, ruleId: "schema-compile" }],
+      diagnostics: compiled.problems.map((problem) => ({
+        file: problem.document.source.file,
+        reason: `ajv cannot compile this JSON Schema: ${problem.message}`,
+        ruleId: "schema-compile",
+      })),
     };
   }
+  const validator = compiled.validator;
   const tasks = rawTasks.flatMap((raw) => buildTask(raw, registry, validator, diagnostics) ?? []);
   const taskIds = new Set(tasks.map((task) => task.id));
   const providers = providersSource ? buildProviders(providersSource, taskIds, diagnostics) : [];

@@ -83,7 +83,8 @@ export async function buildSite(config: Config): Promise<Site> {
 
   const providers = shownProviders(config, specs);
   const clients = selectedClients(config);
-  const rendered = await renderPageSnippets(specs, providers, clients, config);
+  // In component style the docs site renders the snippets; the pages only carry the mapping.
+  const rendered = await renderPageSnippets(specs, providers, config.snippetStyle === "component" ? [] : clients, config);
   if (rendered.problems.length > 0) throw new InputError(sortDiagnostics(rendered.problems));
   const snippetCount = rendered.count;
   const snippetContents = new Set([...rendered.byTask.values()].flat().map((snippet) => snippet.content));
@@ -94,7 +95,8 @@ export async function buildSite(config: Config): Promise<Site> {
 
   const tasksById = new Map(specs.tasks.map((task) => [task.id, task]));
   const tasks = Object.fromEntries(taskViews);
-  const clientSources = ["snippets/request.ts", ...clients.map((client) => CLIENT_SOURCES[client.id] ?? "")].filter(Boolean);
+  const clientSources =
+    config.snippetStyle === "component" ? [] : ["snippets/request.ts", ...clients.map((client) => CLIENT_SOURCES[client.id] ?? "")].filter(Boolean);
   const common = {
     style: config.snippetStyle,
     command: GENERATE_COMMAND,

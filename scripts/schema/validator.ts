@@ -6,8 +6,7 @@
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import ajvFormats from "ajv-formats";
-import type { JsonValue } from "../lib/json-source.ts";
-import { isJsonObject } from "../lib/json-source.ts";
+import { isJsonObject, type JsonObject, type JsonValue } from "../lib/json-source.ts";
 import type { SchemaDocument, SchemaRegistry } from "./registry.ts";
 
 // ajv-formats is CommonJS: under NodeNext the default import is module.exports, whose .default is the plugin.
@@ -58,25 +57,56 @@ export function toSchemaErrors(errors: readonly ErrorObject[] | null | undefined
   return result;
 }
 
-export function createValidator(registry: SchemaRegistry): SchemaValidator {
+/**
+ * Upstream specs use OpenAPI's `nullable: true`, also on schemas without a `type`, which ajv
+ * refuses to compile. There it is dropped (such a schema already accepts null unless a `$ref`d
+ * type says otherwise); the spec tables still show it as "Can be null".
+ */
+function withoutUntypedNullable(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map(withoutUntypedNullable);
+  if (!isJsonObject(value)) return value;
+  const out: JsonObject = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (key === "nullable" && child === true && value["type"] === undefined) continue;
+    out[key] = withoutUntypedNullable(child);
+  }
+  return out;
+}
+
+export type ValidatorResult = { ok: true; validator: SchemaValidator } | { ok: false; problems: { document: SchemaDocument; message: string }[] };
+
+/**
+ * Compiles every document up front, so a schema ajv cannot compile is reported with its file
+ * instead of failing later in the middle of a validation.
+ */
+export function createValidator(registry: SchemaRegistry): ValidatorResult {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
   addFormats(ajv);
   for (const document of registry.all()) {
     const value = document.source.value;
     if (!isJsonObject(value)) continue;
-    const { $schema: _dialect, ...rest } = value;
+    const { $schema: _dialect, ...rest } = withoutUntypedNullable(value) as JsonObject;
     ajv.addSchema({ ...rest, $id: document.baseUri });
   }
   const compiled = new Map<string, ValidateFunction>();
+  const problems: { document: SchemaDocument; message: string }[] = [];
+  for (const document of registry.all()) {
+    try {
+      const validate = ajv.getSchema(document.baseUri);
+      if (validate) compiled.set(document.baseUri, validate);
+    } catch (error) {
+      problems.push({ document, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
   return {
-    validate(document, value) {
-      let validate = compiled.get(document.baseUri);
-      if (!validate) {
-        validate = ajv.getSchema(document.baseUri);
+    ok: true,
+    validator: {
+      validate(document, value) {
+        const validate = compiled.get(document.baseUri);
         if (!validate) throw new Error(`schema ${document.baseUri} is not registered`);
-        compiled.set(document.baseUri, validate);
-      }
-      return validate(value) ? [] : toSchemaErrors(validate.errors);
+        return validate(value) ? [] : toSchemaErrors(validate.errors);
+      },
     },
   };
 }

@@ -122,7 +122,7 @@ function describe(resolved: ResolvedSchema): string {
   const mediaType = keywordValue(resolved, "contentMediaType");
   if (typeof mediaType === "string") parts.push(`Media type: ${mediaType}.`);
   if (keywordValue(resolved, "deprecated") === true) parts.push("Deprecated.");
-  if (typeNames(resolved).includes("null")) parts.push("Can be null.");
+  if (typeNames(resolved).includes("null") || keywordValue(resolved, "nullable") === true) parts.push("Can be null.");
   const choice = alternatives(resolved);
   if (choice && choice.options.length > 0) {
     parts.push(choice.keyword === "oneOf" ? "Exactly one of the forms below." : "One or more of the forms below.");
