@@ -2,7 +2,7 @@
  * The request model every client renders from: built once per (task, mapping, options), so all
  * seven clients send the same method, URL, headers and body by construction.
  */
-import type { JsonObject, JsonValue } from "../scripts/lib/json-source.ts";
+import type { JsonObject } from "../scripts/lib/json-source.ts";
 import type { Mapping, Provider, Router, Task } from "../scripts/model/types.ts";
 
 export interface SnippetOptions {
@@ -115,13 +115,8 @@ export function buildRequest(router: Router, task: Task, provider: Provider, map
     throw new SnippetOptionError(`task "${task.id}" does not stream: remove --stream`);
   }
   const direct = options.direct === true;
-  if (direct && (!task.conversational || !provider.direct)) {
-    throw new SnippetOptionError(
-      provider.direct
-        ? `direct requests are only for conversational tasks; "${task.id}" is not one`
-        : `provider "${provider.id}" has no direct API in the feed: remove --direct`,
-    );
-  }
+  if (direct && !task.conversational) throw new SnippetOptionError(`direct requests are only for conversational tasks; "${task.id}" is not one`);
+  if (direct && !provider.direct) throw new SnippetOptionError(`provider "${provider.id}" has no direct API in the feed: remove --direct`);
   const model = options.model ?? mapping.modelId;
   const example = exampleRequest(task, options);
   const token: TokenSource = options.accessToken
@@ -176,13 +171,4 @@ export function buildRequest(router: Router, task: Task, provider: Provider, map
 function withoutKey(object: JsonObject, key: string): JsonObject {
   const { [key]: _removed, ...rest } = object;
   return rest;
-}
-
-/** The JSON payload the request carries (for file bodies: none). */
-export function jsonPayload(request: SnippetRequest): JsonObject | undefined {
-  return request.body.kind === "file" ? undefined : request.body.value;
-}
-
-export function isJsonValue(value: unknown): value is JsonValue {
-  return value === null || ["string", "number", "boolean", "object"].includes(typeof value);
 }

@@ -1,0 +1,24 @@
+import os
+
+from openai import OpenAI
+
+client = OpenAI(
+    base_url="https://router.huggingface.co/v1",
+    api_key=os.environ["HF_TOKEN"],
+)
+
+stream = client.chat.completions.create(
+    model="meta-llama/Llama-3.3-70B-Instruct:groq",
+    messages=[
+        {
+            "role": "user",
+            "content": "In two sentences, why does the Moon always show the same face to Earth?",
+        },
+    ],
+    max_tokens=512,
+    stream=True,
+)
+
+for chunk in stream:
+    if chunk.choices:
+        print(chunk.choices[0].delta.content or "", end="", flush=True)

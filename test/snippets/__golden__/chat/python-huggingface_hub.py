@@ -1,0 +1,20 @@
+import os
+
+from huggingface_hub import InferenceClient
+
+client = InferenceClient(
+    api_key=os.environ["HF_TOKEN"],
+)
+
+completion = client.chat.completions.create(
+    model="meta-llama/Llama-3.3-70B-Instruct:groq",
+    messages=[
+        {
+            "role": "user",
+            "content": "In two sentences, why does the Moon always show the same face to Earth?",
+        },
+    ],
+    max_tokens=512,
+)
+
+print(completion.choices[0].message)
