@@ -1,6 +1,7 @@
 /**
  * Golden snippets for a representative matrix of task x provider x client and options. The files
  * under __golden__ are what users read on the pages: review their diffs like code.
+ * (The .golden suffix keeps tools from reading them as this project's source.)
  * Update them with `npx vitest run test/snippets/golden.test.ts -u`.
  */
 import { beforeAll, describe, expect, it } from "vitest";
@@ -51,7 +52,7 @@ describe("golden snippets", () => {
     const batch = await renderSnippets(CLIENTS.map((client) => ({ client, request })));
     expect(batch.problems).toEqual([]);
     for (const snippet of batch.snippets) {
-      await expect(snippet.content).toMatchFileSnapshot(`./__golden__/${name}/${snippet.clientId.replace("/", "-")}.${EXTENSIONS[snippet.language]}`);
+      await expect(snippet.content).toMatchFileSnapshot(`./__golden__/${name}/${snippet.clientId.replace("/", "-")}.${EXTENSIONS[snippet.language]}.golden`);
     }
     const skipped = batch.skipped.map((skip) => `${skip.clientId}: ${skip.reason}`).join("\n");
     await expect(skipped + "\n").toMatchFileSnapshot(`./__golden__/${name}/skipped.txt`);
