@@ -4,7 +4,8 @@
  * parsed line by line, across chunk boundaries.
  */
 import { code } from "../literals/code.ts";
-import { jsLiteral, jsObject, jsString, type LiteralValue } from "../literals/javascript.ts";
+import type { LiteralValue } from "../literals/code.ts";
+import { jsLiteral, jsObject, jsString } from "../literals/javascript.ts";
 import type { SnippetRequest } from "../request.ts";
 import { JsImports } from "./imports.ts";
 import { jsBearer } from "./tokens.ts";

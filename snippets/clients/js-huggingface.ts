@@ -4,7 +4,8 @@
  * and providers the SDK reaches on the task route with the task payload.
  */
 import { code } from "../literals/code.ts";
-import { jsObject, jsString, type LiteralValue } from "../literals/javascript.ts";
+import type { LiteralValue } from "../literals/code.ts";
+import { jsObject, jsString } from "../literals/javascript.ts";
 import type { SnippetRequest } from "../request.ts";
 import { JsImports } from "./imports.ts";
 import { jsChatOutput } from "./js-openai.ts";

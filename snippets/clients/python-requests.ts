@@ -4,7 +4,8 @@
  * multi-line data and UTF-8 split across chunks.
  */
 import { code } from "../literals/code.ts";
-import { pythonLiteral, pythonString, type LiteralValue } from "../literals/python.ts";
+import type { LiteralValue } from "../literals/code.ts";
+import { pythonLiteral, pythonString } from "../literals/python.ts";
 import type { SnippetRequest } from "../request.ts";
 import { PythonImports } from "./imports.ts";
 import { pythonBearer } from "./tokens.ts";

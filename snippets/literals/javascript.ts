@@ -3,8 +3,7 @@
  * double-quoted strings with every escape JS needs, readable unicode. Evaluating the literal
  * gives back the value.
  */
-import type { JsonValue } from "../../scripts/lib/json-source.ts";
-import { Code } from "./code.ts";
+import { Code, printContainer, type ContainerStyle, type LiteralValue } from "./code.ts";
 import { codePoints, hex, isUnsafeChar } from "./strings.ts";
 
 const SIMPLE_ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t" };
@@ -30,29 +29,20 @@ export function jsKey(key: string): string {
   return IDENTIFIER.test(key) ? key : jsString(key);
 }
 
-/** JSON values, possibly with pieces of code in them (a variable in place of a file's content). */
-export type LiteralValue = JsonValue | Code | LiteralValue[] | { [key: string]: LiteralValue };
+const JS_CONTAINERS: ContainerStyle = {
+  step: "  ",
+  objectPadding: " ",
+  entry: (key, item, indent) => (key === undefined ? jsLiteral(item, indent) : `${jsKey(key)}: ${jsLiteral(item, indent)}`),
+};
 
-function isContainer(value: LiteralValue): boolean {
-  return typeof value === "object" && value !== null && !(value instanceof Code) && (Array.isArray(value) ? value.length > 0 : Object.keys(value).length > 0);
-}
-
-/** A literal for `value`; nested containers one item per line (prettier formats the rest). */
+/** A literal for `value`, as JavaScript source; evaluating it gives back the value. */
 export function jsLiteral(value: LiteralValue, indent = ""): string {
   if (value instanceof Code) return value.source;
   if (value === null) return "null";
   if (typeof value === "boolean") return String(value);
   if (typeof value === "number") return JSON.stringify(value);
   if (typeof value === "string") return jsString(value);
-  const inner = indent + "  ";
-  const entries: string[] = Array.isArray(value)
-    ? value.map((item) => jsLiteral(item, inner))
-    : Object.entries(value).map(([key, item]) => `${jsKey(key)}: ${jsLiteral(item, inner)}`);
-  const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
-  if (entries.length === 0) return open + close;
-  const items = Array.isArray(value) ? value : Object.values(value);
-  if (!items.some(isContainer)) return Array.isArray(value) ? `[${entries.join(", ")}]` : `{ ${entries.join(", ")} }`;
-  return `${open}\n${entries.map((entry) => `${inner}${entry},`).join("\n")}\n${indent}${close}`;
+  return printContainer(value, indent, JS_CONTAINERS);
 }
 
 /** An object literal whose values may be code: `{ key: value, ... }`, one entry per line. */
@@ -60,3 +50,4 @@ export function jsObject(entries: readonly (readonly [string, LiteralValue])[], 
   const inner = indent + "  ";
   return `{\n${entries.map(([key, value]) => `${inner}${jsKey(key)}: ${jsLiteral(value, inner)},`).join("\n")}\n${indent}}`;
 }
+

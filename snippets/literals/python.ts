@@ -2,8 +2,7 @@
  * Python literals from JSON values: True/False/None, double-quoted strings with every escape
  * Python needs, readable unicode. `eval` of the literal gives back the value.
  */
-import type { JsonValue } from "../../scripts/lib/json-source.ts";
-import { Code } from "./code.ts";
+import { Code, printContainer, type ContainerStyle, type LiteralValue } from "./code.ts";
 import { codePoints, hex, isUnsafeChar } from "./strings.ts";
 
 const SIMPLE_ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t" };
@@ -38,17 +37,13 @@ export function isPythonIdentifier(name: string): boolean {
   return IDENTIFIER.test(name) && !KEYWORDS.has(name);
 }
 
-/** JSON values, possibly with pieces of code in them (a variable in place of a file's content). */
-export type LiteralValue = JsonValue | Code | LiteralValue[] | { [key: string]: LiteralValue };
+const PYTHON_CONTAINERS: ContainerStyle = {
+  step: "    ",
+  objectPadding: "",
+  entry: (key, item, indent) => (key === undefined ? pythonLiteral(item, indent) : `${pythonString(key)}: ${pythonLiteral(item, indent)}`),
+};
 
-function isContainer(value: LiteralValue): boolean {
-  return typeof value === "object" && value !== null && !(value instanceof Code) && (Array.isArray(value) ? value.length > 0 : Object.keys(value).length > 0);
-}
-
-/**
- * A literal for `value`. Containers holding containers are written one item per line with a
- * trailing comma, which the formatter (ruff) keeps expanded; flat ones stay on one line.
- */
+/** A literal for `value`, as Python source; `eval` of it gives back the value. */
 export function pythonLiteral(value: LiteralValue, indent = ""): string {
   if (value instanceof Code) return value.source;
   if (value === null) return "None";
@@ -56,14 +51,7 @@ export function pythonLiteral(value: LiteralValue, indent = ""): string {
   if (value === false) return "False";
   if (typeof value === "number") return pythonNumber(value);
   if (typeof value === "string") return pythonString(value);
-  const entries: string[] = Array.isArray(value)
-    ? value.map((item) => pythonLiteral(item, indent + "    "))
-    : Object.entries(value).map(([key, item]) => `${pythonString(key)}: ${pythonLiteral(item, indent + "    ")}`);
-  const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
-  if (entries.length === 0) return open + close;
-  const items = Array.isArray(value) ? value : Object.values(value);
-  if (!items.some(isContainer)) return `${open}${entries.join(", ")}${close}`;
-  return `${open}\n${entries.map((entry) => `${indent}    ${entry},`).join("\n")}\n${indent}${close}`;
+  return printContainer(value, indent, PYTHON_CONTAINERS);
 }
 
 /** `name=value` keyword arguments, one per line. */

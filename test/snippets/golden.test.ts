@@ -5,13 +5,11 @@
  * Update them with `npx vitest run test/snippets/golden.test.ts -u`.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../scripts/config/config.ts";
-import { loadSpecs } from "../../scripts/load/load-specs.ts";
 import { findProvider, findTask, type Specs } from "../../scripts/model/types.ts";
 import { CLIENTS } from "../../snippets/clients/index.ts";
 import { renderSnippets } from "../../snippets/engine.ts";
 import { buildRequest, type SnippetOptions } from "../../snippets/request.ts";
-import { PROJECT_ROOT } from "../helpers/cli.ts";
+import { loadProjectSpecs } from "../helpers/specs.ts";
 
 const EXTENSIONS: Record<string, string> = { sh: "sh", python: "py", js: "mjs" };
 
@@ -37,10 +35,7 @@ const CASES: { name: string; task: string; provider: string; options?: SnippetOp
 describe("golden snippets", () => {
   let specs: Specs;
   beforeAll(() => {
-    const config = loadConfig(PROJECT_ROOT);
-    const loaded = loadSpecs({ specsDir: config.specsDir, schemas: config.schemas });
-    if (!loaded.ok) throw new Error("specs do not load");
-    specs = loaded.specs;
+    specs = loadProjectSpecs();
   });
 
   it.each(CASES)("$name", async ({ name, task: taskId, provider: providerId, options }) => {

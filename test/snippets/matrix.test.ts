@@ -4,19 +4,14 @@
  * snippet with a declared reason.
  */
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../scripts/config/config.ts";
-import { loadSpecs } from "../../scripts/load/load-specs.ts";
 import { CLIENTS } from "../../snippets/clients/index.ts";
 import { renderSnippets, type RenderJob } from "../../snippets/engine.ts";
 import { buildRequest, type SnippetOptions } from "../../snippets/request.ts";
-import { PROJECT_ROOT } from "../helpers/cli.ts";
+import { loadProjectSpecs } from "../helpers/specs.ts";
 
 describe("the whole snippet matrix", () => {
   it("parses or declares why not", async () => {
-    const config = loadConfig(PROJECT_ROOT);
-    const loaded = loadSpecs({ specsDir: config.specsDir, schemas: config.schemas });
-    if (!loaded.ok) throw new Error("specs do not load");
-    const specs = loaded.specs;
+    const specs = loadProjectSpecs();
     const variants: SnippetOptions[] = [{}, { accessToken: "hf_x'y", billTo: "org", baseUrl: "http://127.0.0.1:9/prefix" }];
     const jobs: RenderJob[] = [];
     for (const provider of specs.providers) {

@@ -1,16 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../scripts/config/config.ts";
-import { loadSpecs } from "../../scripts/load/load-specs.ts";
 import { findProvider, findTask, type Specs } from "../../scripts/model/types.ts";
 import { buildRequest, SnippetOptionError, type SnippetOptions } from "../../snippets/request.ts";
-import { PROJECT_ROOT } from "../helpers/cli.ts";
+import { loadProjectSpecs } from "../helpers/specs.ts";
 
 let specs: Specs;
 beforeAll(() => {
-  const config = loadConfig(PROJECT_ROOT);
-  const loaded = loadSpecs({ specsDir: config.specsDir, schemas: config.schemas });
-  if (!loaded.ok) throw new Error("specs do not load");
-  specs = loaded.specs;
+  specs = loadProjectSpecs();
 });
 
 function request(taskId: string, providerId: string, options: SnippetOptions = {}) {
