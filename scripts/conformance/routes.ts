@@ -70,6 +70,13 @@ export class RouteTable {
     }
   }
 
+  /** A hint naming a few known paths of the same provider (first path segment). */
+  private similarPaths(path: string): string {
+    const prefix = path.split("/").slice(0, 2).join("/") + "/";
+    const similar = [...this.byPath.keys()].filter((known) => known.startsWith(prefix)).slice(0, 5);
+    return similar.length > 0 ? `: known paths under ${prefix} include ${similar.join(", ")}` : "";
+  }
+
   all(): Route[] {
     return [...this.byPath.values()].flat();
   }
@@ -79,7 +86,7 @@ export class RouteTable {
     const path = requestPath(target);
     if (path === undefined) return { ok: false, status: 404, reason: `unexpected request target ${JSON.stringify(target)} (no query string is expected)` };
     const routes = this.byPath.get(path);
-    if (!routes) return { ok: false, status: 404, reason: `no route for ${path}: known paths are ${[...this.byPath.keys()].join(", ")}` };
+    if (!routes) return { ok: false, status: 404, reason: `no route for ${path}${this.similarPaths(path)}` };
     if (method !== "POST") return { ok: false, status: 405, reason: `${method} ${path}: every route takes POST` };
     if (path === this.chatPath && routes.some((route) => route.chatModel !== undefined)) {
       const model = isJsonObject(body) ? body["model"] : undefined;

@@ -1,0 +1,236 @@
+/**
+ * Runs one published snippet against the local server and judges it: the snippet is rendered
+ * exactly as the pages print it, with only the API origin pointed at the server (the base-URL
+ * option), written into its own working directory with the example's input file, run with its
+ * interpreter (bash, python3, node), and then checked:
+ *   - the process exits 0 (within the time limit, without touching the network);
+ *   - exactly one request arrived with the run's token, on the mapping's route;
+ *   - its body equals the example request (plus what the route adds) and is valid against the
+ *     task's input.json; its content type and Authorization header are right;
+ *   - a binary response was saved with the bytes the server sent.
+ */
+import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { JsonObject } from "../lib/json-source.ts";
+import type { Specs } from "../model/types.ts";
+import type { SnippetJob } from "../pipeline/snippet-matrix.ts";
+import { renderSnippets } from "../../snippets/engine.ts";
+import { buildRequest, type SnippetRequest } from "../../snippets/request.ts";
+import type { Language } from "../../snippets/clients/types.ts";
+import { expectedRequest, requestProblems } from "./expectations.ts";
+import { runProcess } from "./process.ts";
+import type { ConformanceServer } from "./server.ts";
+
+/** Clients whose SDK cannot be installed here: they run against a stand-in module. */
+export const STAND_IN_CLIENTS: ReadonlySet<string> = new Set(["python/openai", "python/huggingface_hub"]);
+
+const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
+export const DEFAULT_PATHS = {
+  /** Inside the project, so `import "openai"` in a snippet resolves from the project's node_modules. */
+  workRoot: path.join(PROJECT_ROOT, ".tmp", "conformance"),
+  fixturesDir: path.join(PROJECT_ROOT, "test", "conformance", "fixtures"),
+  standInsDir: path.join(PROJECT_ROOT, "test", "conformance", "standins"),
+  guardDir: path.join(PROJECT_ROOT, "scripts", "conformance", "guard"),
+};
+
+/** Example input files by media type; each run gets a copy under the name the example uses. */
+const FIXTURE_FILES: Record<string, string> = { audio: "sample.flac", image: "sample.jpg", video: "sample.mp4" };
+
+const INTERPRETERS: Record<Language, { command: string; file: string }> = {
+  sh: { command: "bash", file: "snippet.sh" },
+  python: { command: "python3", file: "snippet.py" },
+  js: { command: "node", file: "snippet.mjs" },
+};
+
+const GUARD_MESSAGE = "conformance network guard";
+
+export type CaseKind = "matrix" | "fuzz";
+
+export interface SnippetCase {
+  job: SnippetJob;
+  kind: CaseKind;
+  /** Fields replacing the task's example fields (fuzz cases). */
+  example?: JsonObject;
+}
+
+export interface CaseResult {
+  id: string;
+  clientId: string;
+  kind: CaseKind;
+  /** Checked against a stand-in module rather than the real SDK. */
+  standIn: boolean;
+  ok: boolean;
+  problems: string[];
+  durationMs: number;
+  /** The snippet as run (when it could be rendered). */
+  snippet?: string;
+  /** Kept for failed runs, to look at. */
+  workDir?: string;
+}
+
+export interface RunnerOptions {
+  specs: Specs;
+  server: ConformanceServer;
+  timeoutMs?: number;
+  workRoot?: string;
+  fixturesDir?: string;
+  standInsDir?: string;
+  /** Keep the working directories of passing runs too. */
+  keep?: boolean;
+}
+
+function tail(text: string, characters = 1500): string {
+  const trimmed = text.trimEnd();
+  return trimmed.length > characters ? `...${trimmed.slice(-characters)}` : trimmed;
+}
+
+/** Numbers runs across runners, so tokens and working directories never collide in one process. */
+let runCounter = 0;
+
+export class SnippetRunner {
+  private readonly timeoutMs: number;
+  private readonly workRoot: string;
+  private readonly fixturesDir: string;
+  private readonly standInsDir: string;
+
+  constructor(private readonly options: RunnerOptions) {
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.workRoot = options.workRoot ?? DEFAULT_PATHS.workRoot;
+    this.fixturesDir = options.fixturesDir ?? DEFAULT_PATHS.fixturesDir;
+    this.standInsDir = options.standInsDir ?? DEFAULT_PATHS.standInsDir;
+  }
+
+  private environment(clientId: string, token: string, tokenVariable: string | undefined): NodeJS.ProcessEnv {
+    const pythonPath = [DEFAULT_PATHS.guardDir, ...(STAND_IN_CLIENTS.has(clientId) ? [this.standInsDir] : [])];
+    return {
+      PATH: process.env["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
+      HOME: process.env["HOME"] ?? "/tmp",
+      LANG: "C.UTF-8",
+      HF_TOKEN: token,
+      ...(tokenVariable ? { [tokenVariable]: token } : {}),
+      PYTHONPATH: pythonPath.join(path.delimiter),
+      PYTHONDONTWRITEBYTECODE: "1",
+      NODE_OPTIONS: `--import=${new URL(`file://${path.join(DEFAULT_PATHS.guardDir, "network-guard.mjs")}`).href}`,
+      // Nothing may go through a proxy: the server is local.
+      NO_PROXY: "*",
+      no_proxy: "*",
+    };
+  }
+
+  private requestFor(snippetCase: SnippetCase): SnippetRequest {
+    const { job, example } = snippetCase;
+    const { specs, server } = this.options;
+    return buildRequest(specs.router, job.task, job.provider, job.mapping, { baseUrl: server.origin, stream: job.stream, ...(example ? { example } : {}) });
+  }
+
+  /**
+   * Renders many cases in one batch, so the runs that follow find their snippets in the engine's
+   * cache: checking shell snippets starts `bash -n` once per batch instead of once per snippet,
+   * and it blocks the server while it runs. Cases whose request cannot be built are left to `run`.
+   */
+  async prerender(cases: readonly SnippetCase[]): Promise<void> {
+    const jobs = cases.flatMap((snippetCase) => {
+      try {
+        return [{ client: snippetCase.job.client, request: this.requestFor(snippetCase) }];
+      } catch {
+        return [];
+      }
+    });
+    await renderSnippets(jobs);
+  }
+
+  async run(snippetCase: SnippetCase): Promise<CaseResult> {
+    const { job, kind, example } = snippetCase;
+    const started = performance.now();
+    const number = ++runCounter;
+    const token = `hf_conformance_${number}`;
+    const result: CaseResult = { id: job.id, clientId: job.client.id, kind, standIn: STAND_IN_CLIENTS.has(job.client.id), ok: false, problems: [], durationMs: 0 };
+    const finish = () => {
+      result.ok = result.problems.length === 0;
+      result.durationMs = performance.now() - started;
+      return result;
+    };
+
+    const { server } = this.options;
+    let request: SnippetRequest;
+    try {
+      request = this.requestFor(snippetCase);
+    } catch (error) {
+      result.problems.push(`the request cannot be built: ${error instanceof Error ? error.message : String(error)}`);
+      return finish();
+    }
+    const rendered = await renderSnippets([{ client: job.client, request }]);
+    result.problems.push(...rendered.problems.map((problem) => problem.reason));
+    result.problems.push(...rendered.skipped.map((skipped) => `${skipped.clientId} does not support this request: ${skipped.reason}`));
+    const snippet = rendered.snippets[0];
+    if (!snippet) {
+      // The engine publishes nothing it could not format or parse; show the raw rendering instead.
+      if (rendered.problems.length > 0) result.snippet = job.client.render(request);
+      return finish();
+    }
+    result.snippet = snippet.content;
+
+    const expected = expectedRequest(job.task, job.provider, job.mapping, job.stream, example);
+    const workDir = path.join(this.workRoot, String(number));
+    await rm(workDir, { recursive: true, force: true });
+    await mkdir(workDir, { recursive: true });
+    const interpreter = INTERPRETERS[job.client.language];
+    await writeFile(path.join(workDir, interpreter.file), snippet.content);
+
+    let fileBytes: Buffer | undefined;
+    const body = expected.body;
+    if (body.kind !== "json") {
+      if (path.basename(body.fileName) !== body.fileName) {
+        result.problems.push(`the example file name ${JSON.stringify(body.fileName)} is not a plain file name`);
+        return finish();
+      }
+      const media = (job.task.binaryInput?.contentType ?? "").split("/")[0] ?? "";
+      const fixture = FIXTURE_FILES[media];
+      if (!fixture) {
+        result.problems.push(`no example file for ${job.task.binaryInput?.contentType}`);
+        return finish();
+      }
+      await copyFile(path.join(this.fixturesDir, fixture), path.join(workDir, body.fileName));
+      fileBytes = await readFile(path.join(workDir, body.fileName));
+    }
+
+    server.register(token);
+    const tokenVariable = request.token.kind === "env" ? request.token.variable : undefined;
+    const outcome = await runProcess(interpreter.command, [interpreter.file], {
+      cwd: workDir,
+      env: this.environment(job.client.id, token, tokenVariable),
+      timeoutMs: this.timeoutMs,
+    });
+    const requests = server.collect(token);
+
+    if (outcome.spawnError) result.problems.push(`${interpreter.command} could not be started: ${outcome.spawnError}`);
+    if (outcome.timedOut) result.problems.push(`the snippet did not finish within ${this.timeoutMs / 1000} s and was killed`);
+    else if (outcome.exitCode !== 0) {
+      result.problems.push(`the snippet exited with ${outcome.exitCode ?? outcome.signal}${outcome.stderr.trim() ? `:\n${tail(outcome.stderr)}` : ""}`);
+    }
+    if (outcome.stderr.includes(GUARD_MESSAGE)) result.problems.push("the snippet tried to reach the network (see the network guard's message)");
+
+    if (requests.length !== 1) {
+      result.problems.push(
+        requests.length === 0
+          ? `no request arrived with the token from the environment (${server.unattributed.length} unattributed so far)`
+          : `${requests.length} requests arrived, expected exactly one: ${requests.map((recorded) => `${recorded.method} ${recorded.target}`).join(", ")}`,
+      );
+    }
+    const recorded = requests[0];
+    if (recorded) result.problems.push(...requestProblems(recorded, expected, token, fileBytes));
+
+    if (recorded?.responseBody && expected.savedFile && outcome.exitCode === 0) {
+      const saved = await readFile(path.join(workDir, expected.savedFile)).catch(() => undefined);
+      if (!saved) result.problems.push(`the response was not saved to ${expected.savedFile}`);
+      else if (!saved.equals(recorded.responseBody)) {
+        result.problems.push(`${expected.savedFile} does not hold the bytes the server sent (${saved.length} bytes saved, ${recorded.responseBody.length} sent)`);
+      }
+    }
+
+    finish();
+    if (result.ok && !this.options.keep) await rm(workDir, { recursive: true, force: true });
+    else result.workDir = workDir;
+    return result;
+  }
+}

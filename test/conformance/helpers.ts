@@ -1,0 +1,31 @@
+/**
+ * Shared by the conformance suites: the specs they run on, and a working directory per suite
+ * (suites run in parallel, each with its own server and runner).
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { formatDiagnostics } from "../../scripts/lib/diagnostics.ts";
+import { loadSpecs } from "../../scripts/load/load-specs.ts";
+import type { Specs } from "../../scripts/model/types.ts";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+function load(specsDir: string): Specs {
+  const loaded = loadSpecs({ specsDir, schemas: { layout: "ours" } });
+  if (!loaded.ok) throw new Error(formatDiagnostics(loaded.diagnostics));
+  return loaded.specs;
+}
+
+/** A small feed with one task of each shape: chat (streaming), file body, file in JSON, binary output, plain JSON. */
+export function fixtureSpecs(): Specs {
+  return load(path.join(ROOT, "test/conformance/fixtures/specs"));
+}
+
+/** The project's own specs, from which the pages are generated. */
+export function projectSpecs(): Specs {
+  return load(path.join(ROOT, "specs"));
+}
+
+export function workRootFor(suite: string): string {
+  return path.join(ROOT, ".tmp", `conformance-test-${suite}`);
+}
