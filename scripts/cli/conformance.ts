@@ -1,12 +1,13 @@
 /**
  * npm run conformance -- [--fuzz N] [--jobs N] [--client ID ...] [--task ID ...] [--seed N]
- *                        [--no-matrix] [--specs DIR] [--timeout S] [--keep] [--verbose]
- * Runs every published snippet (task x live mapping x client x stream variant) against a local
+ *                        [--no-matrix] [--config FILE] [--timeout S] [--keep] [--verbose]
+ * Runs every published snippet (task x live mapping x client x stream variant, for the providers
+ * and clients the configuration puts on the pages) against a local
  * inference server, plus N fuzz cases with hostile example values; prints a table of clients x
  * passed/failed and a last line `N passed, N failed`; exits 1 on any failure.
  */
-import path from "node:path";
 import { parseArgs } from "node:util";
+import { checkConfigAgainstSpecs, loadConfig } from "../config/config.ts";
 import { InputError } from "../lib/diagnostics.ts";
 import { loadSpecs } from "../load/load-specs.ts";
 import { CLIENT_IDS, CLIENTS } from "../../snippets/clients/index.ts";
@@ -21,7 +22,7 @@ const USAGE = `usage: npm run conformance -- [options]
   --task ID      only this task (repeatable)
   --seed N       fuzz seed, to reproduce a run (default: random, printed)
   --no-matrix    fuzz only
-  --specs DIR    the specs directory (default specs)
+  --config FILE  configuration file (default snippet-docs.config.json): specs, providers, clients
   --timeout S    seconds before a snippet is killed (default 30)
   --keep         keep every run's working directory under .tmp/conformance
   --verbose      print each result as it comes`;
@@ -44,7 +45,7 @@ runCli(async () => {
         task: { type: "string", multiple: true },
         seed: { type: "string" },
         "no-matrix": { type: "boolean" },
-        specs: { type: "string" },
+        config: { type: "string" },
         timeout: { type: "string" },
         keep: { type: "boolean" },
         verbose: { type: "boolean" },
@@ -64,15 +65,19 @@ runCli(async () => {
   const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed takes an integer, not ${JSON.stringify(values.seed)}`);
 
-  const loaded = loadSpecs({ specsDir: path.resolve(values.specs ?? "specs"), schemas: { layout: "ours" } });
+  const config = loadConfig(process.cwd(), values.config);
+  const loaded = loadSpecs({ specsDir: config.specsDir, schemas: config.schemas });
   if (!loaded.ok) throw new InputError(loaded.diagnostics);
   const specs = loaded.specs;
+  checkConfigAgainstSpecs(config, specs);
+  const providers = config.providers === "all" ? specs.providers : specs.providers.filter((provider) => config.providers.includes(provider.id));
   const unknownTasks = (values.task ?? []).filter((id) => !specs.tasks.some((task) => task.id === id));
   if (unknownTasks.length > 0) throw new UsageError(`unknown task ${unknownTasks.join(", ")}: use one of ${specs.tasks.map((task) => task.id).join(", ")}`);
 
   const report = await runConformance({
     specs,
-    clients: CLIENTS,
+    clients: config.clients.flatMap((id) => CLIENTS.filter((client) => client.id === id)),
+    providers,
     filter: { clients: values.client ?? [], tasks: values.task ?? [] },
     matrix: !values["no-matrix"],
     fuzz: positiveInteger(values.fuzz, "fuzz", 1000, true),

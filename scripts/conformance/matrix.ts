@@ -2,7 +2,7 @@
  * The full matrix: every snippet the pages publish (task x live mapping x client x stream
  * variant, from snippetJobs), each run once with the task's own example.
  */
-import type { Specs } from "../model/types.ts";
+import type { Provider, Specs } from "../model/types.ts";
 import { snippetJobs, type SnippetJob } from "../pipeline/snippet-matrix.ts";
 import type { SnippetClient } from "../../snippets/clients/types.ts";
 import { runPool } from "./pool.ts";
@@ -21,8 +21,8 @@ export function filterJobs(jobs: readonly SnippetJob[], filter: JobFilter): Snip
   return jobs.filter((job) => (clients.size === 0 || clients.has(job.client.id)) && (tasks.size === 0 || tasks.has(job.task.id)));
 }
 
-export function matrixJobs(specs: Specs, clients: readonly SnippetClient[], filter: JobFilter = {}): SnippetJob[] {
-  return filterJobs(snippetJobs(specs, clients), filter);
+export function matrixJobs(specs: Specs, clients: readonly SnippetClient[], filter: JobFilter = {}, providers: readonly Provider[] = specs.providers): SnippetJob[] {
+  return filterJobs(snippetJobs(specs, clients, providers), filter);
 }
 
 export async function runMatrix(

@@ -3,7 +3,7 @@
  * close the server, and hand back the report. Shared by `npm run conformance` and the tests.
  */
 import { rm } from "node:fs/promises";
-import type { Specs } from "../model/types.ts";
+import type { Provider, Specs } from "../model/types.ts";
 import type { SnippetClient } from "../../snippets/clients/types.ts";
 import { fuzzTargets, runFuzz } from "./fuzz.ts";
 import { matrixJobs, runMatrix, type JobFilter } from "./matrix.ts";
@@ -14,6 +14,8 @@ import { ConformanceServer } from "./server.ts";
 export interface ConformanceOptions {
   specs: Specs;
   clients: readonly SnippetClient[];
+  /** Providers whose snippets the pages carry (default: all). */
+  providers?: readonly Provider[];
   filter?: JobFilter;
   /** Run the matrix (default true). */
   matrix?: boolean;
@@ -35,7 +37,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const server = await new ConformanceServer(options.specs).start();
   try {
     const runner = new SnippetRunner({ specs: options.specs, server, workRoot, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), ...(options.keep ? { keep: true } : {}) });
-    const jobs = matrixJobs(options.specs, options.clients, options.filter);
+    const jobs = matrixJobs(options.specs, options.clients, options.filter, options.providers);
     const matrix = options.matrix === false ? [] : await runMatrix(runner, jobs, options.jobs, options.onResult);
     const targets = fuzzTargets(options.specs, jobs, options.fuzz);
     const fuzz = await runFuzz(runner, options.specs, targets, { concurrency: options.jobs, seed: options.seed, ...(options.onResult ? { onResult: options.onResult } : {}) });

@@ -21,11 +21,6 @@ export function fixtureSpecs(): Specs {
   return load(path.join(ROOT, "test/conformance/fixtures/specs"));
 }
 
-/** The project's own specs, from which the pages are generated. */
-export function projectSpecs(): Specs {
-  return load(path.join(ROOT, "specs"));
-}
-
 export function workRootFor(suite: string): string {
   return path.join(ROOT, ".tmp", `conformance-test-${suite}`);
 }

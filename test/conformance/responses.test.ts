@@ -4,7 +4,8 @@ import { parseJsonSource } from "../../scripts/lib/json-source.ts";
 import type { Specs } from "../../scripts/model/types.ts";
 import { SchemaRegistry } from "../../scripts/schema/registry.ts";
 import { createValidator } from "../../scripts/schema/validator.ts";
-import { fixtureSpecs, projectSpecs } from "./helpers.ts";
+import { loadProjectSpecs } from "../helpers/specs.ts";
+import { fixtureSpecs } from "./helpers.ts";
 
 function expectValidBodies(specs: Specs): void {
   const generator = new ResponseGenerator(specs);
@@ -21,7 +22,7 @@ function expectValidBodies(specs: Specs): void {
 
 describe("response generator", () => {
   it("answers every task of the project's specs with bodies valid against output.json and stream_output.json", () => {
-    expectValidBodies(projectSpecs());
+    expectValidBodies(loadProjectSpecs());
   });
 
   it("answers every fixture task with valid bodies", () => {

@@ -4,7 +4,8 @@ import { ConformanceServer } from "../../scripts/conformance/server.ts";
 import { snippetJobs } from "../../scripts/pipeline/snippet-matrix.ts";
 import { CLIENTS } from "../../snippets/clients/index.ts";
 import { buildRequest } from "../../snippets/request.ts";
-import { fixtureSpecs, projectSpecs } from "./helpers.ts";
+import { loadProjectSpecs } from "../helpers/specs.ts";
+import { fixtureSpecs } from "./helpers.ts";
 
 const specs = fixtureSpecs();
 
@@ -43,7 +44,7 @@ describe("route table", () => {
   });
 
   it("agrees with the request model on every published snippet of the project's specs", () => {
-    const project = projectSpecs();
+    const project = loadProjectSpecs();
     const projectTable = new RouteTable(project);
     const seen = new Set<string>();
     for (const job of snippetJobs(project, CLIENTS)) {
