@@ -1,17 +1,37 @@
 /**
- * npm run generate [-- --config <file>]
+ * npm run generate [-- --config <file>] [--watch]
  * Renders and validates every page first, then writes generated/ (only changed files, each
  * atomically) and removes pages the specs no longer produce. Prints a one-line summary.
+ * With --watch it then regenerates whenever specs/, templates/ or snippets/ change, prints invalid
+ * input and keeps watching, until Ctrl-C.
  */
+import { watchGenerate } from "../preview/generate-watch.ts";
 import { generateOnce, parseCommonArgs } from "./common.ts";
 import { EXIT, runCli } from "./run.ts";
 
-const USAGE = "usage: npm run generate [-- --config <snippet-docs.config.json>]";
+const USAGE = "usage: npm run generate [-- --config <snippet-docs.config.json>] [--watch]";
+
+function interrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once("SIGINT", () => resolve());
+    process.once("SIGTERM", () => resolve());
+  });
+}
 
 runCli(async () => {
   const args = parseCommonArgs();
   if (args.help) {
     process.stdout.write(USAGE + "\n");
+    return EXIT.ok;
+  }
+  if (args.watch) {
+    await watchGenerate({
+      root: process.cwd(),
+      ...(args.config ? { configFile: args.config } : {}),
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+      stop: interrupted(),
+    });
     return EXIT.ok;
   }
   process.stdout.write((await generateOnce(args.config)) + "\n");

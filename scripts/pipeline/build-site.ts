@@ -33,6 +33,20 @@ export interface Site {
   files: SiteFile[];
   /** Number of snippets placed on pages. */
   snippetCount: number;
+  /**
+   * With `deferPageChecks`: runs the page checks; the problems found, sorted (none when all pass).
+   * With a signal, it yields to the event loop between pages and stops early once aborted.
+   */
+  checkPages?: (signal?: AbortSignal) => Promise<Diagnostic[]>;
+}
+
+export interface BuildOptions {
+  /**
+   * Return the pages before checking them (see validate-page.ts), leaving the checks to
+   * `Site.checkPages`. The checks are most of a warm rebuild; the preview shows an edit first and
+   * reports a failed check a moment later.
+   */
+  deferPageChecks?: boolean;
 }
 
 function relativeToRoot(config: Config, file: string): string {
@@ -72,7 +86,7 @@ const CLIENT_SOURCES: Record<string, string> = {
   "js/fetch": "snippets/clients/js-fetch.ts",
 };
 
-export async function buildSite(config: Config): Promise<Site> {
+export async function buildSite(config: Config, options: BuildOptions = {}): Promise<Site> {
   const loaded = loadSpecs({ specsDir: config.specsDir, schemas: config.schemas });
   if (!loaded.ok) throw new InputError(loaded.diagnostics);
   const specs = loaded.specs;
@@ -107,15 +121,15 @@ export async function buildSite(config: Config): Promise<Site> {
     tasks,
   };
   const files: SiteFile[] = [];
-  const pageProblems: Diagnostic[] = [];
+  const pageChecks: (() => Promise<Diagnostic[]>)[] = [];
   const isComponent = config.snippetStyle === "component";
   const templateSources = (layout: LayoutName, taskId?: string) => [
     renderer.layoutFile(layout).path,
     ...[...renderer.partialsFor(taskId).values()].map((file) => file.path).sort(),
   ];
-  const emit = async (file: string, layout: LayoutName, context: object, sources: string[], taskId?: string) => {
+  const emit = (file: string, layout: LayoutName, context: object, sources: string[], taskId?: string) => {
     const page = normalizeMarkdown(renderer.render(layout, { ...common, ...context, sources: [...new Set(sources)] }, taskId));
-    pageProblems.push(...(await validatePage(path.join(relativeToRoot(config, config.outDir), file), page, { snippets: snippetContents, mdx: isComponent })));
+    pageChecks.push(() => validatePage(path.join(relativeToRoot(config, config.outDir), file), page, { snippets: snippetContents, mdx: isComponent }));
     files.push({ path: file, content: page });
   };
 
@@ -124,7 +138,7 @@ export async function buildSite(config: Config): Promise<Site> {
     const schemaFiles = referencedDocuments(specs.registry, [task.schemas.input, task.schemas.output, ...(task.schemas.streamOutput ? [task.schemas.streamOutput] : [])]).map((document) =>
       relativeToRoot(config, document.source.file),
     );
-    await emit(
+    emit(
       view.pagePath,
       "task",
       { task: view },
@@ -134,7 +148,7 @@ export async function buildSite(config: Config): Promise<Site> {
   }
   for (const provider of providers) {
     const view = providerView(provider, tasksById, taskViews);
-    await emit(
+    emit(
       view.pagePath,
       "provider",
       { provider: view },
@@ -142,14 +156,26 @@ export async function buildSite(config: Config): Promise<Site> {
     );
   }
   const providerViews = providers.map((provider) => providerView(provider, tasksById, taskViews));
-  await emit(
+  emit(
     "index.md",
     "index",
     { tasks: [...taskViews.values()], providers: providerViews },
     [relativeToRoot(config, specs.providersFile), ...specs.tasks.map((task) => relativeToRoot(config, task.files.metadata)), ...templateSources("index")],
   );
-  if (pageProblems.length > 0) throw new InputError(sortDiagnostics(pageProblems));
+  const checkPages = async (signal?: AbortSignal) => {
+    const problems: Diagnostic[] = [];
+    for (const check of pageChecks) {
+      if (signal?.aborted) break;
+      problems.push(...(await check()));
+      if (signal) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return sortDiagnostics(problems);
+  };
+  if (!options.deferPageChecks) {
+    const problems = await checkPages();
+    if (problems.length > 0) throw new InputError(problems);
+  }
   files.push({ path: "_toctree.yml", content: toctree([...taskViews.values()], providerViews) });
   files.sort((a, b) => a.path.localeCompare(b.path));
-  return { specs, files, snippetCount };
+  return { specs, files, snippetCount, ...(options.deferPageChecks ? { checkPages } : {}) };
 }

@@ -1,0 +1,71 @@
+/**
+ * The build process (see build-protocol.ts): answers build requests from its parent, one at a
+ * time, and keeps the snippet cache warm between them. A new request stops the page checks of the
+ * previous build, which it makes moot, so an edit right after another is not kept waiting.
+ * Exits when the parent goes away.
+ */
+import { generateOnce } from "../cli/common.ts";
+import { loadConfig } from "../config/config.ts";
+import { isInputError } from "../lib/diagnostics.ts";
+import { buildSite, type Site } from "../pipeline/build-site.ts";
+import type { BuildProcessMessage, BuildRequest, Failure, PageChecks } from "./build-protocol.ts";
+
+function failure(error: unknown): Failure {
+  if (isInputError(error)) return { kind: "invalid", diagnostics: [...error.diagnostics] };
+  return { kind: "internal", message: `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
+}
+
+/** Resolves once the message is handed to the parent, so CPU-bound work after it cannot hold it back. */
+function send(message: BuildProcessMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.send) return resolve();
+    process.send(message, () => resolve());
+  });
+}
+
+/** Aborted when a newer request arrives while the pages of the last build are being checked. */
+let checking: AbortController | undefined;
+
+async function checkPages(site: Site, signal: AbortSignal): Promise<PageChecks> {
+  try {
+    const problems = (await site.checkPages?.(signal)) ?? [];
+    if (signal.aborted) return { kind: "stopped" };
+    return problems.length > 0 ? { kind: "invalid", diagnostics: problems } : { kind: "passed" };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+async function buildPages(request: BuildRequest): Promise<void> {
+  const started = performance.now();
+  let site: Site;
+  try {
+    site = await buildSite(loadConfig(request.root, request.configFile), { deferPageChecks: true });
+  } catch (error) {
+    await send({ type: "outcome", id: request.id, outcome: failure(error) });
+    return;
+  }
+  const providers = site.specs.providers.map((provider) => ({ id: provider.id, displayName: provider.displayName }));
+  const seconds = (performance.now() - started) / 1000;
+  await send({ type: "outcome", id: request.id, outcome: { kind: "built", files: site.files, providers, snippetCount: site.snippetCount, seconds } });
+  checking = new AbortController();
+  await send({ type: "page-checks", id: request.id, checks: await checkPages(site, checking.signal) });
+  checking = undefined;
+}
+
+async function generate(request: BuildRequest): Promise<void> {
+  try {
+    await send({ type: "outcome", id: request.id, outcome: { kind: "generated", summary: await generateOnce(request.configFile) } });
+  } catch (error) {
+    await send({ type: "outcome", id: request.id, outcome: failure(error) });
+  }
+}
+
+let queue = Promise.resolve();
+process.on("message", (request: BuildRequest) => {
+  checking?.abort();
+  queue = queue.then(() => (request.kind === "site" ? buildPages(request) : generate(request)));
+});
+process.on("disconnect", () => process.exit(0));
+// Ctrl-C reaches the whole process group; the parent ends this process when it is done with it.
+process.on("SIGINT", () => {});
