@@ -8,6 +8,7 @@ import { CLIENTS } from "../../snippets/clients/index.ts";
 import type { SnippetClient } from "../../snippets/clients/types.ts";
 import { renderSnippets, type Snippet } from "../../snippets/engine.ts";
 import { buildRequest, type SnippetOptions } from "../../snippets/request.ts";
+import { toolSourcePath } from "../../snippets/source-file.ts";
 import { checkConfigAgainstSpecs, type Config } from "../config/config.ts";
 import { InputError, sortDiagnostics, type Diagnostic } from "../lib/diagnostics.ts";
 import { loadSpecs } from "../load/load-specs.ts";
@@ -76,16 +77,6 @@ async function renderPageSnippets(specs: Specs, providers: readonly Provider[], 
   return { byTask, problems: batch.problems, count: batch.snippets.length };
 }
 
-const CLIENT_SOURCES: Record<string, string> = {
-  "sh/curl": "snippets/clients/sh-curl.ts",
-  "python/huggingface_hub": "snippets/clients/python-huggingface_hub.ts",
-  "python/requests": "snippets/clients/python-requests.ts",
-  "python/openai": "snippets/clients/python-openai.ts",
-  "js/huggingface.js": "snippets/clients/js-huggingface.ts",
-  "js/openai": "snippets/clients/js-openai.ts",
-  "js/fetch": "snippets/clients/js-fetch.ts",
-};
-
 export async function buildSite(config: Config, options: BuildOptions = {}): Promise<Site> {
   const loaded = loadSpecs({ specsDir: config.specsDir, schemas: config.schemas });
   if (!loaded.ok) throw new InputError(loaded.diagnostics);
@@ -110,7 +101,7 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   const tasksById = new Map(specs.tasks.map((task) => [task.id, task]));
   const tasks = Object.fromEntries(taskViews);
   const clientSources =
-    config.snippetStyle === "component" ? [] : ["snippets/request.ts", ...clients.map((client) => CLIENT_SOURCES[client.id] ?? "")].filter(Boolean);
+    config.snippetStyle === "component" ? [] : [toolSourcePath(new URL("../../snippets/request.ts", import.meta.url).href), ...clients.map((client) => client.source)];
   const common = {
     style: config.snippetStyle,
     command: GENERATE_COMMAND,

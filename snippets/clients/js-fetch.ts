@@ -9,6 +9,7 @@ import { jsLiteral, jsObject, jsString } from "../literals/javascript.ts";
 import type { SnippetRequest } from "../request.ts";
 import { JsImports } from "./imports.ts";
 import { jsBearer } from "./tokens.ts";
+import { toolSourcePath } from "../source-file.ts";
 import type { SnippetClient } from "./types.ts";
 
 const EVENT_READER = `/** Yields the data of each server-sent event in the response body. */
@@ -73,6 +74,7 @@ export const jsFetch: SnippetClient = {
   id: "js/fetch",
   language: "js",
   client: "fetch",
+  source: toolSourcePath(import.meta.url),
   reference: { label: "the Fetch API on MDN", url: "https://developer.mozilla.org/en-US/docs/Web/API/Fetch_API" },
   unsupported: () => undefined,
   render,

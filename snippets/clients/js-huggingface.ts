@@ -10,6 +10,7 @@ import type { SnippetRequest } from "../request.ts";
 import { JsImports } from "./imports.ts";
 import { jsChatOutput } from "./js-openai.ts";
 import { jsToken } from "./tokens.ts";
+import { toolSourcePath } from "../source-file.ts";
 import type { SnippetClient } from "./types.ts";
 
 function unsupported(request: SnippetRequest): string | undefined {
@@ -71,6 +72,7 @@ export const jsHuggingface: SnippetClient = {
   id: "js/huggingface.js",
   language: "js",
   client: "huggingface.js",
+  source: toolSourcePath(import.meta.url),
   reference: { label: "the huggingface.js InferenceClient reference", url: "https://huggingface.co/docs/huggingface.js/inference/README" },
   unsupported,
   render,

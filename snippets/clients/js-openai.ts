@@ -7,6 +7,7 @@ import { code } from "../literals/code.ts";
 import type { SnippetRequest } from "../request.ts";
 import { JsImports } from "./imports.ts";
 import { jsToken } from "./tokens.ts";
+import { toolSourcePath } from "../source-file.ts";
 import type { SnippetClient } from "./types.ts";
 
 /** Printing a chat completion, or each streamed chunk's text, shared by the JS chat clients. */
@@ -35,6 +36,7 @@ export const jsOpenai: SnippetClient = {
   id: "js/openai",
   language: "js",
   client: "openai",
+  source: toolSourcePath(import.meta.url),
   reference: { label: "the OpenAI JavaScript SDK", url: "https://github.com/openai/openai-node" },
   unsupported: (request) => (request.chat ? undefined : "the OpenAI SDK only serves the chat completion route"),
   render,

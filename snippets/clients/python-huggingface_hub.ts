@@ -12,6 +12,7 @@ import signatures from "../sdk/huggingface_hub.json" with { type: "json" };
 import { PythonImports } from "./imports.ts";
 import { chatCall } from "./python-chat.ts";
 import { pythonToken } from "./tokens.ts";
+import { toolSourcePath } from "../source-file.ts";
 import type { SnippetClient } from "./types.ts";
 
 const METHODS: Record<string, readonly string[] | undefined> = signatures.methods;
@@ -90,6 +91,7 @@ export const pythonHuggingfaceHub: SnippetClient = {
   id: "python/huggingface_hub",
   language: "python",
   client: "huggingface_hub",
+  source: toolSourcePath(import.meta.url),
   reference: {
     label: "the huggingface_hub InferenceClient reference",
     url: "https://huggingface.co/docs/huggingface_hub/package_reference/inference_client",

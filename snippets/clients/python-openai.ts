@@ -7,6 +7,7 @@ import type { SnippetRequest } from "../request.ts";
 import { PythonImports } from "./imports.ts";
 import { chatCall } from "./python-chat.ts";
 import { pythonToken } from "./tokens.ts";
+import { toolSourcePath } from "../source-file.ts";
 import type { SnippetClient } from "./types.ts";
 
 /** Keyword arguments of `OpenAI().chat.completions.create` that map to request body fields. */
@@ -32,6 +33,7 @@ export const pythonOpenai: SnippetClient = {
   id: "python/openai",
   language: "python",
   client: "openai",
+  source: toolSourcePath(import.meta.url),
   reference: { label: "the OpenAI Python SDK", url: "https://github.com/openai/openai-python" },
   unsupported: (request) => (request.chat ? undefined : "the OpenAI SDK only serves the chat completion route"),
   render,

@@ -9,6 +9,7 @@ import { pythonLiteral, pythonString } from "../literals/python.ts";
 import type { SnippetRequest } from "../request.ts";
 import { PythonImports } from "./imports.ts";
 import { pythonBearer } from "./tokens.ts";
+import { toolSourcePath } from "../source-file.ts";
 import type { SnippetClient } from "./types.ts";
 
 function eventReader(imports: PythonImports): string {
@@ -90,6 +91,7 @@ export const pythonRequests: SnippetClient = {
   id: "python/requests",
   language: "python",
   client: "requests",
+  source: toolSourcePath(import.meta.url),
   reference: { label: "the requests documentation", url: "https://requests.readthedocs.io/en/latest/" },
   unsupported: () => undefined,
   render,

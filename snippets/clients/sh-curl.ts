@@ -6,6 +6,7 @@
 import { jsonText, shellQuote } from "../literals/shell.ts";
 import type { SnippetRequest } from "../request.ts";
 import { shellBearerHeader } from "./tokens.ts";
+import { toolSourcePath } from "../source-file.ts";
 import type { SnippetClient } from "./types.ts";
 
 const CONTINUATION = " \\\n    ";
@@ -56,6 +57,7 @@ export const curl: SnippetClient = {
   id: "sh/curl",
   language: "sh",
   client: "curl",
+  source: toolSourcePath(import.meta.url),
   reference: { label: "curl's manual", url: "https://curl.se/docs/manpage.html" },
   unsupported: () => undefined,
   render,

@@ -11,6 +11,8 @@ export interface SnippetClient {
   language: Language;
   /** Client name as shown on pages, e.g. `requests`. */
   client: string;
+  /** This client's source file, relative to the tool's root (named in the pages' headers). */
+  source: string;
   /** Where readers learn more about the client; linked after each snippet. */
   reference: { label: string; url: string };
   /** Why this request cannot be written with this client, or undefined when it can. */
