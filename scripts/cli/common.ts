@@ -17,9 +17,10 @@ export function parseCommonArgs(args: string[] = process.argv.slice(2)): { confi
   }
 }
 
-export async function generateOnce(configFile?: string): Promise<string> {
+/** Generates the project at `root` (its configuration file, or `configFile` relative to it) and returns the summary line. */
+export async function generateOnce(root: string, configFile?: string): Promise<string> {
   const started = performance.now();
-  const config = loadConfig(process.cwd(), configFile);
+  const config = loadConfig(root, configFile);
   const site = await buildSite(config);
   const summary = writeOutput(config.outDir, site.files);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

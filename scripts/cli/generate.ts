@@ -34,6 +34,6 @@ runCli(async () => {
     });
     return EXIT.ok;
   }
-  process.stdout.write((await generateOnce(args.config)) + "\n");
+  process.stdout.write((await generateOnce(process.cwd(), args.config)) + "\n");
   return EXIT.ok;
 }, USAGE);

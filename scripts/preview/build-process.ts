@@ -55,7 +55,7 @@ async function buildPages(request: BuildRequest): Promise<void> {
 
 async function generate(request: BuildRequest): Promise<void> {
   try {
-    await send({ type: "outcome", id: request.id, outcome: { kind: "generated", summary: await generateOnce(request.configFile) } });
+    await send({ type: "outcome", id: request.id, outcome: { kind: "generated", summary: await generateOnce(request.root, request.configFile) } });
   } catch (error) {
     await send({ type: "outcome", id: request.id, outcome: failure(error) });
   }

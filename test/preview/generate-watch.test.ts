@@ -3,9 +3,10 @@
  * it regenerates on a template edit, prints invalid input and keeps watching, and Ctrl-C ends it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { watchGenerate } from "../../scripts/preview/generate-watch.ts";
 import { PROJECT_ROOT, scratchProject } from "../helpers/cli.ts";
 
 const TSX = path.join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs");
@@ -70,4 +71,31 @@ describe("npm run generate -- --watch", () => {
     await until(() => watcher.exitCode !== null, "the watcher to exit", 10_000);
     expect(watcher.exitCode).toBe(0);
   });
+});
+
+describe("watchGenerate", () => {
+  it("generates the project it is given, not the one in the working directory", async () => {
+    const project = scratchProject({ providers: ["groq"], outDir: "out" });
+    const output: string[] = [];
+    let stopWatching = () => {};
+    const stop = new Promise<void>((resolve) => (stopWatching = resolve));
+    try {
+      await watchGenerate({
+        root: project,
+        stdout: (text) => {
+          output.push(text);
+          if (text.includes("Watching")) stopWatching();
+        },
+        stderr: (text) => {
+          output.push(text);
+          stopWatching();
+        },
+        stop,
+      });
+      expect(output.join("")).toMatch(/out\/: \d+ written/);
+      expect(existsSync(path.join(project, "out/index.md")), output.join("")).toBe(true);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
