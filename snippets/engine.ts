@@ -120,12 +120,3 @@ export async function snippetsFor(
   return renderSnippets(clients.map((client) => ({ client, request })));
 }
 
-/** One client and one request: the snippet, or why there is none. */
-export async function renderSnippet(client: SnippetClient, request: SnippetRequest): Promise<{ snippet?: Snippet; problem?: Diagnostic; skipped?: string }> {
-  const batch = await renderSnippets([{ client, request }]);
-  const result: { snippet?: Snippet; problem?: Diagnostic; skipped?: string } = {};
-  if (batch.snippets[0]) result.snippet = batch.snippets[0];
-  if (batch.problems[0]) result.problem = batch.problems[0];
-  if (batch.skipped[0]) result.skipped = batch.skipped[0].reason;
-  return result;
-}

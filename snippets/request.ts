@@ -4,6 +4,10 @@
  */
 import type { JsonObject } from "../scripts/lib/json-source.ts";
 import type { Mapping, Provider, Router, Task } from "../scripts/model/types.ts";
+import { toolSourcePath } from "./source-file.ts";
+
+/** This module's path, named in the pages' headers: every snippet is rendered from its model. */
+export const REQUEST_MODEL_SOURCE = toolSourcePath(import.meta.url);
 
 export interface SnippetOptions {
   /** Hugging Face model id to use instead of the mapping's. */
@@ -59,6 +63,11 @@ export interface SnippetRequest {
   /** True when calling the provider's own API instead of the router. */
   direct: boolean;
   token: TokenSource;
+  /**
+   * The request as JSON values, with a file field holding the example file name: what SDK
+   * methods take. `body` says how it travels (JSON, raw file bytes, or base64 in JSON).
+   */
+  payload: JsonObject;
   /** Headers besides Authorization, in the order they are sent. */
   headers: Header[];
   body: RequestBody;
@@ -117,21 +126,21 @@ export function buildRequest(router: Router, task: Task, provider: Provider, map
   const direct = options.direct === true;
   if (direct && !task.conversational) throw new SnippetOptionError(`direct requests are only for conversational tasks; "${task.id}" is not one`);
   if (direct && !provider.direct) throw new SnippetOptionError(`provider "${provider.id}" has no direct API in the feed: remove --direct`);
+  const directApi = direct ? provider.direct : undefined;
   const model = options.model ?? mapping.modelId;
   const example = exampleRequest(task, options);
   const token: TokenSource = options.accessToken
     ? { kind: "inline", value: options.accessToken }
-    : { kind: "env", variable: direct && provider.direct ? provider.direct.tokenEnv : provider.auth.tokenEnv };
+    : { kind: "env", variable: directApi?.tokenEnv ?? provider.auth.tokenEnv };
 
   let url: string;
   let chatBaseUrl: string | undefined;
   let payload: JsonObject;
   if (task.conversational) {
-    const chatPath = direct && provider.direct ? provider.direct.chatPath : router.chatPath;
-    const origin = options.baseUrl ?? (direct && provider.direct ? provider.direct.origin : router.origin);
-    url = joinUrl(origin, chatPath);
+    url = joinUrl(options.baseUrl ?? directApi?.origin ?? router.origin, directApi?.chatPath ?? router.chatPath);
+    // The meta-schema makes every chat path end in /chat/completions.
     chatBaseUrl = url.replace(/\/chat\/completions$/, "");
-    const modelField = direct ? mapping.providerModelId : `${model}:${provider.id}`;
+    const modelField = directApi ? mapping.providerModelId : `${model}:${provider.id}`;
     payload = { model: modelField, ...withoutKey(example, "model") };
   } else {
     const pattern = mapping.path ?? provider.taskPath;
@@ -158,6 +167,7 @@ export function buildRequest(router: Router, task: Task, provider: Provider, map
     customBaseUrl: options.baseUrl !== undefined,
     direct,
     token,
+    payload,
     headers,
     body,
     stream,

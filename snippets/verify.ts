@@ -15,7 +15,7 @@ interface RuffDiagnostic {
 }
 
 /** Why `source` is not a valid program in `language`, or undefined when it is. */
-export function verifySnippet(language: Language, source: string): string | undefined {
+function verifySnippet(language: Language, source: string): string | undefined {
   if (language === "python") {
     const problems = ruffWorkspace().check(source) as RuffDiagnostic[];
     if (problems.length === 0) return undefined;

@@ -7,10 +7,10 @@
  * passed/failed and a last line `N passed, N failed`; exits 1 on any failure.
  */
 import { parseArgs } from "node:util";
-import { checkConfigAgainstSpecs, loadConfig } from "../config/config.ts";
+import { checkConfigAgainstSpecs, configuredClients, configuredProviders, loadConfig } from "../config/config.ts";
 import { InputError } from "../lib/diagnostics.ts";
 import { loadSpecs } from "../load/load-specs.ts";
-import { CLIENT_IDS, CLIENTS } from "../../snippets/clients/index.ts";
+import { CLIENT_IDS } from "../../snippets/clients/index.ts";
 import { formatReport } from "../conformance/report.ts";
 import { runConformance } from "../conformance/run.ts";
 import { EXIT, UsageError, runCli } from "./run.ts";
@@ -70,14 +70,14 @@ runCli(async () => {
   if (!loaded.ok) throw new InputError(loaded.diagnostics);
   const specs = loaded.specs;
   checkConfigAgainstSpecs(config, specs);
-  const providers = config.providers === "all" ? specs.providers : specs.providers.filter((provider) => config.providers.includes(provider.id));
+
   const unknownTasks = (values.task ?? []).filter((id) => !specs.tasks.some((task) => task.id === id));
   if (unknownTasks.length > 0) throw new UsageError(`unknown task ${unknownTasks.join(", ")}: use one of ${specs.tasks.map((task) => task.id).join(", ")}`);
 
   const report = await runConformance({
     specs,
-    clients: config.clients.flatMap((id) => CLIENTS.filter((client) => client.id === id)),
-    providers,
+    clients: configuredClients(config),
+    providers: configuredProviders(config, specs),
     filter: { clients: values.client ?? [], tasks: values.task ?? [] },
     matrix: !values["no-matrix"],
     fuzz: positiveInteger(values.fuzz, "fuzz", 1000, true),

@@ -10,8 +10,9 @@ import { diagnosticAt, type JsonObject, type JsonSource } from "../lib/json-sour
 import { readJsonFile } from "../load/files.ts";
 import type { SchemaLayout } from "../load/load-specs.ts";
 import { checkAgainstMetaSchema } from "../load/meta-schemas.ts";
-import type { Specs } from "../model/types.ts";
-import { CLIENT_IDS } from "../../snippets/clients/index.ts";
+import type { Provider, Specs } from "../model/types.ts";
+import { CLIENT_IDS, CLIENTS } from "../../snippets/clients/index.ts";
+import type { SnippetClient } from "../../snippets/clients/types.ts";
 
 export const CONFIG_FILE_NAME = "snippet-docs.config.json";
 
@@ -87,4 +88,16 @@ export function checkConfigAgainstSpecs(config: Config, specs: Specs): void {
       : [diagnosticAt(config.source as JsonSource, `/providers/${index}`, `unknown provider "${id}": the feed has ${[...known].join(", ")}`, "config-provider")],
   );
   if (problems.length > 0) throw new InputError(problems);
+}
+
+/** The providers whose snippets the pages carry, in feed order. */
+export function configuredProviders(config: Config, specs: Specs): Provider[] {
+  if (config.providers === "all") return specs.providers;
+  const wanted = new Set(config.providers);
+  return specs.providers.filter((provider) => wanted.has(provider.id));
+}
+
+/** The clients the pages show, in the configured order. */
+export function configuredClients(config: Config): SnippetClient[] {
+  return config.clients.flatMap((id) => CLIENTS.filter((client) => client.id === id));
 }

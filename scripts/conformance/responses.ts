@@ -136,7 +136,7 @@ function arrayFor(resolved: ResolvedSchema, hint: string, walk: Walk, depth: num
   return values;
 }
 
-function objectFor(resolved: ResolvedSchema, hint: string, walk: Walk, depth: number, chain: readonly string[]): JsonObject {
+function objectFor(resolved: ResolvedSchema, walk: Walk, depth: number, chain: readonly string[]): JsonObject {
   const required = requiredNames(resolved);
   const recursive = resolved.refKeys.some((key) => chain.includes(key));
   const object: JsonObject = {};
@@ -179,7 +179,7 @@ function valueFor(location: SchemaLocation, hint: string, walk: Walk, depth: num
 
   switch (typeOf(resolved)) {
     case "object":
-      return objectFor(resolved, hint, walk, depth, chain);
+      return objectFor(resolved, walk, depth, chain);
     case "array":
       return arrayFor(resolved, hint, walk, depth, chain);
     case "integer":

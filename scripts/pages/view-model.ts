@@ -5,7 +5,6 @@
 import type { Snippet } from "../../snippets/engine.ts";
 import { findClient } from "../../snippets/clients/index.ts";
 import type { Language } from "../../snippets/clients/types.ts";
-import type { SnippetStyle } from "../config/config.ts";
 import type { Mapping, Provider, Specs, Task } from "../model/types.ts";
 import { renderSchemaTable } from "../spec-table/schema-table.ts";
 import { specTable } from "../spec-table/markdown.ts";
@@ -248,4 +247,3 @@ export function providerView(provider: Provider, tasksById: ReadonlyMap<string, 
   };
 }
 
-export type { SnippetStyle };

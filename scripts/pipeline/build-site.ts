@@ -4,12 +4,10 @@
  * or every problem found. Deterministic: no clock, no absolute paths, everything sorted.
  */
 import path from "node:path";
-import { CLIENTS } from "../../snippets/clients/index.ts";
 import type { SnippetClient } from "../../snippets/clients/types.ts";
 import { renderSnippets, type Snippet } from "../../snippets/engine.ts";
-import { buildRequest, type SnippetOptions } from "../../snippets/request.ts";
-import { toolSourcePath } from "../../snippets/source-file.ts";
-import { checkConfigAgainstSpecs, type Config } from "../config/config.ts";
+import { buildRequest, REQUEST_MODEL_SOURCE, type SnippetOptions } from "../../snippets/request.ts";
+import { checkConfigAgainstSpecs, configuredClients, configuredProviders, type Config } from "../config/config.ts";
 import { InputError, sortDiagnostics, type Diagnostic } from "../lib/diagnostics.ts";
 import { loadSpecs } from "../load/load-specs.ts";
 import type { Provider, Specs } from "../model/types.ts";
@@ -54,16 +52,6 @@ function relativeToRoot(config: Config, file: string): string {
   return path.relative(config.root, path.resolve(file)).split(path.sep).join("/");
 }
 
-function shownProviders(config: Config, specs: Specs): Provider[] {
-  if (config.providers === "all") return specs.providers;
-  const wanted = new Set(config.providers);
-  return specs.providers.filter((provider) => wanted.has(provider.id));
-}
-
-function selectedClients(config: Config): SnippetClient[] {
-  return config.clients.flatMap((id) => CLIENTS.filter((client) => client.id === id));
-}
-
 /** The snippets on the pages (see snippet-matrix.ts), rendered in one batch, grouped by task. */
 async function renderPageSnippets(specs: Specs, providers: readonly Provider[], clients: readonly SnippetClient[], config: Config) {
   const options: SnippetOptions = config.token.kind === "inline" ? { accessToken: config.token.value } : {};
@@ -86,10 +74,11 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   if (!templateResult.ok) throw new InputError(templateResult.diagnostics);
   const renderer = new TemplateRenderer(templateResult.templates);
 
-  const providers = shownProviders(config, specs);
-  const clients = selectedClients(config);
+  const providers = configuredProviders(config, specs);
+  const clients = configuredClients(config);
+  const isComponent = config.snippetStyle === "component";
   // In component style the docs site renders the snippets; the pages only carry the mapping.
-  const rendered = await renderPageSnippets(specs, providers, config.snippetStyle === "component" ? [] : clients, config);
+  const rendered = await renderPageSnippets(specs, providers, isComponent ? [] : clients, config);
   if (rendered.problems.length > 0) throw new InputError(sortDiagnostics(rendered.problems));
   const snippetCount = rendered.count;
   const snippetContents = new Set([...rendered.byTask.values()].flat().map((snippet) => snippet.content));
@@ -100,8 +89,7 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
 
   const tasksById = new Map(specs.tasks.map((task) => [task.id, task]));
   const tasks = Object.fromEntries(taskViews);
-  const clientSources =
-    config.snippetStyle === "component" ? [] : [toolSourcePath(new URL("../../snippets/request.ts", import.meta.url).href), ...clients.map((client) => client.source)];
+  const clientSources = isComponent ? [] : [REQUEST_MODEL_SOURCE, ...clients.map((client) => client.source)];
   const common = {
     style: config.snippetStyle,
     command: GENERATE_COMMAND,
@@ -113,7 +101,6 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   };
   const files: SiteFile[] = [];
   const pageChecks: (() => Promise<Diagnostic[]>)[] = [];
-  const isComponent = config.snippetStyle === "component";
   const templateSources = (layout: LayoutName, taskId?: string) => [
     renderer.layoutFile(layout).path,
     ...[...renderer.partialsFor(taskId).values()].map((file) => file.path).sort(),
@@ -137,8 +124,8 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
       task.id,
     );
   }
-  for (const provider of providers) {
-    const view = providerView(provider, tasksById, taskViews);
+  const providerViews = providers.map((provider) => providerView(provider, tasksById, taskViews));
+  for (const view of providerViews) {
     emit(
       view.pagePath,
       "provider",
@@ -146,7 +133,6 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
       [relativeToRoot(config, specs.providersFile), ...view.tasks.map((entry) => relativeToRoot(config, tasksById.get(entry.task.id)?.files.metadata ?? "")), ...templateSources("provider"), ...clientSources],
     );
   }
-  const providerViews = providers.map((provider) => providerView(provider, tasksById, taskViews));
   emit(
     "index.md",
     "index",

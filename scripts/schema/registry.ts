@@ -8,7 +8,7 @@
  * (the upstream @huggingface/tasks layout).
  */
 import type { Diagnostic } from "../lib/diagnostics.ts";
-import { diagnosticAt, isJsonObject, pathToPointer, pointerToPath, type JsonObject, type JsonSource, type JsonValue } from "../lib/json-source.ts";
+import { diagnosticAt, isJsonObject, pathToPointer, pointerToPath, type JsonSource, type JsonValue } from "../lib/json-source.ts";
 
 export interface SchemaDocument {
   /** file:// URL of the document on disk. */
@@ -150,6 +150,3 @@ function isNameMap(path: readonly (string | number)[]): boolean {
   return typeof last === "string" && NAME_MAP_KEYWORDS.has(last) && !isNameMap(path.slice(0, -1));
 }
 
-export function asSchemaObject(node: JsonValue): JsonObject | undefined {
-  return isJsonObject(node) ? node : undefined;
-}

@@ -39,12 +39,10 @@ function render(request: SnippetRequest): string {
     if (!endpoint) args.push(["provider", request.provider.id]);
     args.push(["model", request.model]);
   }
-  const binaryField = request.task.binaryInput?.field ?? "inputs";
-  const fields = body.kind === "file" ? { [binaryField]: body.fileName } : body.value;
-  for (const [name, value] of Object.entries(fields)) {
+  for (const [name, value] of Object.entries(request.payload)) {
     // Streaming is chosen by the method, not by a field.
     if (name === "stream") continue;
-    if (body.kind !== "json" && name === binaryField) {
+    if (body.kind !== "json" && name === request.task.binaryInput?.field) {
       const readFile = imports.named("node:fs/promises", "readFile");
       args.push([name, code(`new Blob([await ${readFile}(${jsString(body.fileName)})], { type: ${jsString(body.contentType)} })`)]);
     } else {

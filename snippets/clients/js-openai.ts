@@ -26,9 +26,8 @@ function render(request: SnippetRequest): string {
     ["apiKey", code(jsToken(request.token))],
   ];
   if (request.billTo) options.push(["defaultHeaders", code(`{ "X-HF-Bill-To": ${jsString(request.billTo)} }`)]);
-  const payload = request.body.kind === "json" ? request.body.value : {};
   const client = `const client = new ${OpenAI}(${jsObject(options)});`;
-  const output = jsChatOutput(request, `await client.chat.completions.create(${jsLiteral(payload)})`);
+  const output = jsChatOutput(request, `await client.chat.completions.create(${jsLiteral(request.payload)})`);
   return `${imports.render()}\n\n${client}\n\n${output}\n`;
 }
 

@@ -20,8 +20,7 @@ export function chatArguments(payload: JsonObject, declared: ReadonlySet<string>
 }
 
 export function chatCall(client: string, request: SnippetRequest, declared: ReadonlySet<string>): string {
-  const payload = request.body.kind === "json" ? request.body.value : {};
-  const args = pythonKeywordArguments(chatArguments(payload, declared), "    ");
+  const args = pythonKeywordArguments(chatArguments(request.payload, declared), "    ");
   if (request.stream) {
     return `stream = ${client}.chat.completions.create(\n${args}\n)\n\nfor chunk in stream:\n    if chunk.choices:\n        print(chunk.choices[0].delta.content or "", end="", flush=True)`;
   }

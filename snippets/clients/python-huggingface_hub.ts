@@ -24,13 +24,13 @@ function taskArguments(request: SnippetRequest): { positional?: JsonValue; keywo
   if (!sdk) return "huggingface_hub has no method for this task";
   const signature = METHODS[sdk.method];
   if (!signature) return `the signature of InferenceClient.${sdk.method} is not known`;
-  const payload = request.body.kind === "file" ? { [request.task.binaryInput?.field ?? "inputs"]: request.body.fileName } : request.body.value;
   const keywords: [string, JsonValue][] = [];
   let positional: JsonValue | undefined;
-  for (const [name, value] of Object.entries(payload)) {
+  for (const [name, value] of Object.entries(request.payload)) {
+    // The file field holds the file name, which the SDK reads itself.
     if (name === "inputs" || name === request.task.binaryInput?.field) {
       if (sdk.inputsSpread && isJsonObject(value)) keywords.push(...Object.entries(value));
-      else positional = request.body.kind === "json-with-file" ? request.body.fileName : value;
+      else positional = value;
     } else if (name === "parameters" && isJsonObject(value)) {
       keywords.push(...Object.entries(value));
     } else if (name === "stream" && value === true) {
