@@ -81,6 +81,14 @@ function componentTag(task: Task, mapping: Record<string, { modelId: string; pro
   return `<InferenceSnippet ${attributes.join(" ")} />`;
 }
 
+export function taskPagePath(taskId: string): string {
+  return `tasks/${taskId}.md`;
+}
+
+export function providerPagePath(providerId: string): string {
+  return `providers/${providerId}.md`;
+}
+
 function hubModelUrl(id: string): string {
   return `https://huggingface.co/${id}`;
 }
@@ -187,7 +195,7 @@ export function taskView({ specs, task, providers, snippets, clientOrder }: Task
     hasLiveProviders: live.length > 0,
     stagingProviders: staging,
     componentTag: componentTag(task, componentMapping),
-    pagePath: `tasks/${task.id}.md`,
+    pagePath: taskPagePath(task.id),
     api: apiSpecification(specs, task),
   };
   if (task.binaryInput && typeof binaryFile === "string") {
@@ -204,8 +212,8 @@ export interface ProviderTaskView {
   modelId: string;
   modelUrl: string;
   providerModelId: string;
-  /** This provider's snippets for the task (live mappings only). */
-  snippets?: ProviderSnippetsView;
+  /** This provider's snippets for the task: one entry for a live mapping, none otherwise (the shape of TaskView.providers, so the snippet-block partial serves both). */
+  providers: ProviderSnippetsView[];
 }
 
 export interface ProviderView {
@@ -231,18 +239,17 @@ export function providerView(provider: Provider, tasksById: ReadonlyMap<string, 
       modelId: markdownText(mapping.modelId),
       modelUrl: hubModelUrl(mapping.modelId),
       providerModelId: markdownText(mapping.providerModelId),
+      providers: task.providers.filter((candidate) => candidate.id === provider.id),
     };
-    const snippets = task.providers.find((candidate) => candidate.id === provider.id);
-    if (snippets) entry.snippets = snippets;
     tasks.push(entry);
   }
   return {
     id: provider.id,
     displayName: markdownText(provider.displayName),
     website: provider.website,
-    pagePath: `providers/${provider.id}.md`,
+    pagePath: providerPagePath(provider.id),
     tasks,
-    liveTasks: tasks.filter((entry) => entry.snippets !== undefined),
+    liveTasks: tasks.filter((entry) => entry.providers.length > 0),
     directAccess: provider.direct !== undefined,
   };
 }

@@ -152,7 +152,7 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
     const problems = await checkPages();
     if (problems.length > 0) throw new InputError(problems);
   }
-  files.push({ path: "_toctree.yml", content: toctree([...taskViews.values()], providerViews) });
+  files.push({ path: "_toctree.yml", content: toctree(specs.tasks, providers) });
   files.sort((a, b) => a.path.localeCompare(b.path));
   return { specs, files, snippetCount, ...(options.deferPageChecks ? { checkPages } : {}) };
 }
