@@ -1,0 +1,29 @@
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { formatDiagnostic } from "../../scripts/lib/diagnostics.ts";
+import { loadSpecs } from "../../scripts/load/load-specs.ts";
+import { scratchProject } from "../helpers/cli.ts";
+
+describe("the provider feed", () => {
+  const project = scratchProject();
+  const feedFile = path.join(project, "specs/providers.json");
+  const original = readFileSync(feedFile, "utf8");
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+  function problemsWith(edit: (feed: { router: Record<string, string>; providers: Record<string, Record<string, unknown>> }) => void): string[] {
+    const feed = JSON.parse(original) as { router: Record<string, string>; providers: Record<string, Record<string, unknown>> };
+    edit(feed);
+    writeFileSync(feedFile, JSON.stringify(feed, null, 2));
+    const loaded = loadSpecs({ specsDir: path.join(project, "specs"), schemas: { layout: "ours" } });
+    return loaded.ok ? [] : loaded.diagnostics.map(formatDiagnostic);
+  }
+
+  it("requires chat paths that end in /chat/completions, since OpenAI clients append that to their base URL", () => {
+    expect(problemsWith((feed) => (feed.router["chatPath"] = "/v1/chat"))).toEqual([
+      expect.stringMatching(/providers\.json:\d+:\d+ at \/router\/chatPath: error: must match pattern "\^\/\.\*\/chat\/completions\$"/),
+    ]);
+    expect(problemsWith((feed) => ((feed.providers["groq"]?.["direct"] as Record<string, string>)["chatPath"] = "/openai/v1/complete"))).toHaveLength(1);
+    expect(problemsWith(() => {})).toEqual([]);
+  });
+});
