@@ -4,55 +4,18 @@
  * a value valid against it, so each snippet's response handling (and each SDK's own checks of
  * the response) runs on a realistic body. Binary responses are a few fixed bytes.
  */
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
-import ajvFormats from "ajv-formats";
 import { isJsonObject, type JsonObject, type JsonValue } from "../lib/json-source.ts";
 import type { Specs, Task } from "../model/types.ts";
 import type { SchemaDocument, SchemaLocation, SchemaRegistry } from "../schema/registry.ts";
+import type { SchemaValidator } from "../schema/validator.ts";
 import { alternatives, child, keyword, keywordValue, properties, requiredNames, resolveSchema, type ResolvedSchema } from "../spec-table/resolve.ts";
-
-const addFormats = ajvFormats.default;
 
 /** How many events a streamed response carries before `[DONE]`. */
 export const STREAM_EVENT_COUNT = 3;
 
-/** Validates a value against any node of a loaded schema (for choosing a oneOf branch). */
-class NodeValidator {
-  private readonly ajv = new Ajv2020({ strict: false, allErrors: false, validateSchema: false });
-  private readonly compiled = new Map<string, ValidateFunction>();
-
-  constructor(registry: SchemaRegistry) {
-    addFormats(this.ajv);
-    for (const document of registry.all()) {
-      const value = document.source.value;
-      if (!isJsonObject(value)) continue;
-      const { $schema: _dialect, ...rest } = value;
-      this.ajv.addSchema({ ...rest, $id: document.baseUri });
-    }
-  }
-
-  accepts(location: { document: SchemaDocument; pointer: string }, value: JsonValue): boolean {
-    const fragment = location.pointer.split("/").map(encodeURIComponent).join("/");
-    const key = `${location.document.baseUri}#${fragment}`;
-    let validate = this.compiled.get(key);
-    if (!validate) {
-      try {
-        validate = this.ajv.getSchema(key);
-      } catch {
-        // A node this plain ajv cannot compile (the project's validator may preprocess it):
-        // take the branch; the whole value is still checked by the project's validator.
-        validate = undefined;
-      }
-      validate ??= (() => true) as unknown as ValidateFunction;
-      this.compiled.set(key, validate);
-    }
-    return validate(value) === true;
-  }
-}
-
 interface Walk {
   registry: SchemaRegistry;
-  nodes: NodeValidator;
+  validator: SchemaValidator;
   /** Include optional properties (true) or only required ones. */
   optional: boolean;
   /** Varies strings, so several stream events are not identical. */
@@ -172,7 +135,7 @@ function valueFor(location: SchemaLocation, hint: string, walk: Walk, depth: num
       const merged = { ...option, node: mergeSiblings(option.node, resolved) };
       const value = valueFor(merged, hint, walk, depth + 1, chain);
       fallback ??= value;
-      if (walk.nodes.accepts(location, value)) return value;
+      if (walk.validator.acceptsAt(location, value)) return value;
     }
     return fallback as JsonValue;
   }
@@ -210,11 +173,9 @@ function mergeSiblings(branch: JsonValue, resolved: ResolvedSchema): JsonValue {
 }
 
 export class ResponseGenerator {
-  private readonly nodes: NodeValidator;
   private readonly cache = new Map<string, JsonValue>();
 
   constructor(private readonly specs: Pick<Specs, "registry" | "validator">) {
-    this.nodes = new NodeValidator(specs.registry);
   }
 
   /** A value valid against `document`; throws (naming the schema errors) when the walk cannot find one. */
@@ -224,7 +185,7 @@ export class ResponseGenerator {
     if (cached !== undefined) return cached;
     let problems = "";
     for (const optional of [true, false]) {
-      const value = valueFor(this.specs.registry.root(document), "text", { registry: this.specs.registry, nodes: this.nodes, optional, variant }, 0, []);
+      const value = valueFor(this.specs.registry.root(document), "text", { registry: this.specs.registry, validator: this.specs.validator, optional, variant }, 0, []);
       const errors = this.specs.validator.validate(document, value);
       if (errors.length === 0) {
         this.cache.set(key, value);

@@ -20,6 +20,8 @@ export interface SchemaError {
 
 export interface SchemaValidator {
   validate(document: SchemaDocument, value: JsonValue): SchemaError[];
+  /** Whether `value` is valid against the node at `pointer` in `document` (e.g. one branch of a oneOf). */
+  acceptsAt(location: { document: SchemaDocument; pointer: string }, value: JsonValue): boolean;
 }
 
 export function describeAjvError(error: ErrorObject): string {
@@ -106,6 +108,18 @@ export function createValidator(registry: SchemaRegistry): ValidatorResult {
         const validate = compiled.get(document.baseUri);
         if (!validate) throw new Error(`schema ${document.baseUri} is not registered`);
         return validate(value) ? [] : toSchemaErrors(validate.errors);
+      },
+      acceptsAt(location, value) {
+        const fragment = location.pointer.split("/").map(encodeURIComponent).join("/");
+        const key = `${location.document.baseUri}#${fragment}`;
+        let validate = compiled.get(key);
+        if (!validate) {
+          // Every document compiled above, so a node inside one compiles too.
+          validate = ajv.getSchema(key);
+          if (!validate) throw new Error(`no schema node at ${key}`);
+          compiled.set(key, validate);
+        }
+        return validate(value) === true;
       },
     },
   };
