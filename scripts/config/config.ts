@@ -11,6 +11,7 @@ import { readJsonFile } from "../load/files.ts";
 import type { SchemaLayout } from "../load/load-specs.ts";
 import { checkAgainstMetaSchema } from "../load/meta-schemas.ts";
 import type { Provider, Specs } from "../model/types.ts";
+import { DEFAULT_SYNC_POLICY, syncPolicyFrom, type SyncPolicy } from "./sync-policy.ts";
 import { CLIENT_IDS, CLIENTS } from "../../snippets/clients/index.ts";
 import type { SnippetClient } from "../../snippets/clients/types.ts";
 
@@ -32,6 +33,8 @@ export interface Config {
   clients: string[];
   providers: "all" | string[];
   token: TokenStyle;
+  /** The policy of `sync` (the `sync` section). */
+  sync: SyncPolicy;
 }
 
 export function defaultConfig(root: string): Config {
@@ -45,6 +48,7 @@ export function defaultConfig(root: string): Config {
     clients: [...CLIENT_IDS],
     providers: "all",
     token: { kind: "env" },
+    sync: DEFAULT_SYNC_POLICY,
   };
 }
 
@@ -75,6 +79,7 @@ export function loadConfig(root: string, file?: string): Config {
     clients: (value["clients"] as string[] | undefined) ?? config.clients,
     providers: (value["providers"] as string[] | "all" | undefined) ?? "all",
     token: typeof value["token"] === "object" && value["token"] !== null ? { kind: "inline", value: (value["token"] as JsonObject)["inline"] as string } : { kind: "env" },
+    sync: syncPolicyFrom(value["sync"]),
   };
 }
 
