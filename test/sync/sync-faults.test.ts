@@ -53,6 +53,8 @@ describe("sync faults", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(hub.requests.filter((request) => new URL(request.url).pathname === "/api/tasks")).toHaveLength(2);
+    // The listings are read page by page (the tests use pages of 7 models), following the Link header.
+    expect(hub.requests.some((request) => new URL(request.url).searchParams.has("cursor"))).toBe(true);
     expect(fingerprint(project)).toEqual(before);
   });
 
