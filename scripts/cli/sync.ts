@@ -69,8 +69,16 @@ function parse(argv: string[]): SyncArgs {
     } catch {
       url = undefined;
     }
-    if (!url || !["http:", "https:"].includes(url.protocol) || (url.pathname !== "/" && url.pathname !== "") || url.search || url.hash) {
-      throw new UsageProblem(`--endpoint must be an http(s) origin such as https://huggingface.co, not "${values.endpoint}"`);
+    if (
+      !url ||
+      !["http:", "https:"].includes(url.protocol) ||
+      (url.pathname !== "/" && url.pathname !== "") ||
+      url.search ||
+      url.hash
+    ) {
+      throw new UsageProblem(
+        `--endpoint must be an http(s) origin such as https://huggingface.co, not "${values.endpoint}"`,
+      );
     }
   }
   return {
@@ -100,10 +108,18 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     token = args.token ?? (io.env["HF_TOKEN"] || undefined);
     const config = loadConfig(io.cwd, args.config);
     const endpoint = args.endpoint ?? config.sync.endpoint;
-    const result = await computeSync({ config, endpoint, ...(token ? { token } : {}), ...(io.fetch ? { fetch: io.fetch } : {}) });
+    const result = await computeSync({
+      config,
+      endpoint,
+      ...(token ? { token } : {}),
+      ...(io.fetch ? { fetch: io.fetch } : {}),
+    });
     print(io.stdout, `sync from ${new URL(endpoint).origin}\n${formatSummary(result.plan)}`);
     if (result.plan.problems.length > 0) {
-      print(io.stderr, `${result.plan.problems.map((problem) => `sync: error: ${problem}`).join("\n")}\nnothing was written.\n`);
+      print(
+        io.stderr,
+        `${result.plan.problems.map((problem) => `sync: error: ${problem}`).join("\n")}\nnothing was written.\n`,
+      );
       return EXIT.failed;
     }
     const files = result.updates.map((update) => path.relative(io.cwd, update.file).split(path.sep).join("/"));
@@ -142,7 +158,12 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
 
 // The runner behind `npm run sync`; the unified CLI imports main instead.
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  void main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }).then((code) => {
+  void main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+  }).then((code) => {
     process.exitCode = code;
   });
 }

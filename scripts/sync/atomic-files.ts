@@ -39,7 +39,10 @@ function removeQuietly(operations: FileOperations, file: string): void {
   }
 }
 
-export function writeFilesAtomically(changes: readonly FileChange[], operations: FileOperations = nodeFileOperations): void {
+export function writeFilesAtomically(
+  changes: readonly FileChange[],
+  operations: FileOperations = nodeFileOperations,
+): void {
   const temporaries: string[] = [];
   try {
     for (const change of changes) {

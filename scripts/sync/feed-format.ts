@@ -19,26 +19,42 @@ export function inlineJson(value: JsonValue): string {
 }
 
 function block(indent: string, entries: [string, string][]): string[] {
-  return entries.map(([key, text], index) => `${indent}${JSON.stringify(key)}: ${text}${index < entries.length - 1 ? "," : ""}`);
+  return entries.map(
+    ([key, text], index) => `${indent}${JSON.stringify(key)}: ${text}${index < entries.length - 1 ? "," : ""}`,
+  );
 }
 
 function objectLines(indent: string, value: JsonObject, child: (key: string, value: JsonValue) => string): string[] {
   const entries = Object.entries(value);
   if (entries.length === 0) return ["{}"];
-  return ["{", ...block(`${indent}  `, entries.map(([key, item]) => [key, child(key, item)])), `${indent}}`];
+  return [
+    "{",
+    ...block(
+      `${indent}  `,
+      entries.map(([key, item]) => [key, child(key, item)]),
+    ),
+    `${indent}}`,
+  ];
 }
 
 /** specs/providers.json in its layout: top-level fields, providers, their fields, then one mapping per line. */
 export function formatFeed(feed: JsonObject): string {
   const mappings = (value: JsonValue) =>
-    typeof value === "object" && value !== null && !Array.isArray(value) ? objectLines("      ", value, (_key, item) => inlineJson(item)).join("\n") : inlineJson(value);
+    typeof value === "object" && value !== null && !Array.isArray(value)
+      ? objectLines("      ", value, (_key, item) => inlineJson(item)).join("\n")
+      : inlineJson(value);
   const provider = (value: JsonValue) =>
     typeof value === "object" && value !== null && !Array.isArray(value)
       ? objectLines("    ", value, (key, item) => (key === "tasks" ? mappings(item) : inlineJson(item))).join("\n")
       : inlineJson(value);
   const providers = (value: JsonValue) =>
-    typeof value === "object" && value !== null && !Array.isArray(value) ? objectLines("  ", value, (_key, item) => provider(item)).join("\n") : inlineJson(value);
-  return objectLines("", feed, (key, value) => (key === "providers" ? providers(value) : inlineJson(value))).join("\n") + "\n";
+    typeof value === "object" && value !== null && !Array.isArray(value)
+      ? objectLines("  ", value, (_key, item) => provider(item)).join("\n")
+      : inlineJson(value);
+  return (
+    objectLines("", feed, (key, value) => (key === "providers" ? providers(value) : inlineJson(value))).join("\n") +
+    "\n"
+  );
 }
 
 /**
@@ -52,7 +68,7 @@ export function replaceRecommendedModels(text: string, models: readonly Recommen
   if (!node || !property) throw new Error("task.json has no recommendedModels array");
   const lineStart = text.lastIndexOf("\n", property.offset) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? "";
-  const items = models.map((model, index) => `${indent}  ${inlineJson({ id: model.id, description: model.description })}${index < models.length - 1 ? "," : ""}`);
-  const array = models.length === 0 ? "[]" : ["[", ...items, `${indent}]`].join("\n");
+  const items = models.map((model) => `${indent}  ${inlineJson({ id: model.id, description: model.description })}`);
+  const array = models.length === 0 ? "[]" : `[\n${items.join(",\n")}\n${indent}]`;
   return text.slice(0, node.offset) + array + text.slice(node.offset + node.length);
 }

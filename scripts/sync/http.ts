@@ -93,13 +93,21 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   if (options.token) headers["Authorization"] = `Bearer ${options.token}`;
 
   /** One request (no retries); the returned value says whether and when to try again. */
-  async function attempt(url: string, timeoutMs: number, notFoundIsAbsent: boolean): Promise<{ response: JsonResponse | undefined } | { retry: string; delayMs?: number }> {
+  async function attempt(
+    url: string,
+    timeoutMs: number,
+    notFoundIsAbsent: boolean,
+  ): Promise<{ response: JsonResponse | undefined } | { retry: string; delayMs?: number }> {
     let current = url;
     for (let redirects = 0; ; redirects++) {
       let response: Response;
       const signal = AbortSignal.timeout(timeoutMs);
       try {
-        response = await fetchImpl(current, { headers, redirect: "manual", signal: AbortSignal.any([signal, abandon.signal]) });
+        response = await fetchImpl(current, {
+          headers,
+          redirect: "manual",
+          signal: AbortSignal.any([signal, abandon.signal]),
+        });
       } catch (error) {
         if (signal.aborted) return { retry: `no response within ${timeoutMs} ms` };
         return { retry: `network error (${describeNetworkError(error)})` };
@@ -110,7 +118,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         if (!location) throw new SyncFailure(current, `HTTP ${response.status} redirect without a Location header`);
         const target = new URL(location, current);
         if (target.origin !== options.origin) {
-          throw new SyncFailure(current, `redirected to another host (${target.origin}); only ${options.origin} is trusted, so the redirect is not followed`);
+          throw new SyncFailure(
+            current,
+            `redirected to another host (${target.origin}); only ${options.origin} is trusted, ` +
+              "so the redirect is not followed",
+          );
         }
         if (redirects >= MAX_REDIRECTS) throw new SyncFailure(url, `more than ${MAX_REDIRECTS} redirects`);
         current = target.href;
@@ -121,7 +133,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         const declared = Number(response.headers.get("content-length") ?? "0");
         if (declared > policy.maxBodyBytes) {
           await response.body?.cancel();
-          throw new SyncFailure(current, `response of ${declared} bytes is larger than sync.http.maxBodyBytes (${policy.maxBodyBytes})`);
+          throw new SyncFailure(
+            current,
+            `response of ${declared} bytes is larger than sync.http.maxBodyBytes (${policy.maxBodyBytes})`,
+          );
         }
         text = await response.text();
       } catch (error) {
@@ -156,17 +171,34 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       for (let index = 0; ; index++) {
         if (abandon.signal.aborted) throw new SyncFailure(url, "not requested: another request failed");
         const remaining = deadline - now();
-        if (remaining <= 0) throw new SyncFailure(url, `not requested: the sync ran past sync.http.totalTimeoutMs (${policy.totalTimeoutMs} ms)`);
-        const outcome = await attempt(url, Math.min(policy.timeoutMs, remaining), requestOptions.notFoundIsAbsent === true);
+        if (remaining <= 0)
+          throw new SyncFailure(
+            url,
+            `not requested: the sync ran past sync.http.totalTimeoutMs (${policy.totalTimeoutMs} ms)`,
+          );
+        const outcome = await attempt(
+          url,
+          Math.min(policy.timeoutMs, remaining),
+          requestOptions.notFoundIsAbsent === true,
+        );
         if ("response" in outcome) return outcome.response;
         if (index + 1 >= attempts) {
-          throw new SyncFailure(url, `${outcome.retry} (gave up after ${attempts} ${attempts === 1 ? "attempt" : "attempts"})`);
+          throw new SyncFailure(
+            url,
+            `${outcome.retry} (gave up after ${attempts} ${attempts === 1 ? "attempt" : "attempts"})`,
+          );
         }
         const delayMs = outcome.delayMs ?? policy.backoffMs * 2 ** index;
         const left = deadline - now();
         if (delayMs >= left) {
-          const asked = outcome.delayMs !== undefined ? `the server asks to retry after ${Math.ceil(delayMs / 1000)} s` : `the next retry is due in ${delayMs} ms`;
-          throw new SyncFailure(url, `${outcome.retry}; ${asked}, past sync.http.totalTimeoutMs (${policy.totalTimeoutMs} ms)`);
+          const asked =
+            outcome.delayMs !== undefined
+              ? `the server asks to retry after ${Math.ceil(delayMs / 1000)} s`
+              : `the next retry is due in ${delayMs} ms`;
+          throw new SyncFailure(
+            url,
+            `${outcome.retry}; ${asked}, past sync.http.totalTimeoutMs (${policy.totalTimeoutMs} ms)`,
+          );
         }
         await sleep(delayMs);
       }

@@ -56,7 +56,10 @@ function checkResponse<T>(name: HubSchemaName, url: string, value: unknown): T {
     .filter((error) => !error.message.startsWith("must match exactly one schema"))
     .slice(0, 3)
     .map((error) => `${error.instancePointer || "/"}: ${error.message}`);
-  throw new SyncFailure(url, `the response does not match scripts/sync/hub-schemas/${name}.schema.json (${errors.join("; ")})`);
+  throw new SyncFailure(
+    url,
+    `the response does not match scripts/sync/hub-schemas/${name}.schema.json (${errors.join("; ")})`,
+  );
 }
 
 export function tasksUrl(endpoint: string): string {
@@ -108,8 +111,14 @@ function toMapping(entry: RawEntry): HubMapping {
 export async function fetchHubTasks(client: HttpClient, endpoint: string): Promise<HubTasks> {
   const url = tasksUrl(endpoint);
   const response = await client.getJson(url);
-  const value = checkResponse<Record<string, { models: HubRecommendedModel[] }>>("tasks", response?.url ?? url, response?.value);
-  return new Map(Object.entries(value).map(([tag, data]) => [tag, data.models.map(({ id, description }) => ({ id, description }))]));
+  const value = checkResponse<Record<string, { models: HubRecommendedModel[] }>>(
+    "tasks",
+    response?.url ?? url,
+    response?.value,
+  );
+  return new Map(
+    Object.entries(value).map(([tag, data]) => [tag, data.models.map(({ id, description }) => ({ id, description }))]),
+  );
 }
 
 /** Every model of a pipeline tag that some provider serves, following the Link header page by page. */
@@ -123,12 +132,24 @@ export async function fetchModelsOfPipeline(
   let url: string | undefined = modelsListUrl(endpoint, pipelineTag, paging.pageSize);
   for (let page = 1; url !== undefined; page++) {
     if (page > paging.maxPages) {
-      throw new SyncFailure(url, `the listing has more than sync.http.maxPages (${paging.maxPages}) pages; an incomplete listing would look like removed mappings, so raise the bound`);
+      throw new SyncFailure(
+        url,
+        `the listing has more than sync.http.maxPages (${paging.maxPages}) pages; ` +
+          "an incomplete listing would look like removed mappings, so raise the bound",
+      );
     }
     const response: Awaited<ReturnType<HttpClient["getJson"]>> = await client.getJson(url);
-    const items = checkResponse<{ id: string; likes?: number; inferenceProviderMapping: RawEntry[] }[]>("models-list", response?.url ?? url, response?.value);
+    const items = checkResponse<{ id: string; likes?: number; inferenceProviderMapping: RawEntry[] }[]>(
+      "models-list",
+      response?.url ?? url,
+      response?.value,
+    );
     for (const item of items) {
-      models.push({ id: item.id, ...(item.likes !== undefined ? { likes: item.likes } : {}), mappings: item.inferenceProviderMapping.map(toMapping) });
+      models.push({
+        id: item.id,
+        ...(item.likes !== undefined ? { likes: item.likes } : {}),
+        mappings: item.inferenceProviderMapping.map(toMapping),
+      });
     }
     url = nextPageUrl(response?.headers.get("link") ?? null, response?.url ?? url);
   }
@@ -140,12 +161,16 @@ export async function fetchModel(client: HttpClient, endpoint: string, modelId: 
   const url = modelInfoUrl(endpoint, modelId);
   const response = await client.getJson(url, { notFoundIsAbsent: true });
   if (!response) return undefined;
-  const value = checkResponse<{ id: string; likes?: number; inferenceProviderMapping: RawEntry[] | Record<string, Omit<RawEntry, "provider">> }>(
-    "model-info",
-    response.url,
-    response.value,
-  );
+  const value = checkResponse<{
+    id: string;
+    likes?: number;
+    inferenceProviderMapping: RawEntry[] | Record<string, Omit<RawEntry, "provider">>;
+  }>("model-info", response.url, response.value);
   const raw = value.inferenceProviderMapping;
   const entries = Array.isArray(raw) ? raw : Object.entries(raw).map(([provider, entry]) => ({ ...entry, provider }));
-  return { id: value.id, ...(value.likes !== undefined ? { likes: value.likes } : {}), mappings: entries.map(toMapping) };
+  return {
+    id: value.id,
+    ...(value.likes !== undefined ? { likes: value.likes } : {}),
+    mappings: entries.map(toMapping),
+  };
 }

@@ -88,11 +88,19 @@ function tasksOf(provider: JsonObject): JsonObject {
 
 function asMapping(value: unknown): FeedMapping | undefined {
   if (!isJsonObject(value)) return undefined;
-  return { modelId: value["modelId"] as string, providerModelId: value["providerModelId"] as string, status: value["status"] as MappingStatus };
+  return {
+    modelId: value["modelId"] as string,
+    providerModelId: value["providerModelId"] as string,
+    status: value["status"] as MappingStatus,
+  };
 }
 
 /** Mappings of one task, by provider, that count under the policy. */
-function candidatesByProvider(models: Iterable<HubModel>, hub: HubTask, statuses: readonly MappingStatus[]): Map<string, Candidate[]> {
+function candidatesByProvider(
+  models: Iterable<HubModel>,
+  hub: HubTask,
+  statuses: readonly MappingStatus[],
+): Map<string, Candidate[]> {
   const result = new Map<string, Candidate[]>();
   for (const model of models) {
     if (!MODEL_ID.test(model.id)) continue;
@@ -101,7 +109,12 @@ function candidatesByProvider(models: Iterable<HubModel>, hub: HubTask, statuses
       // A LoRA adapter or a tag filter needs request fields the pages do not document.
       if (mapping.adapter !== undefined || (mapping.type !== undefined && mapping.type !== "single-model")) continue;
       const list = result.get(mapping.provider) ?? [];
-      list.push({ modelId: model.id, providerModelId: mapping.providerId, status: mapping.status, likes: model.likes ?? 0 });
+      list.push({
+        modelId: model.id,
+        providerModelId: mapping.providerId,
+        status: mapping.status,
+        likes: model.likes ?? 0,
+      });
       result.set(mapping.provider, list);
     }
   }
@@ -109,13 +122,22 @@ function candidatesByProvider(models: Iterable<HubModel>, hub: HubTask, statuses
 }
 
 /** The policy's choice among a provider's candidates: best status first, then keep-current or most likes. */
-export function chooseMapping(candidates: readonly Candidate[], current: FeedMapping | undefined, policy: SyncPolicy): FeedMapping | undefined {
+export function chooseMapping(
+  candidates: readonly Candidate[],
+  current: FeedMapping | undefined,
+  policy: SyncPolicy,
+): FeedMapping | undefined {
   if (candidates.length === 0) return undefined;
   const rank = (status: MappingStatus) => policy.statuses.indexOf(status);
   const best = Math.min(...candidates.map((candidate) => rank(candidate.status)));
   const top = candidates.filter((candidate) => rank(candidate.status) === best);
-  const kept = policy.model === "keep-current" && current ? top.find((candidate) => candidate.modelId === current.modelId) : undefined;
-  const chosen = kept ?? [...top].sort((a, b) => b.likes - a.likes || (a.modelId < b.modelId ? -1 : a.modelId > b.modelId ? 1 : 0))[0];
+  const kept =
+    policy.model === "keep-current" && current
+      ? top.find((candidate) => candidate.modelId === current.modelId)
+      : undefined;
+  const chosen =
+    kept ??
+    [...top].sort((a, b) => b.likes - a.likes || (a.modelId < b.modelId ? -1 : a.modelId > b.modelId ? 1 : 0))[0];
   return chosen && { modelId: chosen.modelId, providerModelId: chosen.providerModelId, status: chosen.status };
 }
 
@@ -131,7 +153,12 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-function planRecommended(task: FollowedTask, input: PlanInput, served: Set<string>, notes: string[]): RecommendedModel[] {
+function planRecommended(
+  task: FollowedTask,
+  input: PlanInput,
+  served: Set<string>,
+  notes: string[],
+): RecommendedModel[] {
   const fromHub = input.hub.recommended.get(task.hub.pipelineTag);
   if (!fromHub) {
     notes.push(`the Hub has no task data for "${task.hub.pipelineTag}": the recommended models of ${task.id} are kept`);
@@ -172,9 +199,15 @@ export function planSync(input: PlanInput): SyncPlan {
     const candidates = candidatesByProvider(models.values(), task.hub, policy.statuses);
     const contract = providersWithContract(feed, task);
     for (const [provider, list] of [...candidates].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (!(provider in feedProviders)) plan.notAdded.push({ provider, task: task.id, models: list.length, reason: "unknown provider" });
+      if (!(provider in feedProviders))
+        plan.notAdded.push({ provider, task: task.id, models: list.length, reason: "unknown provider" });
       else if (followed.has(provider) && !contract.has(provider)) {
-        plan.notAdded.push({ provider, task: task.id, models: list.length, reason: "no request contract for this task" });
+        plan.notAdded.push({
+          provider,
+          task: task.id,
+          models: list.length,
+          reason: "no request contract for this task",
+        });
       }
     }
     const served = new Set<string>();
@@ -185,8 +218,11 @@ export function planSync(input: PlanInput): SyncPlan {
       const currentValue = mappings[task.id];
       const current = asMapping(currentValue);
       if (current) inScope++;
-      const chosen = contract.has(provider) ? chooseMapping(candidates.get(provider) ?? [], current, policy) : undefined;
-      for (const candidate of contract.has(provider) ? (candidates.get(provider) ?? []) : []) served.add(candidate.modelId);
+      const chosen = contract.has(provider)
+        ? chooseMapping(candidates.get(provider) ?? [], current, policy)
+        : undefined;
+      for (const candidate of contract.has(provider) ? (candidates.get(provider) ?? []) : [])
+        served.add(candidate.modelId);
       if (!chosen && current) {
         delete mappings[task.id];
         plan.mappingChanges.push({ kind: "removed", provider, task: task.id, before: current });
@@ -205,8 +241,13 @@ export function planSync(input: PlanInput): SyncPlan {
     if (input.policy.recommendedModels !== "keep") {
       const after = planRecommended(task, input, served, plan.notes);
       plan.recommended.set(task.id, after);
-      const changed = after.length !== task.recommendedModels.length ||
-        after.some((model, index) => model.id !== task.recommendedModels[index]?.id || model.description !== task.recommendedModels[index]?.description);
+      const changed =
+        after.length !== task.recommendedModels.length ||
+        after.some(
+          (model, index) =>
+            model.id !== task.recommendedModels[index]?.id ||
+            model.description !== task.recommendedModels[index]?.description,
+        );
       if (changed) plan.recommendedChanges.push({ task: task.id, before: task.recommendedModels, after });
     }
   }
@@ -214,9 +255,12 @@ export function planSync(input: PlanInput): SyncPlan {
   for (const provider of input.providers) {
     const entry = newProviders[provider];
     if (isJsonObject(entry) && Object.keys(tasksOf(entry)).length === 0) {
-      const lost = plan.mappingChanges.filter((change) => change.provider === provider && change.kind === "removed").length;
+      const lost = plan.mappingChanges.filter(
+        (change) => change.provider === provider && change.kind === "removed",
+      ).length;
       plan.problems.push(
-        `provider ${provider} would lose all its mappings (${lost} removed): the Hub lists none of its models for the followed tasks. ` +
+        `provider ${provider} would lose all its mappings (${lost} removed): ` +
+          "the Hub lists none of its models for the followed tasks. " +
           `If it was retired, remove it from specs/providers.json by hand, or stop following it (sync.providers).`,
       );
     }

@@ -38,22 +38,48 @@ export interface SyncResult {
   updates: FileUpdate[];
 }
 
-function unknownIds(config: Config, pointer: string, ids: readonly string[], known: readonly string[], what: string): Diagnostic[] {
+function unknownIds(
+  config: Config,
+  pointer: string,
+  ids: readonly string[],
+  known: readonly string[],
+  what: string,
+): Diagnostic[] {
   const knownSet = new Set(known);
   return ids.flatMap((id, index) =>
-    knownSet.has(id) ? [] : [diagnosticAt(config.source as JsonSource, `${pointer}/${index}`, `unknown ${what} "${id}": the specs have ${known.join(", ")}`, "config-sync")],
+    knownSet.has(id)
+      ? []
+      : [
+          diagnosticAt(
+            config.source as JsonSource,
+            `${pointer}/${index}`,
+            `unknown ${what} "${id}": the specs have ${known.join(", ")}`,
+            "config-sync",
+          ),
+        ],
   );
 }
 
 function followedTasks(config: Config, tasks: readonly Task[]): FollowedTask[] {
   const wanted = config.sync.tasks;
   if (wanted !== "all") {
-    const problems = unknownIds(config, "/sync/tasks", wanted, tasks.map((task) => task.id), "task");
+    const problems = unknownIds(
+      config,
+      "/sync/tasks",
+      wanted,
+      tasks.map((task) => task.id),
+      "task",
+    );
     if (problems.length > 0) throw new InputError(problems);
   }
   return tasks
     .filter((task) => wanted === "all" || wanted.includes(task.id))
-    .map((task) => ({ id: task.id, conversational: task.conversational, recommendedModels: task.recommendedModels, hub: hubTaskFor(task.id, task.conversational, config.sync) }));
+    .map((task) => ({
+      id: task.id,
+      conversational: task.conversational,
+      recommendedModels: task.recommendedModels,
+      hub: hubTaskFor(task.id, task.conversational, config.sync),
+    }));
 }
 
 function followedProviders(config: Config, feedProviders: readonly string[]): string[] {
@@ -65,7 +91,12 @@ function followedProviders(config: Config, feedProviders: readonly string[]): st
 }
 
 /** Runs `work` over `items` with at most `limit` in flight; the first failure abandons the rest. */
-async function forEachLimited<T>(items: readonly T[], limit: number, client: HttpClient, work: (item: T) => Promise<void>): Promise<void> {
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  client: HttpClient,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   let failed = false;
   const worker = async () => {
@@ -86,7 +117,13 @@ async function forEachLimited<T>(items: readonly T[], limit: number, client: Htt
 }
 
 /** Model ids the policy needs that the listings did not include: the feed's current models and the recommended ones. */
-function modelsToFetch(tasks: readonly FollowedTask[], feed: JsonObject, providers: readonly string[], models: Map<string, Map<string, HubModel>>, hubTasks: HubTasks | undefined): { pipelineTag: string; modelId: string }[] {
+function modelsToFetch(
+  tasks: readonly FollowedTask[],
+  feed: JsonObject,
+  providers: readonly string[],
+  models: Map<string, Map<string, HubModel>>,
+  hubTasks: HubTasks | undefined,
+): { pipelineTag: string; modelId: string }[] {
   const wanted = new Map<string, { pipelineTag: string; modelId: string }>();
   const feedProviders = feed["providers"] as Record<string, { tasks: Record<string, { modelId: string }> }>;
   for (const task of tasks) {
@@ -94,7 +131,8 @@ function modelsToFetch(tasks: readonly FollowedTask[], feed: JsonObject, provide
     const ids = providers.flatMap((provider) => feedProviders[provider]?.tasks[task.id]?.modelId ?? []);
     ids.push(...(hubTasks?.get(task.hub.pipelineTag) ?? []).map((model) => model.id));
     for (const modelId of ids) {
-      if (!listed.has(modelId)) wanted.set(`${task.hub.pipelineTag}\u0000${modelId}`, { pipelineTag: task.hub.pipelineTag, modelId });
+      if (!listed.has(modelId))
+        wanted.set(`${task.hub.pipelineTag}\u0000${modelId}`, { pipelineTag: task.hub.pipelineTag, modelId });
     }
   }
   return [...wanted.values()];
@@ -117,9 +155,17 @@ export async function computeSync(options: SyncOptions): Promise<SyncResult> {
   const feedText = readFileSync(feedFile, "utf8");
   const feed = JSON.parse(feedText) as JsonObject;
   const tasks = followedTasks(config, loaded.specs.tasks);
-  const providers = followedProviders(config, loaded.specs.providers.map((provider) => provider.id));
+  const providers = followedProviders(
+    config,
+    loaded.specs.providers.map((provider) => provider.id),
+  );
 
-  const client = createHttpClient({ origin: new URL(options.endpoint).origin, policy: policy.http, ...(options.token ? { token: options.token } : {}), ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const client = createHttpClient({
+    origin: new URL(options.endpoint).origin,
+    policy: policy.http,
+    ...(options.token ? { token: options.token } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   const hubTasks = policy.recommendedModels === "keep" ? undefined : await fetchHubTasks(client, options.endpoint);
   const models = new Map<string, Map<string, HubModel>>();
   const pipelineTags = [...new Set(tasks.map((task) => task.hub.pipelineTag))];

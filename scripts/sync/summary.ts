@@ -12,7 +12,13 @@ function changeLine(change: MappingChange): string {
   const where = `${change.provider} ${change.task}`;
   if (change.kind === "added" && change.after) return `  + ${where}: ${describe(change.after)}`;
   if (change.kind === "removed" && change.before) return `  - ${where}: ${describe(change.before)}`;
-  return `  ~ ${where}: ${change.before ? describe(change.before) : "?"} -> ${change.after ? describe(change.after) : "?"}`;
+  const before = change.before ? describe(change.before) : "?";
+  const after = change.after ? describe(change.after) : "?";
+  return `  ~ ${where}: ${before} -> ${after}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${count === 1 ? noun : `${noun}s`}`;
 }
 
 function byPlace(a: MappingChange, b: MappingChange): number {
@@ -22,9 +28,10 @@ function byPlace(a: MappingChange, b: MappingChange): number {
 export function formatSummary(plan: SyncPlan): string {
   const count = (kind: MappingChange["kind"]) => plan.mappingChanges.filter((change) => change.kind === kind).length;
   const lines = [
-    `mappings: ${count("added")} added, ${count("removed")} removed, ${count("changed")} changed, ${plan.unchangedMappings} unchanged`,
+    `mappings: ${count("added")} added, ${count("removed")} removed, ${count("changed")} changed, ` +
+      `${plan.unchangedMappings} unchanged`,
     ...[...plan.mappingChanges].sort(byPlace).map(changeLine),
-    `recommended models: ${plan.recommendedChanges.length} ${plan.recommendedChanges.length === 1 ? "task" : "tasks"} changed`,
+    `recommended models: ${plural(plan.recommendedChanges.length, "task")} changed`,
   ];
   for (const change of plan.recommendedChanges) {
     const beforeIds = new Set(change.before.map((model) => model.id));
@@ -35,8 +42,12 @@ export function formatSummary(plan: SyncPlan): string {
     lines.push(`  ${change.task}: ${parts.length > 0 ? parts.join(", ") : "same models, new order or descriptions"}`);
   }
   if (plan.notAdded.length > 0) {
-    lines.push("not added (the feed has no request contract for them; add the provider or its route to specs/providers.json first):");
-    for (const item of plan.notAdded) lines.push(`  ${item.provider} ${item.task}: ${item.models} ${item.models === 1 ? "model" : "models"} (${item.reason})`);
+    lines.push(
+      "not added (the feed has no request contract for them; " +
+        "add the provider or its route to specs/providers.json first):",
+    );
+    for (const item of plan.notAdded)
+      lines.push(`  ${item.provider} ${item.task}: ${plural(item.models, "model")} (${item.reason})`);
   }
   for (const note of plan.notes) lines.push(`note: ${note}`);
   return lines.join("\n") + "\n";

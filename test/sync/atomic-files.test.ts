@@ -15,8 +15,12 @@ describe("writeFilesAtomically", () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const changes = () => ["a.json", "b.json", "c.json"].map((name) => ({ file: path.join(dir, name), content: `new ${name}` }));
-  const contents = () => readdirSync(dir).sort().map((name) => `${name}: ${readFileSync(path.join(dir, name), "utf8")}`);
+  const changes = () =>
+    ["a.json", "b.json", "c.json"].map((name) => ({ file: path.join(dir, name), content: `new ${name}` }));
+  const contents = () =>
+    readdirSync(dir)
+      .sort()
+      .map((name) => `${name}: ${readFileSync(path.join(dir, name), "utf8")}`);
 
   it("replaces every file", () => {
     writeFilesAtomically(changes());

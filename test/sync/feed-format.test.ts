@@ -29,7 +29,10 @@ describe("feed layout", () => {
   });
 
   it("writes one mapping per line, in task order", () => {
-    const feed = { router: { origin: "https://r" }, providers: { p: { displayName: "P", tasks: { b: { modelId: "x/y" }, a: { modelId: "z/w" } } } } };
+    const feed = {
+      router: { origin: "https://r" },
+      providers: { p: { displayName: "P", tasks: { b: { modelId: "x/y" }, a: { modelId: "z/w" } } } },
+    };
     expect(formatFeed(feed)).toBe(
       [
         "{",

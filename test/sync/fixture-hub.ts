@@ -51,7 +51,11 @@ export interface FixtureHub {
 
 function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { "content-type": "application/json", "content-length": String(Buffer.byteLength(text)), ...headers });
+  response.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": String(Buffer.byteLength(text)),
+    ...headers,
+  });
   response.end(text);
 }
 
@@ -85,13 +89,22 @@ function modelInfo(hub: FixtureHub, modelId: string, response: ServerResponse): 
 }
 
 function tasks(hub: FixtureHub, response: ServerResponse): void {
-  send(response, 200, Object.fromEntries(Object.entries(hub.data.tasks).map(([id, models]) => [id, { id, label: id, models, datasets: [] }])));
+  send(
+    response,
+    200,
+    Object.fromEntries(
+      Object.entries(hub.data.tasks).map(([id, models]) => [id, { id, label: id, models, datasets: [] }]),
+    ),
+  );
 }
 
 function serveFault(fault: Fault, response: ServerResponse): void {
   switch (fault.kind) {
     case "status":
-      response.writeHead(fault.status, { "content-type": "application/json", ...(fault.retryAfter !== undefined ? { "retry-after": fault.retryAfter } : {}) });
+      response.writeHead(fault.status, {
+        "content-type": "application/json",
+        ...(fault.retryAfter !== undefined ? { "retry-after": fault.retryAfter } : {}),
+      });
       response.end(fault.body ?? JSON.stringify({ error: "fixture fault" }));
       return;
     case "hang":
@@ -129,13 +142,17 @@ export async function startFixtureHub(data: FixtureHubData): Promise<FixtureHub>
     const url = new URL(request.url ?? "/", hub.origin);
     hub.requests.push({ url: url.href, authorization: request.headers.authorization });
     const fault = hub.faults.find((candidate) => candidate.matches(url));
-    if (fault && (fault.fault.kind !== "status" || fault.fault.times === undefined || fault.served < fault.fault.times)) {
+    if (
+      fault &&
+      (fault.fault.kind !== "status" || fault.fault.times === undefined || fault.served < fault.fault.times)
+    ) {
       fault.served++;
       return serveFault(fault.fault, response);
     }
     if (url.pathname === "/api/tasks") return tasks(hub, response);
     if (url.pathname === "/api/models") return listing(hub, url, response);
-    if (url.pathname.startsWith("/api/models/")) return modelInfo(hub, decodeURIComponent(url.pathname.slice("/api/models/".length)), response);
+    if (url.pathname.startsWith("/api/models/"))
+      return modelInfo(hub, decodeURIComponent(url.pathname.slice("/api/models/".length)), response);
     send(response, 404, { error: "not found" });
   });
   await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));

@@ -9,7 +9,14 @@ import { main } from "../../scripts/cli/sync.ts";
 import { scratchProject } from "../helpers/cli.ts";
 
 /** Short timeouts so faults are found in a fraction of a second. */
-export const FAST_HTTP = { timeoutMs: 400, retries: 1, backoffMs: 5, totalTimeoutMs: 20_000, pageSize: 7, concurrency: 4 };
+export const FAST_HTTP = {
+  timeoutMs: 400,
+  retries: 1,
+  backoffMs: 5,
+  totalTimeoutMs: 20_000,
+  pageSize: 7,
+  concurrency: 4,
+};
 
 export function syncProject(sync: object = {}, config: object = {}): string {
   return scratchProject({ ...config, sync: { http: FAST_HTTP, ...sync } });
@@ -21,7 +28,11 @@ export interface SyncRun {
   stderr: string;
 }
 
-export async function runSync(cwd: string, argv: string[], env: Record<string, string | undefined> = {}): Promise<SyncRun> {
+export async function runSync(
+  cwd: string,
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<SyncRun> {
   let stdout = "";
   let stderr = "";
   const code = await main(argv, {
@@ -40,7 +51,13 @@ export function fingerprint(dir: string): Map<string, string> {
     for (const name of readdirSync(path.join(dir, relative))) {
       const child = path.join(relative, name);
       if (statSync(path.join(dir, child)).isDirectory()) visit(child);
-      else hashes.set(child, createHash("sha256").update(readFileSync(path.join(dir, child))).digest("hex"));
+      else
+        hashes.set(
+          child,
+          createHash("sha256")
+            .update(readFileSync(path.join(dir, child)))
+            .digest("hex"),
+        );
     }
   };
   visit("");

@@ -28,8 +28,10 @@ function scripted(responses: (() => Response)[]) {
   return { fetch, sleep, now: () => clock, sleeps, urls };
 }
 
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}) => () =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+const json =
+  (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  () =>
+    new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
 
 describe("sync HTTP client", () => {
   it("backs off exponentially on 5xx, and a Retry-After header wins", async () => {
@@ -43,23 +45,33 @@ describe("sync HTTP client", () => {
   it("gives up after the configured retries with the last reason", async () => {
     const script = scripted([json({ error: "down" }, 500), json({ error: "down" }, 500)]);
     const client = createHttpClient({ origin: ORIGIN, policy: { ...policy, retries: 1 }, ...script });
-    await expect(client.getJson(`${ORIGIN}/x`)).rejects.toThrow(`GET ${ORIGIN}/x: HTTP 500: down (gave up after 2 attempts)`);
+    await expect(client.getJson(`${ORIGIN}/x`)).rejects.toThrow(
+      `GET ${ORIGIN}/x: HTTP 500: down (gave up after 2 attempts)`,
+    );
   });
 
   it("does not wait past the total time bound for a long Retry-After", async () => {
     const script = scripted([json({ error: "rate limited" }, 429, { "retry-after": "3600" })]);
     const client = createHttpClient({ origin: ORIGIN, policy, ...script });
-    await expect(client.getJson(`${ORIGIN}/x`)).rejects.toThrow(/HTTP 429: rate limited; the server asks to retry after 3600 s, past sync\.http\.totalTimeoutMs \(60000 ms\)/);
+    await expect(client.getJson(`${ORIGIN}/x`)).rejects.toThrow(
+      /HTTP 429: rate limited; the server asks to retry after 3600 s, past sync\.http\.totalTimeoutMs \(60000 ms\)/,
+    );
     expect(script.sleeps).toEqual([]);
   });
 
   it("does not retry a 4xx other than 429, nor malformed JSON", async () => {
     const notFound = scripted([json({ error: "Repository not found" }, 404)]);
-    await expect(createHttpClient({ origin: ORIGIN, policy, ...notFound }).getJson(`${ORIGIN}/a`)).rejects.toThrow("HTTP 404: Repository not found");
+    await expect(createHttpClient({ origin: ORIGIN, policy, ...notFound }).getJson(`${ORIGIN}/a`)).rejects.toThrow(
+      "HTTP 404: Repository not found",
+    );
     const absent = scripted([json({ error: "Repository not found" }, 404)]);
-    expect(await createHttpClient({ origin: ORIGIN, policy, ...absent }).getJson(`${ORIGIN}/a`, { notFoundIsAbsent: true })).toBeUndefined();
-    const broken = scripted([() => new Response("{\"a\": ", { status: 200 })]);
-    await expect(createHttpClient({ origin: ORIGIN, policy, ...broken }).getJson(`${ORIGIN}/b`)).rejects.toThrow(/malformed JSON/);
+    expect(
+      await createHttpClient({ origin: ORIGIN, policy, ...absent }).getJson(`${ORIGIN}/a`, { notFoundIsAbsent: true }),
+    ).toBeUndefined();
+    const broken = scripted([() => new Response('{"a": ', { status: 200 })]);
+    await expect(createHttpClient({ origin: ORIGIN, policy, ...broken }).getJson(`${ORIGIN}/b`)).rejects.toThrow(
+      /malformed JSON/,
+    );
     expect(notFound.urls.length + broken.urls.length).toBe(2);
   });
 
@@ -78,8 +90,12 @@ describe("sync HTTP client", () => {
   });
 
   it("finds the next page in a Link header", () => {
-    expect(nextPageUrl('<https://hub.test/api/models?cursor=abc>; rel="next"', ORIGIN)).toBe("https://hub.test/api/models?cursor=abc");
-    expect(nextPageUrl('<https://hub.test/p1>; rel="prev", </api/models?cursor=2>; rel=next', ORIGIN)).toBe("https://hub.test/api/models?cursor=2");
+    expect(nextPageUrl('<https://hub.test/api/models?cursor=abc>; rel="next"', ORIGIN)).toBe(
+      "https://hub.test/api/models?cursor=abc",
+    );
+    expect(nextPageUrl('<https://hub.test/p1>; rel="prev", </api/models?cursor=2>; rel=next', ORIGIN)).toBe(
+      "https://hub.test/api/models?cursor=2",
+    );
     expect(nextPageUrl(null, ORIGIN)).toBeUndefined();
   });
 });

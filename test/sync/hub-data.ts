@@ -35,22 +35,39 @@ export function mirrorOfProject(projectDir: string): FixtureHubData {
   for (const [provider, entry] of Object.entries(feed.providers)) {
     for (const [task, mapping] of Object.entries(entry.tasks)) {
       const place = hubPlace(task);
-      modelFor(mapping.modelId, place.pipelineTag).mappings.push({ provider, providerId: mapping.providerModelId, status: mapping.status, task: place.mappingTask });
+      modelFor(mapping.modelId, place.pipelineTag).mappings.push({
+        provider,
+        providerId: mapping.providerModelId,
+        status: mapping.status,
+        task: place.mappingTask,
+      });
     }
   }
   const tasks: FixtureHubData["tasks"] = {};
-  const taskIds = readdirSync(path.join(projectDir, "specs/tasks")).sort((a, b) => (a === "chat-completion" ? -1 : b === "chat-completion" ? 1 : a.localeCompare(b)));
+  const taskIds = readdirSync(path.join(projectDir, "specs/tasks")).sort((a, b) =>
+    a === "chat-completion" ? -1 : b === "chat-completion" ? 1 : a.localeCompare(b),
+  );
   for (const task of taskIds) {
     const place = hubPlace(task);
-    const recommended = (JSON.parse(readFileSync(path.join(projectDir, "specs/tasks", task, "task.json"), "utf8")) as { recommendedModels: { id: string }[] }).recommendedModels;
-    // A recommended model is served here by the first provider of the task, with that provider's status, so nothing changes.
+    const recommended = (
+      JSON.parse(readFileSync(path.join(projectDir, "specs/tasks", task, "task.json"), "utf8")) as {
+        recommendedModels: { id: string }[];
+      }
+    ).recommendedModels;
+    // A recommended model is served here by the first provider of the task, with that provider's
+    // status, so keep-current leaves the provider's model alone.
     const server = Object.entries(feed.providers).find(([, entry]) => entry.tasks[task]);
     for (const { id } of recommended) {
       const model = modelFor(id, place.pipelineTag);
       const serves = model.mappings.some((mapping) => mapping.task === place.mappingTask);
       if (!serves && server) {
         const [provider, entry] = server;
-        model.mappings.push({ provider, providerId: `${provider}-${id}`, status: entry.tasks[task]?.status ?? "live", task: place.mappingTask });
+        model.mappings.push({
+          provider,
+          providerId: `${provider}-${id}`,
+          status: entry.tasks[task]?.status ?? "live",
+          task: place.mappingTask,
+        });
       }
       const list = (tasks[place.pipelineTag] ??= []);
       if (!list.some((listed) => listed.id === id)) list.push({ id, description: `The Hub's description of ${id}.` });

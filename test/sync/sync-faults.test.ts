@@ -9,7 +9,8 @@ import { addFault, startFixtureHub, type FixtureHub, type FixtureHubData } from 
 import { fingerprint, runSync, syncProject, type SyncRun } from "./helpers.ts";
 import { mirrorOfProject } from "./hub-data.ts";
 
-const isListingOf = (tag: string) => (url: URL) => url.pathname === "/api/models" && url.searchParams.get("pipeline_tag") === tag;
+const isListingOf = (tag: string) => (url: URL) =>
+  url.pathname === "/api/models" && url.searchParams.get("pipeline_tag") === tag;
 const isTasks = (url: URL) => url.pathname === "/api/tasks";
 
 describe("sync faults", () => {
@@ -44,7 +45,9 @@ describe("sync faults", () => {
     addFault(hub, isListingOf("text-to-image"), { kind: "status", status: 500 });
     const run = await failingSync();
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^sync: error: GET http:\/\/127\.0\.0\.1:\d+\/api\/models\?inference_provider=all&pipeline_tag=text-to-image&\S+: HTTP 500: fixture fault \(gave up after 2 attempts\)\nnothing was written\.\n$/);
+    expect(run.stderr).toMatch(
+      /^sync: error: GET http:\/\/127\.0\.0\.1:\d+\/api\/models\?inference_provider=all&pipeline_tag=text-to-image&\S+: HTTP 500: fixture fault \(gave up after 2 attempts\)\nnothing was written\.\n$/,
+    );
   });
 
   it("429 then success: retried, and the sync goes through", async () => {
@@ -62,7 +65,9 @@ describe("sync faults", () => {
     addFault(hub, isListingOf("fill-mask"), { kind: "hang" });
     const run = await failingSync();
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^sync: error: GET http:\/\/127\.0\.0\.1:\d+\/api\/models\?\S*pipeline_tag=fill-mask\S*: no response within 400 ms \(gave up after 2 attempts\)/);
+    expect(run.stderr).toMatch(
+      /^sync: error: GET http:\/\/127\.0\.0\.1:\d+\/api\/models\?\S*pipeline_tag=fill-mask\S*: no response within 400 ms \(gave up after 2 attempts\)/,
+    );
   });
 
   it("truncated JSON: exit 1, malformed JSON", async () => {
@@ -75,21 +80,31 @@ describe("sync faults", () => {
   it("a schema-invalid body: exit 1 with the schema and the place", async () => {
     addFault(hub, isListingOf("summarization"), {
       kind: "body",
-      body: [{ id: "facebook/bart-large-cnn", inferenceProviderMapping: [{ provider: "hf-inference", providerId: "facebook/bart-large-cnn", status: "warm", task: "summarization" }] }],
+      body: [
+        {
+          id: "facebook/bart-large-cnn",
+          inferenceProviderMapping: [
+            { provider: "hf-inference", providerId: "facebook/bart-large-cnn", status: "warm", task: "summarization" },
+          ],
+        },
+      ],
     });
     const run = await failingSync();
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("pipeline_tag=summarization");
     expect(run.stderr).toContain(
-      "the response does not match scripts/sync/hub-schemas/models-list.schema.json (/0/inferenceProviderMapping/0/status: must be one of [\"live\",\"staging\"])",
+      'the response does not match scripts/sync/hub-schemas/models-list.schema.json (/0/inferenceProviderMapping/0/status: must be one of ["live","staging"])',
     );
   });
 
   it("a provider that disappears: exit 1, the provider is not dropped silently", async () => {
-    for (const model of hub.data.models) model.mappings = model.mappings.filter((mapping) => mapping.provider !== "cohere");
+    for (const model of hub.data.models)
+      model.mappings = model.mappings.filter((mapping) => mapping.provider !== "cohere");
     const run = await failingSync();
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain("  - cohere chat-completion: CohereLabs/c4ai-command-a-03-2025 as command-a-03-2025 (live)");
+    expect(run.stdout).toContain(
+      "  - cohere chat-completion: CohereLabs/c4ai-command-a-03-2025 as command-a-03-2025 (live)",
+    );
     expect(run.stderr).toContain("sync: error: provider cohere would lose all its mappings (2 removed)");
     expect(run.stderr).toContain("nothing was written.");
   });
@@ -98,11 +113,16 @@ describe("sync faults", () => {
     addFault(hub, isTasks, { kind: "redirect", location: "http://localhost:9/api/tasks" });
     const run = await failingSync();
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^sync: error: GET http:\/\/127\.0\.0\.1:\d+\/api\/tasks: redirected to another host \(http:\/\/localhost:9\)/);
+    expect(run.stderr).toMatch(
+      /^sync: error: GET http:\/\/127\.0\.0\.1:\d+\/api\/tasks: redirected to another host \(http:\/\/localhost:9\)/,
+    );
   });
 
   it("a redirect within the endpoint's host is followed", async () => {
-    addFault(hub, (url) => isTasks(url) && !url.searchParams.has("moved"), { kind: "redirect", location: "/api/tasks?moved=1" });
+    addFault(hub, (url) => isTasks(url) && !url.searchParams.has("moved"), {
+      kind: "redirect",
+      location: "/api/tasks?moved=1",
+    });
     const run = await runSync(project, ["--endpoint", hub.origin, "--dry-run"]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
@@ -123,7 +143,9 @@ describe("sync faults", () => {
       if (bge) bge.mappings = [];
       const run = await runSync(strict, ["--endpoint", hub.origin]);
       expect(run.code).toBe(1);
-      expect(run.stderr).toContain("sync: error: the sync would remove 1 of 61 followed mappings (2%), more than sync.maxDropShare allows (1%)");
+      expect(run.stderr).toContain(
+        "sync: error: the sync would remove 1 of 61 followed mappings (2%), more than sync.maxDropShare allows (1%)",
+      );
       expect(fingerprint(strict)).toEqual(strictBefore);
     } finally {
       rmSync(strict, { recursive: true, force: true });
@@ -132,7 +154,11 @@ describe("sync faults", () => {
 
   it("the token is sent as Authorization and never printed, even when a server echoes it", async () => {
     const token = "hf_fixtureSecret123";
-    addFault(hub, isListingOf("translation"), { kind: "status", status: 503, body: JSON.stringify({ error: `token ${token} is not allowed` }) });
+    addFault(hub, isListingOf("translation"), {
+      kind: "status",
+      status: 503,
+      body: JSON.stringify({ error: `token ${token} is not allowed` }),
+    });
     const run = await failingSync([], { HF_TOKEN: token });
     expect(run.code).toBe(1);
     expect(hub.requests.length).toBeGreaterThan(0);
@@ -145,7 +171,12 @@ describe("sync faults", () => {
   });
 
   it("bad arguments exit 2", async () => {
-    for (const argv of [["--endpoint", "ftp://example.org"], ["--dry-run", "--check"], ["--no-such-flag"], ["--endpoint", "http://127.0.0.1:1/api"]]) {
+    for (const argv of [
+      ["--endpoint", "ftp://example.org"],
+      ["--dry-run", "--check"],
+      ["--no-such-flag"],
+      ["--endpoint", "http://127.0.0.1:1/api"],
+    ]) {
       const run = await failingSync(argv);
       expect(run.code, argv.join(" ")).toBe(2);
       expect(run.stderr).toContain("usage: npm run sync");
@@ -158,7 +189,9 @@ describe("sync faults", () => {
     try {
       const run = await runSync(badConfig, ["--endpoint", hub.origin]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/snippet-docs\.config\.json:\d+:\d+ at \/sync\/tasks\/1: error: unknown task "no-such-task"/);
+      expect(run.stderr).toMatch(
+        /snippet-docs\.config\.json:\d+:\d+ at \/sync\/tasks\/1: error: unknown task "no-such-task"/,
+      );
     } finally {
       rmSync(badConfig, { recursive: true, force: true });
     }
@@ -170,7 +203,7 @@ describe("sync faults", () => {
       writeFileSync(path.join(badConfig, "snippet-docs.config.json"), JSON.stringify({ sync: { model: "newest" } }));
       const run = await runSync(badConfig, ["--endpoint", hub.origin]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain("at /sync/model: error: must be one of [\"keep-current\",\"most-liked\"]");
+      expect(run.stderr).toContain('at /sync/model: error: must be one of ["keep-current","most-liked"]');
     } finally {
       rmSync(badConfig, { recursive: true, force: true });
     }

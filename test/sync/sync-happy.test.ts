@@ -42,24 +42,53 @@ describe("sync against the fixture Hub", () => {
     // groq stopped serving Llama 3.3 70B and serves gpt-oss-120b instead,
     const llama = modelOf(data, "meta-llama/Llama-3.3-70B-Instruct");
     llama.mappings = llama.mappings.filter((mapping) => mapping.provider !== "groq");
-    modelOf(data, "openai/gpt-oss-120b").mappings.push({ provider: "groq", providerId: "openai/gpt-oss-120b", status: "live", task: "conversational" });
+    modelOf(data, "openai/gpt-oss-120b").mappings.push({
+      provider: "groq",
+      providerId: "openai/gpt-oss-120b",
+      status: "live",
+      task: "conversational",
+    });
     // zai-org now serves GLM-4.5V as a chat model,
-    modelOf(data, "zai-org/GLM-4.5V").mappings.push({ provider: "zai-org", providerId: "glm-4.5v", status: "live", task: "conversational" });
+    modelOf(data, "zai-org/GLM-4.5V").mappings.push({
+      provider: "zai-org",
+      providerId: "glm-4.5v",
+      status: "live",
+      task: "conversational",
+    });
     // nebius dropped its staging embedding model,
     const bge = modelOf(data, "BAAI/bge-en-icl");
     bge.mappings = bge.mappings.filter((mapping) => mapping.provider !== "nebius");
     // together renamed FLUX.1-schnell on its side,
     const schnell = modelOf(data, "black-forest-labs/FLUX.1-schnell");
-    schnell.mappings = schnell.mappings.map((mapping) => (mapping.provider === "together" ? { ...mapping, providerId: "black-forest-labs/FLUX.1-schnell-Free" } : mapping));
+    schnell.mappings = schnell.mappings.map((mapping) =>
+      mapping.provider === "together" ? { ...mapping, providerId: "black-forest-labs/FLUX.1-schnell-Free" } : mapping,
+    );
     // a provider the feed does not know, and a known one on a task it has no route for,
-    llama.mappings.push({ provider: "deepinfra", providerId: "meta-llama/Llama-3.3-70B-Instruct", status: "live", task: "conversational" });
-    data.models.push({ id: "stabilityai/stable-diffusion-3.5-large", pipelineTag: "text-to-image", likes: 5, mappings: [{ provider: "cerebras", providerId: "sd35", status: "live", task: "text-to-image" }] });
+    llama.mappings.push({
+      provider: "deepinfra",
+      providerId: "meta-llama/Llama-3.3-70B-Instruct",
+      status: "live",
+      task: "conversational",
+    });
+    data.models.push({
+      id: "stabilityai/stable-diffusion-3.5-large",
+      pipelineTag: "text-to-image",
+      likes: 5,
+      mappings: [{ provider: "cerebras", providerId: "sd35", status: "live", task: "text-to-image" }],
+    });
     // and text classification recommends a language detector instead of two sentiment models.
     data.models.push({
       id: "papluca/xlm-roberta-base-language-detection",
       pipelineTag: "text-classification",
       likes: 3,
-      mappings: [{ provider: "hf-inference", providerId: "papluca/xlm-roberta-base-language-detection", status: "live", task: "text-classification" }],
+      mappings: [
+        {
+          provider: "hf-inference",
+          providerId: "papluca/xlm-roberta-base-language-detection",
+          status: "live",
+          task: "text-classification",
+        },
+      ],
     });
     data.tasks["text-classification"] = [
       { id: "distilbert/distilbert-base-uncased-finetuned-sst-2-english", description: "The Hub's sentiment model." },
@@ -85,10 +114,14 @@ describe("sync against the fixture Hub", () => {
     );
     // featherless-ai serves the recommended text-generation model Qwen2.5-7B-Instruct as a chat model.
     expect(run.stdout).toContain("  chat-completion: + Qwen/Qwen2.5-7B-Instruct\n");
-    expect(run.stdout).toContain("  text-classification: + papluca/xlm-roberta-base-language-detection, - cardiffnlp/twitter-roberta-base-sentiment-latest, - ProsusAI/finbert");
+    expect(run.stdout).toContain(
+      "  text-classification: + papluca/xlm-roberta-base-language-detection, - cardiffnlp/twitter-roberta-base-sentiment-latest, - ProsusAI/finbert",
+    );
     expect(run.stdout).toContain("  deepinfra chat-completion: 1 model (unknown provider)");
     expect(run.stdout).toContain("  cerebras text-to-image: 1 model (no request contract for this task)");
-    expect(run.stdout).toContain("dry run: would write specs/providers.json, specs/tasks/chat-completion/task.json, specs/tasks/text-classification/task.json");
+    expect(run.stdout).toContain(
+      "dry run: would write specs/providers.json, specs/tasks/chat-completion/task.json, specs/tasks/text-classification/task.json",
+    );
     expect(fingerprint(project)).toEqual(before);
   });
 
@@ -119,13 +152,20 @@ describe("sync against the fixture Hub", () => {
         '        "text-to-image": { "modelId": "black-forest-labs/FLUX.1-schnell", "providerModelId": "black-forest-labs/FLUX.1-schnell-Free", "status": "live" }',
       ].sort(),
     });
-    const classification = JSON.parse(readFileSync(path.join(project, "specs/tasks/text-classification/task.json"), "utf8")) as { recommendedModels: unknown };
+    const classification = JSON.parse(
+      readFileSync(path.join(project, "specs/tasks/text-classification/task.json"), "utf8"),
+    ) as { recommendedModels: unknown };
     expect(classification.recommendedModels).toEqual([
-      { id: "distilbert/distilbert-base-uncased-finetuned-sst-2-english", description: "Small and fast English sentiment model (positive or negative)." },
+      {
+        id: "distilbert/distilbert-base-uncased-finetuned-sst-2-english",
+        description: "Small and fast English sentiment model (positive or negative).",
+      },
       { id: "papluca/xlm-roberta-base-language-detection", description: "Tells which of 20 languages a text is in." },
     ]);
     const text = readFileSync(path.join(project, "specs/tasks/text-classification/task.json"), "utf8");
-    expect(text).toContain('    { "id": "papluca/xlm-roberta-base-language-detection", "description": "Tells which of 20 languages a text is in." }\n  ],');
+    expect(text).toContain(
+      '    { "id": "papluca/xlm-roberta-base-language-detection", "description": "Tells which of 20 languages a text is in." }\n  ],',
+    );
   });
 
   it("a second sync against the same Hub finds nothing to change", async () => {
