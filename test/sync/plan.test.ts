@@ -2,11 +2,15 @@
  * The policy as a pure function: which model is chosen, what counts as removed, when a sync is
  * refused. Small hand-written feeds and Hub answers, expected results written out.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SYNC_POLICY, type SyncPolicy } from "../../scripts/config/sync-policy.ts";
-import type { JsonObject } from "../../scripts/lib/json-source.ts";
+import { parseJsonSource, type JsonObject } from "../../scripts/lib/json-source.ts";
+import { checkAgainstMetaSchema } from "../../scripts/load/meta-schemas.ts";
 import type { HubModel } from "../../scripts/sync/hub-api.ts";
 import { chooseMapping, planSync, type FollowedTask } from "../../scripts/sync/plan.ts";
+import { PROJECT_ROOT } from "../helpers/cli.ts";
 
 const live = (modelId: string, likes: number) => ({
   modelId,
@@ -183,5 +187,23 @@ describe("planSync", () => {
       "removed beta chat",
     ]);
     expect((result.feed["providers"] as JsonObject)["alpha"]).toEqual((feed()["providers"] as JsonObject)["alpha"]);
+  });
+});
+
+describe("the README's sync policy example", () => {
+  it("is a valid configuration whose values are the defaults", () => {
+    const readme = readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
+    const block = /```json\n(\{\n {2}"sync"[\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const parsed = parseJsonSource("README.md", block ?? "");
+    if (!parsed.ok) throw new Error("the README's sync example is not JSON");
+    expect(checkAgainstMetaSchema("config", parsed.source)).toEqual([]);
+    const { sync } = JSON.parse(block ?? "") as { sync: SyncPolicy };
+    expect({
+      ...DEFAULT_SYNC_POLICY,
+      ...sync,
+      http: { ...DEFAULT_SYNC_POLICY.http, ...sync.http },
+      hubTasks: {},
+    }).toEqual(DEFAULT_SYNC_POLICY);
   });
 });
