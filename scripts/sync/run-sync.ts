@@ -173,7 +173,9 @@ export async function computeSync(options: SyncOptions): Promise<SyncResult> {
     const listed = await fetchModelsOfPipeline(client, options.endpoint, pipelineTag, policy.http);
     models.set(pipelineTag, new Map(listed.map((model) => [model.id, model])));
   });
-  const singles = modelsToFetch(tasks, feed, providers, models, hubTasks);
+  // Whether a recommended model is served matters only to the "served" policy.
+  const recommendedToCheck = policy.recommendedModels === "served" ? hubTasks : undefined;
+  const singles = modelsToFetch(tasks, feed, providers, models, recommendedToCheck);
   await forEachLimited(singles, policy.http.concurrency, client, async ({ pipelineTag, modelId }) => {
     const model = await fetchModel(client, options.endpoint, modelId);
     if (model) models.get(pipelineTag)?.set(modelId, model);

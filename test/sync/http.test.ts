@@ -59,6 +59,22 @@ describe("sync HTTP client", () => {
     expect(script.sleeps).toEqual([]);
   });
 
+  it("makes no request once the total time bound has passed", async () => {
+    const script = scripted([json({}, 500), json({ ok: 1 })]);
+    const client = createHttpClient({ origin: ORIGIN, policy: { ...policy, totalTimeoutMs: 100 }, ...script });
+    await expect(client.getJson(`${ORIGIN}/x`)).rejects.toThrow(
+      "HTTP 500: {}; the next retry is due in 100 ms, past sync.http.totalTimeoutMs (100 ms)",
+    );
+    const late = scripted([json({}, 500), json({ ok: 1 })]);
+    const lateClient = createHttpClient({ origin: ORIGIN, policy: { ...policy, totalTimeoutMs: 250 }, ...late });
+    await expect(lateClient.getJson(`${ORIGIN}/x`)).resolves.toMatchObject({ value: { ok: 1 } });
+    await late.sleep(1000);
+    await expect(lateClient.getJson(`${ORIGIN}/y`)).rejects.toThrow(
+      `GET ${ORIGIN}/y: not requested: the sync ran past sync.http.totalTimeoutMs (250 ms)`,
+    );
+    expect(late.urls).toEqual([`${ORIGIN}/x`, `${ORIGIN}/x`]);
+  });
+
   it("does not retry a 4xx other than 429, nor malformed JSON", async () => {
     const notFound = scripted([json({ error: "Repository not found" }, 404)]);
     await expect(createHttpClient({ origin: ORIGIN, policy, ...notFound }).getJson(`${ORIGIN}/a`)).rejects.toThrow(
