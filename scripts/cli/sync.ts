@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../config/config.ts";
 import { formatDiagnostics, isInputError } from "../lib/diagnostics.ts";
 import { writeFilesAtomically } from "../sync/atomic-files.ts";
-import { SyncFailure, type FetchLike } from "../sync/http.ts";
+import { SyncFailure } from "../sync/http.ts";
 import { computeSync } from "../sync/run-sync.ts";
 import { formatSummary } from "../sync/summary.ts";
 import { EXIT } from "./run.ts";
@@ -22,8 +22,6 @@ export interface CommandIo {
   stderr: { write(text: string): unknown };
   cwd: string;
   env: Record<string, string | undefined>;
-  /** Tests only: a fetch to use instead of the global one. */
-  fetch?: FetchLike;
 }
 
 export const USAGE = `usage: npm run sync -- [options]
@@ -112,7 +110,6 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
       config,
       endpoint,
       ...(token ? { token } : {}),
-      ...(io.fetch ? { fetch: io.fetch } : {}),
     });
     print(io.stdout, `sync from ${new URL(endpoint).origin}\n${formatSummary(result.plan)}`);
     if (result.plan.problems.length > 0) {
