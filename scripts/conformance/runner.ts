@@ -218,7 +218,7 @@ export class SnippetRunner {
       );
     }
     const recorded = requests[0];
-    if (recorded) result.problems.push(...requestProblems(recorded, expected, token, fileBytes));
+    if (recorded) result.problems.push(...requestProblems(recorded, expected, token, fileBytes, this.options.specs.registry));
 
     if (recorded?.responseBody && expected.savedFile && outcome.exitCode === 0) {
       const saved = await readFile(path.join(workDir, expected.savedFile)).catch(() => undefined);
