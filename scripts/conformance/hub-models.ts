@@ -6,7 +6,8 @@
  * them from the contract test's fetch). The feed is the Hub's data here, not the snippet
  * renderer's: the stand-in still builds every request from its own copy of the library's rules.
  */
-import type { Specs, Task } from "../model/types.ts";
+import { hubPipelineTag } from "../model/pipeline-tag.ts";
+import type { Specs } from "../model/types.ts";
 
 export interface HubProviderMapping {
   providerId: string;
@@ -21,11 +22,6 @@ export interface HubModelInfo {
   inferenceProviderMapping: Record<string, HubProviderMapping>;
 }
 
-/** The pipeline tag the Hub gives a model of this task (chat models are text-generation models). */
-function pipelineTag(task: Task): string {
-  return task.id === "chat-completion" ? "text-generation" : task.id;
-}
-
 export function hubModels(specs: Specs): Record<string, HubModelInfo> {
   const tasks = new Map(specs.tasks.map((task) => [task.id, task]));
   const models: Record<string, HubModelInfo> = {};
@@ -34,7 +30,7 @@ export function hubModels(specs: Specs): Record<string, HubModelInfo> {
       const task = tasks.get(mapping.task);
       if (!task) continue;
       const info = (models[mapping.modelId] ??= {
-        pipeline_tag: pipelineTag(task),
+        pipeline_tag: hubPipelineTag(task),
         tags: [...(task.conversational ? ["conversational"] : []), task.id],
         inferenceProviderMapping: {},
       });

@@ -6,6 +6,7 @@ import type { Snippet } from "../../snippets/engine.ts";
 import { findClient } from "../../snippets/clients/index.ts";
 import type { Language } from "../../snippets/clients/types.ts";
 import type { Mapping, Provider, Specs, Task } from "../model/types.ts";
+import { hubPipelineTag } from "../model/pipeline-tag.ts";
 import { renderSchemaTable } from "../spec-table/schema-table.ts";
 import { specTable } from "../spec-table/markdown.ts";
 import type { SpecRow } from "../spec-table/rows.ts";
@@ -74,9 +75,13 @@ export interface TaskView {
   api: ApiSpecificationView;
 }
 
-/** The component style's tag: the docs site renders the snippets from the mapping it carries. */
+/**
+ * The component style's tag: the docs site renders the snippets from the mapping it carries, with
+ * `getInferenceSnippets` of @huggingface/inference, which knows Hub pipeline tags (chat is
+ * text-generation plus the `conversational` flag), not our task ids.
+ */
 function componentTag(task: Task, mapping: Record<string, { modelId: string; providerModelId: string }>): string {
-  const attributes = [`pipeline="${attribute(task.id)}"`, `providersMapping={${JSON.stringify(mapping)}}`];
+  const attributes = [`pipeline="${attribute(hubPipelineTag(task))}"`, `providersMapping={${JSON.stringify(mapping)}}`];
   if (task.conversational) attributes.push("conversational");
   return `<InferenceSnippet ${attributes.join(" ")} />`;
 }
@@ -187,7 +192,7 @@ export function taskView({ specs, task, providers, snippets, clientOrder }: Task
     title: markdownText(task.title),
     description: markdownProse(task.description),
     hubUrl: `https://huggingface.co/tasks/${task.id}`,
-    modelsUrl: `https://huggingface.co/models?inference_provider=all&pipeline_tag=${task.id}&sort=trending`,
+    modelsUrl: `https://huggingface.co/models?inference_provider=all&pipeline_tag=${hubPipelineTag(task)}&sort=trending`,
     recommendedModels: task.recommendedModels.map((model) => ({ id: markdownText(model.id), url: hubModelUrl(model.id), description: markdownProse(model.description) })),
     conversational: task.conversational,
     streams: task.response.stream === "server-sent-events",
