@@ -16,6 +16,9 @@ import type { SnippetClient } from "../../snippets/clients/types.ts";
 
 export const CONFIG_FILE_NAME = "snippet-docs.config.json";
 
+/** Where the generated pages are published; absolute links between pages are built from it. */
+export const DEFAULT_DOCS_BASE_URL = "https://huggingface.co/docs/inference-providers";
+
 export type SnippetStyle = "inline" | "component";
 export type TokenStyle = { kind: "env" } | { kind: "inline"; value: string };
 
@@ -32,6 +35,8 @@ export interface Config {
   clients: string[];
   providers: "all" | string[];
   token: TokenStyle;
+  /** Address of the published pages, without a trailing slash: a task page is `<docsBaseUrl>/tasks/<task>`. */
+  docsBaseUrl: string;
 }
 
 export function defaultConfig(root: string): Config {
@@ -45,6 +50,7 @@ export function defaultConfig(root: string): Config {
     clients: [...CLIENT_IDS],
     providers: "all",
     token: { kind: "env" },
+    docsBaseUrl: DEFAULT_DOCS_BASE_URL,
   };
 }
 
@@ -75,6 +81,7 @@ export function loadConfig(root: string, file?: string): Config {
     clients: (value["clients"] as string[] | undefined) ?? config.clients,
     providers: (value["providers"] as string[] | "all" | undefined) ?? "all",
     token: typeof value["token"] === "object" && value["token"] !== null ? { kind: "inline", value: (value["token"] as JsonObject)["inline"] as string } : { kind: "env" },
+    docsBaseUrl: typeof value["docsBaseUrl"] === "string" ? value["docsBaseUrl"].replace(/\/+$/, "") : config.docsBaseUrl,
   };
 }
 

@@ -59,6 +59,8 @@ export interface TaskView {
   title: string;
   description: string;
   hubUrl: string;
+  /** This task's page where the docs are published (absolute, from the configured docs base URL). */
+  docsUrl: string;
   modelsUrl: string;
   recommendedModels: { id: string; url: string; description: string }[];
   conversational: boolean;
@@ -169,9 +171,11 @@ export interface TaskViewInput {
   /** Snippets of this task, all providers and clients. */
   snippets: readonly Snippet[];
   clientOrder: readonly string[];
+  /** Where the pages are published, without a trailing slash. */
+  docsBaseUrl: string;
 }
 
-export function taskView({ specs, task, providers, snippets, clientOrder }: TaskViewInput): TaskView {
+export function taskView({ specs, task, providers, snippets, clientOrder, docsBaseUrl }: TaskViewInput): TaskView {
   const live: ProviderSnippetsView[] = [];
   const staging: string[] = [];
   const componentMapping: Record<string, { modelId: string; providerModelId: string }> = {};
@@ -192,6 +196,7 @@ export function taskView({ specs, task, providers, snippets, clientOrder }: Task
     title: markdownText(task.title),
     description: markdownProse(task.description),
     hubUrl: `https://huggingface.co/tasks/${task.id}`,
+    docsUrl: `${docsBaseUrl}/tasks/${task.id}`,
     modelsUrl: `https://huggingface.co/models?inference_provider=all&pipeline_tag=${hubPipelineTag(task)}&sort=trending`,
     recommendedModels: task.recommendedModels.map((model) => ({ id: markdownText(model.id), url: hubModelUrl(model.id), description: markdownProse(model.description) })),
     conversational: task.conversational,
@@ -228,7 +233,8 @@ export interface ProviderView {
   pagePath: string;
   tasks: ProviderTaskView[];
   liveTasks: ProviderTaskView[];
-  directAccess: boolean;
+  /** The provider's own OpenAI-compatible chat API, for readers with a key from the provider. */
+  directAccess?: { chatUrl: string; tokenEnv: string };
 }
 
 export function providerView(provider: Provider, tasksById: ReadonlyMap<string, Task>, taskViews: ReadonlyMap<string, TaskView>): ProviderView {
@@ -248,14 +254,17 @@ export function providerView(provider: Provider, tasksById: ReadonlyMap<string, 
     };
     tasks.push(entry);
   }
-  return {
+  const view: ProviderView = {
     id: provider.id,
     displayName: markdownText(provider.displayName),
     website: provider.website,
     pagePath: providerPagePath(provider.id),
     tasks,
     liveTasks: tasks.filter((entry) => entry.providers.length > 0),
-    directAccess: provider.direct !== undefined,
   };
+  if (provider.direct) {
+    view.directAccess = { chatUrl: markdownText(provider.direct.origin + provider.direct.chatPath), tokenEnv: markdownText(provider.direct.tokenEnv) };
+  }
+  return view;
 }
 
