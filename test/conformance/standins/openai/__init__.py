@@ -16,7 +16,8 @@ Where it knowingly differs from the real SDK: no retries (the real client retrie
 `max_retries` times), no pydantic models (responses become read-only objects with attribute
 access; missing attributes read as None, like the models' optional fields), no type validation of
 argument values, and it refuses to contact anything but a loopback address, so a snippet with a
-wrong base URL fails instead of reaching the internet.
+wrong base URL fails instead of reaching the internet; the client options that reconfigure authentication or
+the address (`provider`, `workload_identity`, `data_residency`) raise OpenAIError.
 """
 
 from __future__ import annotations
@@ -275,6 +276,18 @@ class OpenAI:
         _strict_response_validation: bool = False,
         _enforce_credentials: bool = True,
     ) -> None:
+        unsupported = [
+            name
+            for name, value in (
+                ("provider", provider),
+                ("workload_identity", workload_identity),
+                ("data_residency", data_residency),
+            )
+            if value is not None
+        ]
+        if unsupported:
+            # Real options that change authentication or the base URL; the stand-in does not model them.
+            raise OpenAIError(f"the conformance stand-in does not support {', '.join(unsupported)}")
         if api_key is None:
             api_key = os.environ.get("OPENAI_API_KEY")
         if api_key is None:
