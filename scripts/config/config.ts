@@ -17,6 +17,9 @@ import type { SnippetClient } from "../../snippets/clients/types.ts";
 
 export const CONFIG_FILE_NAME = "snippet-docs.config.json";
 
+/** Where the generated pages are published; absolute links between pages are built from it. */
+export const DEFAULT_DOCS_BASE_URL = "https://huggingface.co/docs/inference-providers";
+
 export type SnippetStyle = "inline" | "component";
 export type TokenStyle = { kind: "env" } | { kind: "inline"; value: string };
 
@@ -35,6 +38,8 @@ export interface Config {
   token: TokenStyle;
   /** The policy of `sync` (the `sync` section). */
   sync: SyncPolicy;
+  /** Address of the published pages, without a trailing slash: a task page is `<docsBaseUrl>/tasks/<task>`. */
+  docsBaseUrl: string;
 }
 
 export function defaultConfig(root: string): Config {
@@ -49,6 +54,7 @@ export function defaultConfig(root: string): Config {
     providers: "all",
     token: { kind: "env" },
     sync: DEFAULT_SYNC_POLICY,
+    docsBaseUrl: DEFAULT_DOCS_BASE_URL,
   };
 }
 
@@ -80,6 +86,7 @@ export function loadConfig(root: string, file?: string): Config {
     providers: (value["providers"] as string[] | "all" | undefined) ?? "all",
     token: typeof value["token"] === "object" && value["token"] !== null ? { kind: "inline", value: (value["token"] as JsonObject)["inline"] as string } : { kind: "env" },
     sync: syncPolicyFrom(value["sync"]),
+    docsBaseUrl: typeof value["docsBaseUrl"] === "string" ? value["docsBaseUrl"].replace(/\/+$/, "") : config.docsBaseUrl,
   };
 }
 

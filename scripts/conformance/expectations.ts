@@ -5,6 +5,8 @@
  */
 import { isJsonObject, type JsonObject, type JsonValue } from "../lib/json-source.ts";
 import type { Mapping, Provider, Task } from "../model/types.ts";
+import type { SchemaRegistry } from "../schema/registry.ts";
+import { defaultFieldPolicy, type BodyPath, type ExtraFieldPolicy } from "./default-fields.ts";
 import type { RecordedRequest } from "./server.ts";
 
 export type ExpectedBody =
@@ -62,9 +64,18 @@ function kindOf(value: JsonValue): string {
   return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
 }
 
-/** Where and how `actual` differs from `expected` (JSON deep equality), or undefined when equal. */
-export function jsonDifference(actual: JsonValue | undefined, expected: JsonValue, pointer = ""): string | undefined {
-  const at = pointer || "/";
+const REJECT_EXTRA_FIELDS: ExtraFieldPolicy = () => false;
+
+function pointerOf(path: BodyPath): string {
+  return path.map((segment) => `/${String(segment).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+}
+
+/**
+ * Where and how `actual` differs from `expected` (JSON deep equality), or undefined when equal.
+ * A field `actual` has and `expected` lacks is a difference unless `acceptExtra` allows it.
+ */
+export function jsonDifference(actual: JsonValue | undefined, expected: JsonValue, acceptExtra: ExtraFieldPolicy = REJECT_EXTRA_FIELDS, path: BodyPath = []): string | undefined {
+  const at = pointerOf(path) || "/";
   if (actual === undefined) return `at ${at}: expected ${preview(expected)}, got nothing`;
   if (kindOf(actual) !== kindOf(expected)) return `at ${at}: expected ${preview(expected)}, got ${preview(actual)}`;
   if (typeof expected === "string" && typeof actual === "string") {
@@ -76,20 +87,20 @@ export function jsonDifference(actual: JsonValue | undefined, expected: JsonValu
   if (Array.isArray(expected) && Array.isArray(actual)) {
     if (actual.length !== expected.length) return `at ${at}: expected ${expected.length} items, got ${actual.length}`;
     for (let index = 0; index < expected.length; index += 1) {
-      const difference = jsonDifference(actual[index], expected[index] as JsonValue, `${pointer}/${index}`);
+      const difference = jsonDifference(actual[index], expected[index] as JsonValue, acceptExtra, [...path, index]);
       if (difference) return difference;
     }
     return undefined;
   }
   if (isJsonObject(expected) && isJsonObject(actual)) {
     const missing = Object.keys(expected).filter((key) => !Object.hasOwn(actual, key));
-    const extra = Object.keys(actual).filter((key) => !Object.hasOwn(expected, key));
+    const extra = Object.keys(actual).filter((key) => !Object.hasOwn(expected, key) && !acceptExtra([...path, key], actual[key] as JsonValue));
     if (missing.length > 0 || extra.length > 0) {
       const parts = [missing.length ? `missing ${missing.map((key) => JSON.stringify(key)).join(", ")}` : "", extra.length ? `unexpected ${extra.map((key) => JSON.stringify(key)).join(", ")}` : ""];
       return `at ${at}: ${parts.filter(Boolean).join("; ")}`;
     }
     for (const key of Object.keys(expected)) {
-      const difference = jsonDifference(actual[key], expected[key] as JsonValue, `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+      const difference = jsonDifference(actual[key], expected[key] as JsonValue, acceptExtra, [...path, key]);
       if (difference) return difference;
     }
     return undefined;
@@ -104,9 +115,10 @@ function mediaType(value: string | undefined): string {
 /**
  * Problems with what arrived, given the bytes of the example file (for file bodies): the request
  * reached the mapping's route, carries the run's token, has the right content type, and its body
- * equals the expected one.
+ * equals the expected one, give or take fields that only spell out the input schema's defaults
+ * (read through `registry`).
  */
-export function requestProblems(recorded: RecordedRequest, expected: ExpectedRequest, token: string, fileBytes: Buffer | undefined): string[] {
+export function requestProblems(recorded: RecordedRequest, expected: ExpectedRequest, token: string, fileBytes: Buffer | undefined, registry: SchemaRegistry): string[] {
   const problems = [...recorded.problems.map((problem) => `server: ${problem}`)];
   const route = recorded.route;
   if (route && (route.task.id !== expected.task.id || route.mapping !== expected.mapping)) {
@@ -131,7 +143,7 @@ export function requestProblems(recorded: RecordedRequest, expected: ExpectedReq
   }
   const expectedValue =
     body.kind === "json-with-file" ? { ...body.value, [body.field]: (fileBytes ?? Buffer.alloc(0)).toString("base64") } : body.value;
-  const difference = jsonDifference(recorded.json, expectedValue);
+  const difference = jsonDifference(recorded.json, expectedValue, defaultFieldPolicy(registry, expected.task.schemas.input));
   if (difference) problems.push(`the body differs from the example request ${difference}`);
   return problems;
 }

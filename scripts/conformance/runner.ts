@@ -18,6 +18,7 @@ import { renderSnippets } from "../../snippets/engine.ts";
 import { buildRequest, type SnippetRequest } from "../../snippets/request.ts";
 import type { Language } from "../../snippets/clients/types.ts";
 import { expectedRequest, requestProblems } from "./expectations.ts";
+import { hubModels } from "./hub-models.ts";
 import { runProcess } from "./process.ts";
 import type { ConformanceServer } from "./server.ts";
 
@@ -100,9 +101,20 @@ export class SnippetRunner {
     this.standInsDir = options.standInsDir ?? DEFAULT_PATHS.standInsDir;
   }
 
+  /** The Hub's answers about the feed's models, for the stand-ins (computed once). */
+  private standInHubModels: string | undefined;
+
+  private standInEnvironment(clientId: string): NodeJS.ProcessEnv {
+    if (!STAND_IN_CLIENTS.has(clientId)) return {};
+    this.standInHubModels ??= JSON.stringify(hubModels(this.options.specs));
+    // The stand-in builds router URLs as the real library does; only the origin goes to the server.
+    return { HF_STANDIN_ROUTER_ORIGIN: this.options.server.origin, HF_STANDIN_HUB_MODELS: this.standInHubModels };
+  }
+
   private environment(clientId: string, token: string, tokenVariable: string | undefined): NodeJS.ProcessEnv {
     const pythonPath = [DEFAULT_PATHS.guardDir, ...(STAND_IN_CLIENTS.has(clientId) ? [this.standInsDir] : [])];
     return {
+      ...this.standInEnvironment(clientId),
       PATH: process.env["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
       HOME: process.env["HOME"] ?? "/tmp",
       LANG: "C.UTF-8",
@@ -218,7 +230,7 @@ export class SnippetRunner {
       );
     }
     const recorded = requests[0];
-    if (recorded) result.problems.push(...requestProblems(recorded, expected, token, fileBytes));
+    if (recorded) result.problems.push(...requestProblems(recorded, expected, token, fileBytes, this.options.specs.registry));
 
     if (recorded?.responseBody && expected.savedFile && outcome.exitCode === 0) {
       const saved = await readFile(path.join(workDir, expected.savedFile)).catch(() => undefined);

@@ -6,6 +6,7 @@ import type { Snippet } from "../../snippets/engine.ts";
 import { findClient } from "../../snippets/clients/index.ts";
 import type { Language } from "../../snippets/clients/types.ts";
 import type { Mapping, Provider, Specs, Task } from "../model/types.ts";
+import { hubPipelineTag } from "../model/pipeline-tag.ts";
 import { renderSchemaTable } from "../spec-table/schema-table.ts";
 import { specTable } from "../spec-table/markdown.ts";
 import type { SpecRow } from "../spec-table/rows.ts";
@@ -58,6 +59,8 @@ export interface TaskView {
   title: string;
   description: string;
   hubUrl: string;
+  /** This task's page where the docs are published (absolute, from the configured docs base URL). */
+  docsUrl: string;
   modelsUrl: string;
   recommendedModels: { id: string; url: string; description: string }[];
   conversational: boolean;
@@ -74,9 +77,13 @@ export interface TaskView {
   api: ApiSpecificationView;
 }
 
-/** The component style's tag: the docs site renders the snippets from the mapping it carries. */
+/**
+ * The component style's tag: the docs site renders the snippets from the mapping it carries, with
+ * `getInferenceSnippets` of @huggingface/inference, which knows Hub pipeline tags (chat is
+ * text-generation plus the `conversational` flag), not our task ids.
+ */
 function componentTag(task: Task, mapping: Record<string, { modelId: string; providerModelId: string }>): string {
-  const attributes = [`pipeline="${attribute(task.id)}"`, `providersMapping={${JSON.stringify(mapping)}}`];
+  const attributes = [`pipeline="${attribute(hubPipelineTag(task))}"`, `providersMapping={${JSON.stringify(mapping)}}`];
   if (task.conversational) attributes.push("conversational");
   return `<InferenceSnippet ${attributes.join(" ")} />`;
 }
@@ -164,9 +171,11 @@ export interface TaskViewInput {
   /** Snippets of this task, all providers and clients. */
   snippets: readonly Snippet[];
   clientOrder: readonly string[];
+  /** Where the pages are published, without a trailing slash. */
+  docsBaseUrl: string;
 }
 
-export function taskView({ specs, task, providers, snippets, clientOrder }: TaskViewInput): TaskView {
+export function taskView({ specs, task, providers, snippets, clientOrder, docsBaseUrl }: TaskViewInput): TaskView {
   const live: ProviderSnippetsView[] = [];
   const staging: string[] = [];
   const componentMapping: Record<string, { modelId: string; providerModelId: string }> = {};
@@ -187,7 +196,8 @@ export function taskView({ specs, task, providers, snippets, clientOrder }: Task
     title: markdownText(task.title),
     description: markdownProse(task.description),
     hubUrl: `https://huggingface.co/tasks/${task.id}`,
-    modelsUrl: `https://huggingface.co/models?inference_provider=all&pipeline_tag=${task.id}&sort=trending`,
+    docsUrl: `${docsBaseUrl}/tasks/${task.id}`,
+    modelsUrl: `https://huggingface.co/models?inference_provider=all&pipeline_tag=${hubPipelineTag(task)}&sort=trending`,
     recommendedModels: task.recommendedModels.map((model) => ({ id: markdownText(model.id), url: hubModelUrl(model.id), description: markdownProse(model.description) })),
     conversational: task.conversational,
     streams: task.response.stream === "server-sent-events",
@@ -223,7 +233,8 @@ export interface ProviderView {
   pagePath: string;
   tasks: ProviderTaskView[];
   liveTasks: ProviderTaskView[];
-  directAccess: boolean;
+  /** The provider's own OpenAI-compatible chat API, for readers with a key from the provider. */
+  directAccess?: { chatUrl: string; tokenEnv: string };
 }
 
 export function providerView(provider: Provider, tasksById: ReadonlyMap<string, Task>, taskViews: ReadonlyMap<string, TaskView>): ProviderView {
@@ -243,14 +254,17 @@ export function providerView(provider: Provider, tasksById: ReadonlyMap<string, 
     };
     tasks.push(entry);
   }
-  return {
+  const view: ProviderView = {
     id: provider.id,
     displayName: markdownText(provider.displayName),
     website: provider.website,
     pagePath: providerPagePath(provider.id),
     tasks,
     liveTasks: tasks.filter((entry) => entry.providers.length > 0),
-    directAccess: provider.direct !== undefined,
   };
+  if (provider.direct) {
+    view.directAccess = { chatUrl: markdownText(provider.direct.origin + provider.direct.chatPath), tokenEnv: markdownText(provider.direct.tokenEnv) };
+  }
+  return view;
 }
 

@@ -84,7 +84,7 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   const snippetContents = new Set([...rendered.byTask.values()].flat().map((snippet) => snippet.content));
   const taskViews = new Map<string, TaskView>();
   for (const task of specs.tasks) {
-    taskViews.set(task.id, taskView({ specs, task, providers, snippets: rendered.byTask.get(task.id) ?? [], clientOrder: config.clients }));
+    taskViews.set(task.id, taskView({ specs, task, providers, snippets: rendered.byTask.get(task.id) ?? [], clientOrder: config.clients, docsBaseUrl: config.docsBaseUrl }));
   }
 
   const tasksById = new Map(specs.tasks.map((task) => [task.id, task]));

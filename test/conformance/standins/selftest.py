@@ -8,6 +8,7 @@ when every check passes, 1 otherwise (the vitest suite test/conformance/standins
 from __future__ import annotations
 
 import base64
+import contextlib
 import http.server
 import inspect
 import json
@@ -16,14 +17,13 @@ import sys
 import tempfile
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import huggingface_hub  # noqa: E402  (the stand-in, found through the path above)
-import openai  # noqa: E402
+import openai  # noqa: E402  (the stand-ins, found through the path above)
 from huggingface_hub import InferenceClient  # noqa: E402
 from openai import OpenAI  # noqa: E402
 
@@ -53,17 +53,24 @@ def sse(events: list[Any]) -> bytes:
 
 
 class Recorder:
-    """What the server received, and what it answers next."""
+    """What the server received, and what it answers next (a queue of replies; the last one repeats)."""
 
     def __init__(self) -> None:
         self.requests: list[dict[str, Any]] = []
-        self.reply: tuple[int, str, bytes] = (200, "application/json", b"{}")
+        self.replies: list[tuple[int, str, bytes]] = [(200, "application/json", b"{}")]
 
     def answer(
         self, body: Any = None, *, status: int = 200, content_type: str = "application/json", raw: bytes | None = None
     ) -> None:
         self.requests.clear()
-        self.reply = (status, content_type, raw if raw is not None else json.dumps(body).encode("utf-8"))
+        self.replies = [(status, content_type, raw if raw is not None else json.dumps(body).encode("utf-8"))]
+
+    def then(self, body: Any = None, *, content_type: str = "application/json", raw: bytes | None = None) -> None:
+        """Queues one more reply after the ones already set."""
+        self.replies.append((200, content_type, raw if raw is not None else json.dumps(body).encode("utf-8")))
+
+    def next_reply(self) -> tuple[int, str, bytes]:
+        return self.replies.pop(0) if len(self.replies) > 1 else self.replies[0]
 
     def only_request(self) -> dict[str, Any]:
         check(len(self.requests) == 1, f"expected exactly one request, got {len(self.requests)}")
@@ -78,14 +85,21 @@ class Handler(http.server.BaseHTTPRequestHandler):
         length = int(self.headers.get("content-length") or 0)
         body = self.rfile.read(length)
         RECORDER.requests.append(
-            {"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body}
+            {
+                "method": self.command,
+                "path": self.path,
+                "headers": {k.lower(): v for k, v in self.headers.items()},
+                "body": body,
+            }
         )
-        status, content_type, payload = RECORDER.reply
+        status, content_type, payload = RECORDER.next_reply()
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
         self.wfile.write(payload)
+
+    do_GET = do_POST  # noqa: N815
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -173,7 +187,7 @@ def test_openai_misuse(origin: str) -> None:
     expect_raises(TypeError, lambda: client.chat.completions.create(messages=messages), "missing model", "model")
     expect_raises(TypeError, lambda: OpenAI(f"{origin}/v1"), "positional constructor argument")
     expect_raises(
-        TypeError, lambda: OpenAI(base_url=f"{origin}/v1", api_key=TOKEN, provider="x"), "unknown constructor argument"
+        TypeError, lambda: OpenAI(base_url=f"{origin}/v1", api_key=TOKEN, api_base="x"), "unknown constructor argument"
     )
     saved = os.environ.pop("OPENAI_API_KEY", None)
     try:
@@ -202,11 +216,48 @@ def test_openai_misuse(origin: str) -> None:
 # -- huggingface_hub ----------------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def environment(**variables: str | None) -> Iterator[None]:
+    """Sets (or, with None, removes) environment variables for the block, then restores them."""
+    saved = {name: os.environ.get(name) for name in variables}
+    try:
+        for name, value in variables.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def hub_models(**mappings: dict[str, Any]) -> str:
+    """HF_STANDIN_HUB_MODELS for models given as name=(pipeline_tag, {provider: (providerId, task)})."""
+    models = {}
+    for key, (pipeline_tag, providers) in mappings.items():
+        models[key.replace("__", "/")] = {
+            "pipeline_tag": pipeline_tag,
+            "tags": ["conversational"] if pipeline_tag == "text-generation" else [],
+            "inferenceProviderMapping": {
+                provider: {"providerId": provider_id, "task": task, "status": "live"}
+                for provider, (provider_id, task) in providers.items()
+            },
+        }
+    return json.dumps(models)
+
+
+MESSAGES = [{"role": "user", "content": "Hi"}]
+
+
 def test_hub_chat(origin: str) -> None:
     client = InferenceClient(base_url=f"{origin}/v1", api_key=TOKEN, bill_to="my-org")
     RECORDER.answer(CHAT_COMPLETION)
     completion = client.chat.completions.create(
-        model="org/chat:together", messages=[{"role": "user", "content": "Hi"}], max_tokens=5, extra_body={"top_k": 3}
+        model="org/chat:together", messages=MESSAGES, max_tokens=5, extra_body={"top_k": 3}
     )
     request = RECORDER.only_request()
     expect_equal(request["path"], "/v1/chat/completions", "hub chat path (base_url ending in /v1)")
@@ -215,41 +266,53 @@ def test_hub_chat(origin: str) -> None:
     body = json_body(request)
     expect_equal(
         body,
-        {"model": "org/chat:together", "max_tokens": 5, "top_k": 3, "messages": [{"role": "user", "content": "Hi"}]},
-        "hub chat body",
+        {"model": "org/chat:together", "messages": MESSAGES, "max_tokens": 5, "stream": False, "top_k": 3},
+        "hub chat body: the real client sends stream: false",
     )
-    expect_equal(next(iter(body)), "model", "hub chat body starts with model")
+    expect_equal(list(body)[:2], ["model", "messages"], "hub chat body starts with model, then messages")
     expect_equal(completion.choices[0].message.content, "Hello!", "hub completion (attribute access)")
     expect_equal(completion["choices"][0]["message"]["content"], "Hello!", "hub completion (item access)")
 
     other = InferenceClient(base_url=origin, token=TOKEN)
     RECORDER.answer(content_type="text/event-stream", raw=sse([chat_chunk("Hel"), chat_chunk("lo")]))
-    chunks = list(other.chat_completion([{"role": "user", "content": "Hi"}], model="m:p", stream=True))
+    chunks = list(other.chat_completion(MESSAGES, model="m:p", stream=True))
     expect_equal(RECORDER.only_request()["path"], "/v1/chat/completions", "hub chat path (bare origin)")
     expect_equal("".join(chunk.choices[0].delta.content for chunk in chunks), "Hello", "hub streamed chat")
     expect_equal(json_body(RECORDER.requests[0]).get("stream"), True, "hub chat stream flag")
 
+    with environment(HF_STANDIN_ROUTER_ORIGIN=origin):
+        RECORDER.answer(CHAT_COMPLETION)
+        InferenceClient(api_key=TOKEN).chat.completions.create(model="org/chat:groq", messages=MESSAGES)
+        request = RECORDER.only_request()
+        expect_equal(request["path"], "/v1/chat/completions", "no provider: the router's auto route")
+        expect_equal(
+            json_body(request), {"model": "org/chat:groq", "messages": MESSAGES, "stream": False}, "auto-routed body"
+        )
+
 
 def test_hub_text_tasks(origin: str) -> None:
-    url = f"{origin}/hf-inference/models/org/model"
-    client = InferenceClient(base_url=url, api_key=TOKEN)
+    client = InferenceClient(base_url=f"{origin}/hf-inference/models/org/model", api_key=TOKEN)
 
-    RECORDER.answer([{"label": "POSITIVE", "score": 0.9}, {"label": "NEGATIVE", "score": 0.1}])
+    RECORDER.answer([[{"label": "POSITIVE", "score": 0.9}, {"label": "NEGATIVE", "score": 0.1}]])
     result = client.text_classification("I like you", top_k=2)
     request = RECORDER.only_request()
     expect_equal(request["path"], "/hf-inference/models/org/model", "task path is base_url")
     expect_equal(json_body(request), {"inputs": "I like you", "parameters": {"top_k": 2}}, "text_classification body")
-    expect_equal(result.label, "POSITIVE", "text_classification returns the first element, like the real client")
+    expect_equal(result[0].label, "POSITIVE", "text_classification returns the first element")
 
     RECORDER.answer([{"label": "x", "score": 1.0}])
     client.text_classification(text="no parameters")
-    expect_equal(json_body(RECORDER.only_request()), {"inputs": "no parameters"}, "no empty parameters object")
+    expect_equal(
+        json_body(RECORDER.only_request()),
+        {"inputs": "no parameters", "parameters": {}},
+        "an empty parameters object, like the real client",
+    )
 
     RECORDER.answer({"answer": "Clara", "score": 0.9, "start": 11, "end": 16})
     answer = client.question_answering(question="Who?", context="My name is Clara.")
     expect_equal(
         json_body(RECORDER.only_request()),
-        {"inputs": {"question": "Who?", "context": "My name is Clara."}},
+        {"inputs": {"question": "Who?", "context": "My name is Clara."}, "parameters": {}},
         "question_answering body",
     )
     expect_equal(answer.answer, "Clara", "question_answering result")
@@ -267,15 +330,15 @@ def test_hub_text_tasks(origin: str) -> None:
     expect_equal(
         json_body(RECORDER.only_request()),
         {"inputs": "Today", "normalize": True},
-        "feature_extraction puts options at the top level",
+        "feature_extraction: top-level options",
     )
 
     RECORDER.answer([{"label": "sport", "score": 0.9}])
     client.zero_shot_classification("I love football", candidate_labels=["sport", "politics"])
     expect_equal(
         json_body(RECORDER.only_request()),
-        {"inputs": "I love football", "parameters": {"candidate_labels": ["sport", "politics"]}},
-        "zero_shot_classification body",
+        {"inputs": "I love football", "parameters": {"candidate_labels": ["sport", "politics"], "multi_label": False}},
+        "zero_shot_classification sends its multi_label default",
     )
 
     events = [
@@ -293,16 +356,14 @@ def test_hub_text_tasks(origin: str) -> None:
 
     RECORDER.answer([{"generated_text": "Tell me more"}])
     expect_equal(client.text_generation("Tell me"), "Tell me more", "text_generation returns the text")
+    expect_equal(
+        json_body(RECORDER.only_request()), {"inputs": "Tell me", "parameters": {}}, "stream left out when not given"
+    )
 
     RECORDER.answer([{"summary_text": "Short"}])
     expect_equal(client.summarization("Long text").summary_text, "Short", "summarization returns the first element")
     RECORDER.answer({"summary_text": "Short"})
-    expect_raises(
-        ValueError,
-        lambda: client.summarization("Long text"),
-        "summarization wants an array, like the real client",
-        "array",
-    )
+    expect_raises(ValueError, lambda: client.summarization("Long text"), "summarization wants an array", "array")
 
 
 def test_hub_binary_tasks(origin: str, workdir: Path) -> None:
@@ -318,7 +379,6 @@ def test_hub_binary_tasks(origin: str, workdir: Path) -> None:
     expect_equal(request["body"], audio.read_bytes(), "audio bytes sent as the body")
     expect_equal(request["headers"].get("content-type"), "audio/flac", "audio content type from the file name")
     expect_equal(result[0].label, "speech", "audio_classification result")
-    check("speech" in str(result), "printing a result shows its fields")
 
     RECORDER.answer([{"label": "speech", "score": 0.9}])
     client.audio_classification(audio, top_k=1)
@@ -347,13 +407,190 @@ def test_hub_binary_tasks(origin: str, workdir: Path) -> None:
         {"inputs": "An astronaut", "parameters": {"num_inference_steps": 5}},
         "text_to_image body",
     )
-    expect_equal((workdir / "astronaut.png").read_bytes(), png, "text_to_image result saved")
 
     RECORDER.answer(content_type="video/mp4", raw=b"mp4-bytes")
-    expect_raises(
-        ValueError, lambda: client.text_to_video("A cat running"), "text_to_video on an endpoint URL", "text-to-video"
-    )
+    expect_raises(ValueError, lambda: client.text_to_video("A cat"), "text_to_video on an endpoint URL", "hf-inference")
     check(not RECORDER.requests, "text_to_video sends nothing, like the real client")
+
+
+ROUTING_MODELS = hub_models(
+    org__cls=("text-classification", {"hf-inference": ("org/cls", "text-classification")}),
+    org__flux=(
+        "text-to-image",
+        {
+            "together": ("black/flux-together", "text-to-image"),
+            "fal-ai": ("fal-ai/flux/dev", "text-to-image"),
+            "replicate": ("black/flux-replicate", "text-to-image"),
+            "nscale": ("black/flux-nscale", "text-to-image"),
+        },
+    ),
+    org__embed=("feature-extraction", {"scaleway": ("bge", "feature-extraction")}),
+    org__llm=(
+        "text-generation",
+        {"featherless-ai": ("org/llm-f", "text-generation"), "together": ("org/llm-t", "conversational")},
+    ),
+    org__video=(
+        "text-to-video",
+        {"fal-ai": ("fal-ai/wan-t2v", "text-to-video"), "novita": ("wan-t2v", "text-to-video")},
+    ),
+    org__whisper=("automatic-speech-recognition", {"fal-ai": ("fal-ai/whisper", "automatic-speech-recognition")}),
+)
+
+
+def test_hub_provider_routing(origin: str) -> None:
+    with environment(HF_STANDIN_ROUTER_ORIGIN=origin, HF_STANDIN_HUB_MODELS=ROUTING_MODELS):
+        RECORDER.answer([[{"label": "x", "score": 1.0}]])
+        InferenceClient(provider="hf-inference", api_key=TOKEN).text_classification("x", model="org/cls")
+        request = RECORDER.only_request()
+        expect_equal(request["path"], "/hf-inference/models/org/cls", "hf-inference route by model id")
+        expect_equal(json_body(request), {"inputs": "x", "parameters": {}}, "hf-inference body by model id")
+        expect_raises(
+            ValueError,
+            lambda: InferenceClient(provider="hf-inference", api_key=TOKEN).fill_mask("a", model="org/cls"),
+            "the Hub's pipeline tag is checked",
+            "doesn't support task",
+        )
+
+        png = b"\x89PNG\r\n\x1a\ntogether"
+        RECORDER.answer({"data": [{"b64_json": base64.b64encode(png).decode()}]})
+        image = InferenceClient(provider="together", api_key=TOKEN).text_to_image(
+            "A cat", model="org/flux", num_inference_steps=4
+        )
+        request = RECORDER.only_request()
+        expect_equal(request["path"], "/together/v1/images/generations", "together image route")
+        expect_equal(
+            json_body(request),
+            {"prompt": "A cat", "response_format": "base64", "steps": 4, "model": "black/flux-together"},
+            "together image body",
+        )
+        expect_equal(image.data, png, "together image decoded from base64")
+
+        RECORDER.answer({"data": [{"b64_json": base64.b64encode(png).decode()}]})
+        InferenceClient(provider="nscale", api_key=TOKEN).text_to_image("A cat", model="org/flux", width=64, height=32)
+        expect_equal(
+            json_body(RECORDER.only_request()),
+            {"response_format": "b64_json", "prompt": "A cat", "model": "black/flux-nscale", "size": "64x32"},
+            "nscale image body",
+        )
+
+        RECORDER.answer({"data": [{"embedding": [0.5, 0.25]}]})
+        vectors = InferenceClient(provider="scaleway", api_key=TOKEN).feature_extraction("Today", model="org/embed")
+        request = RECORDER.only_request()
+        expect_equal(request["path"], "/scaleway/v1/embeddings", "scaleway embeddings route")
+        expect_equal(json_body(request), {"input": "Today", "model": "bge"}, "scaleway embeddings body")
+        expect_equal(vectors, [[0.5, 0.25]], "embeddings read from data[].embedding")
+
+        RECORDER.answer({"choices": [{"text": " upon a time", "finish_reason": "length"}]})
+        text = InferenceClient(provider="featherless-ai", api_key=TOKEN).text_generation(
+            "Once", model="org/llm", max_new_tokens=5
+        )
+        request = RECORDER.only_request()
+        expect_equal(request["path"], "/featherless-ai/v1/completions", "featherless completions route")
+        expect_equal(
+            json_body(request),
+            {"prompt": "Once", "max_tokens": 5, "model": "org/llm-f"},
+            "featherless completions body",
+        )
+        expect_equal(text, " upon a time", "completions text")
+
+        RECORDER.answer(CHAT_COMPLETION)
+        InferenceClient(provider="together", api_key=TOKEN).chat_completion(MESSAGES, model="org/llm")
+        request = RECORDER.only_request()
+        expect_equal(request["path"], "/together/v1/chat/completions", "provider chat route")
+        expect_equal(
+            json_body(request), {"model": "org/llm-t", "messages": MESSAGES, "stream": False}, "provider chat body"
+        )
+
+        RECORDER.answer({"data": [{"b64_json": base64.b64encode(png).decode()}]})
+        InferenceClient(api_key=TOKEN).text_to_image("A cat", model="org/flux")
+        expect_equal(
+            RECORDER.only_request()["path"], "/together/v1/images/generations", "auto: the Hub's first provider"
+        )
+
+        expect_raises(
+            ValueError,
+            lambda: InferenceClient(provider="hyperbolic", api_key=TOKEN).text_to_image("A cat", model="org/flux"),
+            "a provider this version of the library dropped",
+            "not supported",
+        )
+        expect_raises(
+            ValueError,
+            lambda: InferenceClient(provider="groq", api_key=TOKEN).chat_completion(MESSAGES, model="org/flux"),
+            "a model the provider does not serve",
+            "not supported by provider",
+        )
+        with environment(HF_TOKEN=None):
+            expect_raises(
+                ValueError,
+                lambda: InferenceClient(provider="scaleway").feature_extraction("x", model="org/embed"),
+                "a provider needs a token",
+                "api_key",
+            )
+
+
+def test_hub_provider_jobs(origin: str, workdir: Path) -> None:
+    png = b"\x89PNG\r\n\x1a\nfal"
+    mp4 = b"\x00\x00\x00\x18ftypmp42"
+    with environment(HF_STANDIN_ROUTER_ORIGIN=origin, HF_STANDIN_HUB_MODELS=ROUTING_MODELS):
+        RECORDER.answer({"images": [{"url": f"{origin}/files/cat.png"}]})
+        RECORDER.then(content_type="image/png", raw=png)
+        InferenceClient(provider="fal-ai", api_key=TOKEN).text_to_image("A cat", model="org/flux").save(
+            workdir / "c.png"
+        )
+        expect_equal(
+            [(r["method"], r["path"]) for r in RECORDER.requests],
+            [("POST", "/fal-ai/fal-ai/flux/dev"), ("GET", "/files/cat.png")],
+            "fal-ai image: a direct call, then the download",
+        )
+        expect_equal(json_body(RECORDER.requests[0]), {"prompt": "A cat"}, "fal-ai image body")
+        expect_equal((workdir / "c.png").read_bytes(), png, "fal-ai image saved")
+
+        job = "https://queue.fal.run/fal-ai/wan-t2v/requests/r1"
+        RECORDER.answer({"request_id": "r1", "status": "IN_QUEUE", "response_url": job})
+        RECORDER.then({"status": "IN_PROGRESS"})
+        RECORDER.then({"status": "COMPLETED"})
+        RECORDER.then({"video": {"url": f"{origin}/files/v.mp4"}})
+        RECORDER.then(content_type="video/mp4", raw=mp4)
+        video = InferenceClient(provider="fal-ai", api_key=TOKEN).text_to_video("A cat", model="org/video")
+        expect_equal(
+            [(r["method"], r["path"]) for r in RECORDER.requests],
+            [
+                ("POST", "/fal-ai/fal-ai/wan-t2v?_subdomain=queue"),
+                ("GET", "/fal-ai/fal-ai/wan-t2v/requests/r1/status?_subdomain=queue"),
+                ("GET", "/fal-ai/fal-ai/wan-t2v/requests/r1/status?_subdomain=queue"),
+                ("GET", "/fal-ai/fal-ai/wan-t2v/requests/r1?_subdomain=queue"),
+                ("GET", "/files/v.mp4"),
+            ],
+            "fal-ai video: queue, poll until completed, result, download",
+        )
+        expect_equal(video, mp4, "fal-ai video bytes")
+
+        audio = workdir / "speech.flac"
+        audio.write_bytes(b"fLaC-audio")
+        RECORDER.answer({"text": "hello"})
+        transcript = InferenceClient(provider="fal-ai", api_key=TOKEN).automatic_speech_recognition(
+            str(audio), model="org/whisper"
+        )
+        expect_equal(
+            json_body(RECORDER.only_request()),
+            {"audio_url": "data:audio/mpeg;base64," + base64.b64encode(b"fLaC-audio").decode()},
+            "fal-ai speech recognition sends a data URL (always audio/mpeg)",
+        )
+        expect_equal(transcript.text, "hello", "fal-ai transcript")
+
+        RECORDER.answer({"output": f"{origin}/files/r.png"})
+        RECORDER.then(content_type="image/png", raw=png)
+        InferenceClient(provider="replicate", api_key=TOKEN).text_to_image("A cat", model="org/flux")
+        first = RECORDER.requests[0]
+        expect_equal(first["path"], "/replicate/v1/models/black/flux-replicate/predictions", "replicate route")
+        expect_equal(first["headers"].get("prefer"), "wait", "replicate waits for the prediction")
+        expect_equal(json_body(first), {"input": {"prompt": "A cat"}}, "replicate body")
+
+        RECORDER.answer({"video": {"video_url": f"{origin}/files/n.mp4"}})
+        RECORDER.then(content_type="video/mp4", raw=mp4)
+        InferenceClient(provider="novita", api_key=TOKEN).text_to_video("A cat", model="org/video")
+        expect_equal(RECORDER.requests[0]["path"], "/novita/v3/hf/wan-t2v", "novita video route")
+        expect_equal(json_body(RECORDER.requests[0]), {"prompt": "A cat"}, "novita video body")
 
 
 def test_hub_misuse(origin: str) -> None:
@@ -375,13 +612,10 @@ def test_hub_misuse(origin: str) -> None:
     )
     expect_raises(ValueError, lambda: InferenceClient("org/model", base_url=url), "model and base_url", "base_url")
     expect_raises(
-        ValueError, lambda: client.text_classification("a", model="org/model"), "model with base_url", "model"
-    )
-    expect_raises(
         ValueError,
         lambda: InferenceClient(provider="hf-inference", api_key=TOKEN).text_classification("a"),
-        "no base_url",
-        "base_url",
+        "no model",
+        "model",
     )
     expect_raises(ValueError, lambda: client.translation("Hello", src_lang="en"), "src_lang without tgt_lang")
     expect_raises(
@@ -390,33 +624,12 @@ def test_hub_misuse(origin: str) -> None:
         "non-local URL",
         "local",
     )
-    saved = os.environ.pop("HF_TOKEN", None)
-    try:
-        expect_raises(ValueError, lambda: InferenceClient(base_url=url).fill_mask("a [MASK]"), "no token", "HF_TOKEN")
-        os.environ["HF_TOKEN"] = "hf_from_env"
+    with environment(HF_TOKEN="hf_from_env"):
         RECORDER.answer([])
         InferenceClient(base_url=url).fill_mask("a [MASK]")
         expect_equal(
             RECORDER.only_request()["headers"].get("authorization"), "Bearer hf_from_env", "token from HF_TOKEN"
         )
-    finally:
-        os.environ.pop("HF_TOKEN", None)
-        if saved is not None:
-            os.environ["HF_TOKEN"] = saved
-
-
-def test_hub_signature_table() -> None:
-    with open(huggingface_hub.SIGNATURES_PATH, encoding="utf-8") as file:
-        table = json.load(file)
-    for method, names in table["methods"].items():
-        check(callable(getattr(InferenceClient, method, None)), f"the stand-in has no method {method}")
-        actual = [
-            name
-            for name in inspect.signature(getattr(InferenceClient, method)).parameters
-            if name not in ("self", "kwargs")
-        ]
-        expect_equal(actual, names, f"signature of {method}")
-    expect_equal(len(table["methods"]), 18, "number of task methods in the signature table")
 
 
 TESTS: list[tuple[str, Callable[..., None]]] = [
@@ -426,8 +639,9 @@ TESTS: list[tuple[str, Callable[..., None]]] = [
     ("huggingface_hub chat", test_hub_chat),
     ("huggingface_hub text tasks", test_hub_text_tasks),
     ("huggingface_hub binary tasks", test_hub_binary_tasks),
+    ("huggingface_hub provider routing", test_hub_provider_routing),
+    ("huggingface_hub provider jobs", test_hub_provider_jobs),
     ("huggingface_hub misuse", test_hub_misuse),
-    ("huggingface_hub signature table", test_hub_signature_table),
 ]
 
 

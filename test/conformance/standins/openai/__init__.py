@@ -2,9 +2,10 @@
 
 The real package cannot be installed where the conformance run happens (no PyPI), so the
 python/openai snippets import this module instead (the runner puts its parent directory on
-PYTHONPATH). It checks each call against the documented signatures of openai-python (v1.99+ / v2:
-`OpenAI.__init__` and `client.chat.completions.create`, both keyword-only) and raises the
-TypeError real Python would raise on misuse; then it sends the HTTP request the real SDK sends:
+PYTHONPATH). It checks each call against the signatures in openai-python's source (openai/openai-python,
+version 3.3.1: `OpenAI.__init__` in src/openai/_client.py and `Completions.create` in
+src/openai/resources/chat/completions/completions.py, both keyword-only) and raises the TypeError
+real Python would raise on misuse; then it sends the HTTP request the real SDK sends:
 
     POST {base_url}/chat/completions
     Authorization: Bearer {api_key}
@@ -15,7 +16,8 @@ Where it knowingly differs from the real SDK: no retries (the real client retrie
 `max_retries` times), no pydantic models (responses become read-only objects with attribute
 access; missing attributes read as None, like the models' optional fields), no type validation of
 argument values, and it refuses to contact anything but a loopback address, so a snippet with a
-wrong base URL fails instead of reaching the internet.
+wrong base URL fails instead of reaching the internet; the client options that reconfigure authentication or
+the address (`provider`, `workload_identity`, `data_residency`) raise OpenAIError.
 """
 
 from __future__ import annotations
@@ -81,11 +83,14 @@ _CREATE_BODY_PARAMETERS = (
     "max_tokens",
     "metadata",
     "modalities",
+    "moderation",
     "n",
     "parallel_tool_calls",
     "prediction",
     "presence_penalty",
     "prompt_cache_key",
+    "prompt_cache_options",
+    "prompt_cache_retention",
     "reasoning_effort",
     "response_format",
     "safety_identifier",
@@ -254,10 +259,14 @@ class OpenAI:
         self,
         *,
         api_key: str | None = None,
+        admin_api_key: str | None = None,
+        workload_identity: object | None = None,
         organization: str | None = None,
         project: str | None = None,
         webhook_secret: str | None = None,
+        provider: object | None = None,
         base_url: str | None = None,
+        data_residency: str | None = None,
         websocket_base_url: str | None = None,
         timeout: float | None | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -265,7 +274,20 @@ class OpenAI:
         default_query: Mapping[str, object] | None = None,
         http_client: object | None = None,
         _strict_response_validation: bool = False,
+        _enforce_credentials: bool = True,
     ) -> None:
+        unsupported = [
+            name
+            for name, value in (
+                ("provider", provider),
+                ("workload_identity", workload_identity),
+                ("data_residency", data_residency),
+            )
+            if value is not None
+        ]
+        if unsupported:
+            # Real options that change authentication or the base URL; the stand-in does not model them.
+            raise OpenAIError(f"the conformance stand-in does not support {', '.join(unsupported)}")
         if api_key is None:
             api_key = os.environ.get("OPENAI_API_KEY")
         if api_key is None:
