@@ -7,6 +7,7 @@ import path from "node:path";
 import type { SnippetClient } from "../../snippets/clients/types.ts";
 import { renderSnippets, type Snippet } from "../../snippets/engine.ts";
 import { buildRequest, REQUEST_MODEL_SOURCE, type SnippetOptions } from "../../snippets/request.ts";
+import { generateCommandOf } from "../config/command-name.ts";
 import { checkConfigAgainstSpecs, configuredClients, configuredProviders, type Config } from "../config/config.ts";
 import { InputError, sortDiagnostics, type Diagnostic } from "../lib/diagnostics.ts";
 import { loadSpecs } from "../load/load-specs.ts";
@@ -18,8 +19,6 @@ import { providerView, taskView, type TaskView } from "../pages/view-model.ts";
 import { referencedDocuments } from "../schema/references.ts";
 import { snippetJobs } from "./snippet-matrix.ts";
 import { toctree } from "./toctree.ts";
-
-export const GENERATE_COMMAND = "npm run generate";
 
 export interface SiteFile {
   /** Path inside the output directory, with forward slashes. */
@@ -90,9 +89,10 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   const tasksById = new Map(specs.tasks.map((task) => [task.id, task]));
   const tasks = Object.fromEntries(taskViews);
   const clientSources = isComponent ? [] : [REQUEST_MODEL_SOURCE, ...clients.map((client) => client.source)];
+  const command = generateCommandOf(config.root);
   const common = {
     style: config.snippetStyle,
-    command: GENERATE_COMMAND,
+    command,
     tokenNote:
       config.token.kind === "env"
         ? "Each snippet reads your access token from the `HF_TOKEN` environment variable."
@@ -152,7 +152,7 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
     const problems = await checkPages();
     if (problems.length > 0) throw new InputError(problems);
   }
-  files.push({ path: "_toctree.yml", content: toctree(specs.tasks, providers) });
+  files.push({ path: "_toctree.yml", content: toctree(specs.tasks, providers, command) });
   files.sort((a, b) => a.path.localeCompare(b.path));
   return { specs, files, snippetCount, ...(options.deferPageChecks ? { checkPages } : {}) };
 }

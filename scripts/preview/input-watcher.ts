@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { CONFIG_FILE_NAME, defaultConfig, loadConfig } from "../config/config.ts";
+import { CONFIG_FILE_NAME, defaultConfig, findConfigFile, loadConfig } from "../config/config.ts";
 import { watchPaths, type WatchTarget, type Watcher } from "./watch.ts";
 
 /** The snippet engine's own code: a change there needs a fresh build process (see builder.ts). */
@@ -39,7 +39,9 @@ function inputTargets(root: string, configPath: string): WatchTarget[] {
 }
 
 export function watchInputs(options: { root: string; configFile?: string }, onChange: (change: InputChange) => void): Watcher {
-  const configPath = path.resolve(options.root, options.configFile ?? CONFIG_FILE_NAME);
+  const configPath = options.configFile
+    ? path.resolve(options.root, options.configFile)
+    : (findConfigFile(options.root) ?? path.join(options.root, CONFIG_FILE_NAME));
   let watcher: Watcher;
   const handle = (files: string[]) => {
     if (files.includes(configPath)) {
