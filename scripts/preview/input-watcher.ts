@@ -46,11 +46,16 @@ export function watchInputs(options: { root: string; configFile?: string }, onCh
   const handle = (files: string[]) => {
     if (files.includes(configPath)) {
       // The configuration may have moved specs/ or templates/.
-      watcher.close();
+      void watcher.close();
       watcher = watchPaths(inputTargets(options.root, configPath), handle);
     }
     onChange({ files, engineChanged: files.some((file) => isInside(file, SNIPPET_ENGINE_DIR)) });
   };
   watcher = watchPaths(inputTargets(options.root, configPath), handle);
-  return { close: () => watcher.close() };
+  return {
+    get ready() {
+      return watcher.ready;
+    },
+    close: () => watcher.close(),
+  };
 }
