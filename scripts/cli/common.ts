@@ -3,7 +3,7 @@
  */
 import path from "node:path";
 import { loadConfig } from "../config/config.ts";
-import { buildSite } from "../pipeline/build-site.ts";
+import { buildSite, type BuildProgress } from "../pipeline/build-site.ts";
 import { writeOutput } from "../pipeline/output-dir.ts";
 
 /** The output directory as the user sees it from `cwd`. */
@@ -15,11 +15,13 @@ export function displayDir(dir: string, cwd: string): string {
  * Generates the project found from `start` (or its configuration file `configFile`) and returns
  * the summary line, with paths relative to `cwd`.
  */
-export async function generateOnce(start: string, configFile?: string, cwd: string = start): Promise<string> {
+export async function generateOnce(start: string, configFile?: string, cwd: string = start, progress?: BuildProgress): Promise<string> {
   const started = performance.now();
   const config = loadConfig(start, configFile);
-  const site = await buildSite(config);
+  const site = await buildSite(config, progress ? { progress } : {});
+  progress?.phase("writing", site.files.length);
   const summary = writeOutput(config.outDir, site.files);
+  progress?.advance(site.files.length);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const counts = `${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed`;
   return `${displayDir(config.outDir, cwd)}/: ${counts} (${site.files.length} files, ${site.snippetCount} snippets) in ${seconds}s`;

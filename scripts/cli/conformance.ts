@@ -11,10 +11,9 @@ import { checkConfigAgainstSpecs, configuredClients, configuredProviders, loadCo
 import { InputError } from "../lib/diagnostics.ts";
 import { loadSpecs } from "../load/load-specs.ts";
 import { CLIENT_IDS } from "../../snippets/clients/index.ts";
-import { formatReport } from "../conformance/report.ts";
-import { runConformance } from "../conformance/run.ts";
 import { repeatable, type CommandContext, type CommandDefinition } from "./command.ts";
 import { commandMain } from "./program.ts";
+import { createProgress } from "./progress.ts";
 import { EXIT, UsageError } from "./run.ts";
 
 function positiveInteger(value: string | undefined, name: string, fallback: number, allowZero = false): number {
@@ -51,6 +50,10 @@ async function run(context: CommandContext, values: ConformanceFlags): Promise<n
   const unknownTasks = (values.task ?? []).filter((id) => !specs.tasks.some((task) => task.id === id));
   if (unknownTasks.length > 0) throw new UsageError(`unknown task ${unknownTasks.join(", ")}: use one of ${specs.tasks.map((task) => task.id).join(", ")}`);
 
+  // Loaded only when run: the harness needs fast-check and the SDKs, which `--help` does not.
+  const [{ runConformance }, { formatReport }] = await Promise.all([import("../conformance/run.ts"), import("../conformance/report.ts")]);
+  const progress = createProgress(context.io, "conformance");
+  progress.phase("starting the server");
   const report = await runConformance({
     specs,
     clients: configuredClients(config),
@@ -62,10 +65,12 @@ async function run(context: CommandContext, values: ConformanceFlags): Promise<n
     seed,
     timeoutMs: positiveInteger(values.timeout, "timeout", 30) * 1000,
     keep: values.keep === true,
+    onPhase: (phase, total) => progress.phase(phase, total),
     onResult: (result) => {
+      progress.advance();
       if (values.verbose || !result.ok) context.io.stderr(`${result.ok ? "ok  " : "FAIL"} ${result.kind} ${result.id} (${Math.round(result.durationMs)} ms)\n`);
     },
-  });
+  }).finally(() => progress.finish());
   context.io.stdout(formatReport(report));
   return report.matrix.every((result) => result.ok) && report.fuzz.every((result) => result.ok) && report.fuzzFailures.length === 0 ? EXIT.ok : EXIT.failed;
 }

@@ -10,6 +10,7 @@ import { watchGenerate } from "../preview/generate-watch.ts";
 import type { CommandContext, CommandDefinition } from "./command.ts";
 import { generateOnce } from "./common.ts";
 import { commandMain } from "./program.ts";
+import { createProgress } from "./progress.ts";
 import { EXIT } from "./run.ts";
 
 export const generateCommand: CommandDefinition = {
@@ -39,7 +40,14 @@ export const generateCommand: CommandDefinition = {
       });
       return EXIT.ok;
     }
-    context.io.stdout((await generateOnce(context.cwd, context.configFile, context.cwd)) + "\n");
+    const progress = createProgress(context.io, "generate");
+    try {
+      const summary = await generateOnce(context.cwd, context.configFile, context.cwd, progress);
+      progress.finish();
+      context.io.stdout(summary + "\n");
+    } finally {
+      progress.finish();
+    }
     return EXIT.ok;
   },
 };

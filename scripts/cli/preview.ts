@@ -7,7 +7,6 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { formatDiagnostics } from "../lib/diagnostics.ts";
 import type { BuildOutcome } from "../preview/build-protocol.ts";
-import { startPreview } from "../preview/server.ts";
 import type { CommandDefinition } from "./command.ts";
 import type { CliIo } from "./io.ts";
 import { commandMain } from "./program.ts";
@@ -51,6 +50,8 @@ export const previewCommand: CommandDefinition = {
   },
   async run(context, options) {
     const port = options["port"] as number;
+    // Loaded only when run: the server brings the highlighter and the HTML pipeline.
+    const { startPreview } = await import("../preview/server.ts");
     let preview;
     try {
       preview = await startPreview({

@@ -45,6 +45,13 @@ export interface BuildOptions {
    * reports a failed check a moment later.
    */
   deferPageChecks?: boolean;
+  /** Told each phase and the work done in it, for a progress display. */
+  progress?: BuildProgress;
+}
+
+export interface BuildProgress {
+  phase(name: string, total?: number): void;
+  advance(count?: number): void;
 }
 
 function relativeToRoot(config: Config, file: string): string {
@@ -52,19 +59,23 @@ function relativeToRoot(config: Config, file: string): string {
 }
 
 /** The snippets on the pages (see snippet-matrix.ts), rendered in one batch, grouped by task. */
-async function renderPageSnippets(specs: Specs, providers: readonly Provider[], clients: readonly SnippetClient[], config: Config) {
+async function renderPageSnippets(specs: Specs, providers: readonly Provider[], clients: readonly SnippetClient[], config: Config, progress?: BuildProgress) {
   const options: SnippetOptions = config.token.kind === "inline" ? { accessToken: config.token.value } : {};
   const jobs = snippetJobs(specs, clients, providers).map((job) => ({
     client: job.client,
     request: buildRequest(specs.router, job.task, job.provider, job.mapping, { ...options, stream: job.stream }),
   }));
+  progress?.phase("rendering snippets", jobs.length);
   const batch = await renderSnippets(jobs);
+  progress?.advance(jobs.length);
   const byTask = new Map<string, Snippet[]>();
   for (const snippet of batch.snippets) byTask.set(snippet.task, [...(byTask.get(snippet.task) ?? []), snippet]);
   return { byTask, problems: batch.problems, count: batch.snippets.length };
 }
 
 export async function buildSite(config: Config, options: BuildOptions = {}): Promise<Site> {
+  const progress = options.progress;
+  progress?.phase("loading specs");
   const loaded = loadSpecs({ specsDir: config.specsDir, schemas: config.schemas });
   if (!loaded.ok) throw new InputError(loaded.diagnostics);
   const specs = loaded.specs;
@@ -77,7 +88,7 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   const clients = configuredClients(config);
   const isComponent = config.snippetStyle === "component";
   // In component style the docs site renders the snippets; the pages only carry the mapping.
-  const rendered = await renderPageSnippets(specs, providers, isComponent ? [] : clients, config);
+  const rendered = await renderPageSnippets(specs, providers, isComponent ? [] : clients, config, progress);
   if (rendered.problems.length > 0) throw new InputError(sortDiagnostics(rendered.problems));
   const snippetCount = rendered.count;
   const snippetContents = new Set([...rendered.byTask.values()].flat().map((snippet) => snippet.content));
@@ -105,10 +116,12 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
     renderer.layoutFile(layout).path,
     ...[...renderer.partialsFor(taskId).values()].map((file) => file.path).sort(),
   ];
+  progress?.phase("rendering pages", specs.tasks.length + providers.length + 1);
   const emit = (file: string, layout: LayoutName, context: object, sources: string[], taskId?: string) => {
     const page = normalizeMarkdown(renderer.render(layout, { ...common, ...context, sources: [...new Set(sources)] }, taskId));
     pageChecks.push(() => validatePage(path.join(relativeToRoot(config, config.outDir), file), page, { snippets: snippetContents, mdx: isComponent }));
     files.push({ path: file, content: page });
+    progress?.advance();
   };
 
   for (const task of specs.tasks) {
@@ -144,11 +157,13 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
     for (const check of pageChecks) {
       if (signal?.aborted) break;
       problems.push(...(await check()));
+      if (!options.deferPageChecks) progress?.advance();
       if (signal) await new Promise((resolve) => setImmediate(resolve));
     }
     return sortDiagnostics(problems);
   };
   if (!options.deferPageChecks) {
+    progress?.phase("checking pages", pageChecks.length);
     const problems = await checkPages();
     if (problems.length > 0) throw new InputError(problems);
   }

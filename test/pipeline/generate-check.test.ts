@@ -27,7 +27,17 @@ describe("snippet-docs generate / check, in-process", () => {
     project = scratchProject({ providers: ["groq"], outDir: "out" });
     out = path.join(project, "out");
     const first = await runCommand("generate", [], project);
-    expect(first.stderr).toBe("");
+    // On a pipe, progress is one line per finished phase.
+    const files = /\((\d+) files/.exec(first.stdout)?.[1];
+    expect(first.stderr).toMatch(
+      new RegExp(
+        "^generate: loading specs in \\d+\\.\\ds\n" +
+          "generate: rendering snippets (\\d+)/\\1 in \\d+\\.\\ds\n" +
+          "generate: rendering pages (\\d+)/\\2 in \\d+\\.\\ds\n" +
+          "generate: checking pages \\2/\\2 in \\d+\\.\\ds\n" +
+          `generate: writing ${files}/${files} in \\d+\\.\\ds\n$`,
+      ),
+    );
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/^out\/: \d+ written, 0 unchanged, 0 removed \(\d+ files, \d+ snippets\) in \d+\.\ds\n$/);
   });
