@@ -4,7 +4,7 @@
  */
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import type { Command, OptionValues } from "commander";
+import { InvalidArgumentError, type Command, type OptionValues } from "commander";
 import { findConfigFile } from "../config/config.ts";
 import type { CliIo } from "./io.ts";
 import { commandLine, type Invocation } from "./invocation.ts";
@@ -55,4 +55,12 @@ export function commandContext(io: CliIo, options: OptionValues, invocation: Inv
 /** Option parser for a repeatable option: `--task a --task b` gives ["a", "b"]. */
 export function repeatable(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+/** Option parser that accepts one of `choices`, worded like our other argument errors. */
+export function oneOf(choices: readonly string[], flag: string): (value: string) => string {
+  return (value) => {
+    if (!choices.includes(value)) throw new InvalidArgumentError(`${flag} must be ${choices.join(" or ")}, not "${value}"`);
+    return value;
+  };
 }
