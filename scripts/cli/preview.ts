@@ -24,8 +24,9 @@ function buildReporter(io: CliIo): (outcome: BuildOutcome) => void {
   return (outcome) => {
     const time = new Date().toLocaleTimeString();
     if (outcome.kind === "built") {
+      // The same counts as generate's summary: every file it would write, of which the pages are served.
       const pages = outcome.files.filter((file) => file.path.endsWith(".md")).length;
-      io.stdout(`[${time}] built ${pages} pages (${outcome.snippetCount} snippets) in ${outcome.seconds.toFixed(1)}s\n`);
+      io.stdout(`[${time}] built ${outcome.files.length} files (${pages} pages, ${outcome.snippetCount} snippets) in ${outcome.seconds.toFixed(1)}s\n`);
     } else if (outcome.kind === "invalid") {
       io.stderr(`[${time}] invalid input; the pages show this until it is fixed:\n${formatDiagnostics(outcome.diagnostics)}\n`);
     } else {

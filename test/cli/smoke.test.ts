@@ -10,6 +10,7 @@ import { BIN, plainEnv, PROJECT_ROOT, scratchProject, spawnCli } from "../helper
 
 describe("snippet-docs as a process", () => {
   let project: string;
+  let generatedCounts: string[] | undefined;
   beforeAll(() => {
     project = scratchProject({ providers: ["groq"], outDir: "out" });
   });
@@ -20,6 +21,7 @@ describe("snippet-docs as a process", () => {
     expect(generate.stderr).toMatch(/^(generate: [a-z ]+[\d/ ]* in \d+\.\ds\n)+$/);
     expect(generate.status).toBe(0);
     expect(generate.stdout).toMatch(/^out\/: \d+ written, 0 unchanged, 0 removed/);
+    generatedCounts = /\((\d+) files, (\d+) snippets\)/.exec(generate.stdout)?.slice(1);
     const check = spawnCli(["check"], project);
     expect(check.status).toBe(0);
     expect(check.stdout).toMatch(/^out\/ is current \(\d+ files\)\.\n$/);
@@ -32,11 +34,14 @@ describe("snippet-docs as a process", () => {
       child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
         stdout += chunk;
         // The address comes first; the pages are served once the first build is reported.
-        const found = /Preview: (http:\/\/127\.0\.0\.1:\d+\/)[\s\S]*\] built \d+ pages/.exec(stdout);
+        const found = /Preview: (http:\/\/127\.0\.0\.1:\d+\/)[\s\S]*\] built \d+ files/.exec(stdout);
         if (found) resolve(found[1] as string);
       });
       child.once("exit", (code) => reject(new Error(`preview exited with ${code}: ${stdout}`)));
     });
+    // The preview builds what generate writes: the same files and snippets.
+    const built = /\] built (\d+) files \(\d+ pages, (\d+) snippets\)/.exec(stdout);
+    expect(built?.slice(1)).toEqual(generatedCounts);
     const page = await fetch(`${url}tasks/chat-completion.html`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Chat Completion");

@@ -150,7 +150,7 @@ describe("snippet-docs installed in a docs repository", () => {
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
         stdout += chunk;
-        const found = /Preview: (http:\/\/127\.0\.0\.1:\d+\/)[\s\S]*\] built \d+ pages/.exec(stdout);
+        const found = /Preview: (http:\/\/127\.0\.0\.1:\d+\/)[\s\S]*\] built \d+ files/.exec(stdout);
         if (found) resolve(found[1] as string);
       });
       child.once("exit", (code) => reject(new Error(`preview exited with ${code}: ${stdout}${stderr}`)));

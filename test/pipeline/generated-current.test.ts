@@ -42,6 +42,14 @@ describe("the committed generated/ directory", () => {
     }
   });
 
+  it("has no prose that points at markup the reader does not see", () => {
+    for (const file of site.files.filter((candidate) => candidate.path.endsWith(".md"))) {
+      // Tag lines are markup; everything else is read. None of it may name tags or attributes.
+      const prose = file.content.split("\n").filter((line) => !/^<\/?[a-z]+[\s>]/i.test(line));
+      for (const line of prose) expect(line, file.path).not.toMatch(/variant=|<snippet|<inferencesnippet|InferenceSnippet/i);
+    }
+  });
+
   it("says in words when a task has no live provider", () => {
     const page = site.files.find((file) => file.path === "tasks/table-question-answering.md")?.content ?? "";
     expect(page).toContain("No provider serves this task live at the moment");
