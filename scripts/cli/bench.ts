@@ -1,20 +1,20 @@
 /**
- * npm run bench [-- --runs N]
+ * snippet-docs bench [--runs N]
  * Measures the pipeline against its performance targets and exits 1 when one is missed.
  * Timings are medians over N runs (default 3) in this process; the cold build is the first run,
  * before any snippet is cached.
  */
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { InvalidArgumentError, type Command } from "commander";
 import { loadConfig } from "../config/config.ts";
 import { loadSpecs } from "../load/load-specs.ts";
 import { buildSite } from "../pipeline/build-site.ts";
 import { compareOutput } from "../pipeline/output-dir.ts";
 import { specTableForFile } from "../spec-table/schema-table.ts";
-import { EXIT, UsageError, runCli } from "./run.ts";
-
-const USAGE = "usage: npm run bench [-- --runs N]";
+import type { CommandContext, CommandDefinition } from "./command.ts";
+import { commandMain } from "./program.ts";
+import { EXIT } from "./run.ts";
 
 interface Measure {
   name: string;
@@ -48,16 +48,14 @@ function upstreamSchemaFiles(root: string): string[] {
     });
 }
 
-runCli(async () => {
-  let runs = 3;
-  try {
-    const { values } = parseArgs({ options: { runs: { type: "string" } } });
-    if (values.runs !== undefined) runs = Number(values.runs);
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new UsageError("--runs must be a whole number from 1 to 50");
-  const config = loadConfig(process.cwd());
+function parseRuns(text: string): number {
+  const runs = Number(text);
+  if (!/^\d+$/.test(text) || runs < 1 || runs > 50) throw new InvalidArgumentError(`--runs takes a whole number from 1 to 50, not "${text}"`);
+  return runs;
+}
+
+async function run(context: CommandContext, runs: number): Promise<number> {
+  const config = loadConfig(context.cwd, context.configFile);
   const measures: Measure[] = [];
 
   const [cold, site] = await time(() => buildSite(config));
@@ -84,10 +82,27 @@ runCli(async () => {
   for (const measure of measures) {
     const ok = measure.milliseconds <= measure.target;
     if (!ok) missed++;
-    process.stdout.write(
+    context.io.stdout(
       `${measure.name.padEnd(width)}  ${measure.milliseconds.toFixed(0).padStart(7)} ms  target ≤ ${String(measure.target).padStart(6)} ms  ${ok ? "ok  " : "MISS"}  ${measure.detail}\n`,
     );
   }
-  process.stdout.write(`${measures.length - missed} of ${measures.length} targets met\n`);
+  context.io.stdout(`${measures.length - missed} of ${measures.length} targets met\n`);
   return missed === 0 ? EXIT.ok : EXIT.failed;
-}, USAGE);
+}
+
+export const benchCommand: CommandDefinition = {
+  name: "bench",
+  summary: "measure the pipeline against its performance targets",
+  description: "Times a cold and a warm build, loading the specs, the comparison check makes and the spec tables; exit 1 when a target is missed.",
+  examples: [
+    ["", "median of 3 runs"],
+    ["--runs 5", "median of 5 runs"],
+  ],
+  readsConfig: true,
+  declare(command: Command) {
+    command.option("--runs <n>", "runs per measure; the median is shown", parseRuns, 3);
+  },
+  run: (context, options) => run(context, options["runs"] as number),
+};
+
+export const main = commandMain(benchCommand);

@@ -1,32 +1,103 @@
 /**
- * npm run check [-- --config <file>]
- * Writes nothing. Exit 0 when generated/ is what `npm run generate` would write; exit 1 with a
+ * snippet-docs check [--format text|json]
+ * Writes nothing. Exit 0 when the output directory is what `generate` would write; exit 1 with a
  * bounded unified diff, the stale and missing pages and the command to run; exit 2 on invalid input.
+ * `--format json` prints one JSON object for machines instead; in a GitHub workflow each problem
+ * is also printed as an annotation.
  */
-import path from "node:path";
+import type { Command } from "commander";
+import { generateCommandOf } from "../config/command-name.ts";
 import { loadConfig } from "../config/config.ts";
-import { buildSite, GENERATE_COMMAND } from "../pipeline/build-site.ts";
-import { compareOutput } from "../pipeline/output-dir.ts";
+import { isInputError, type Diagnostic } from "../lib/diagnostics.ts";
+import { buildSite } from "../pipeline/build-site.ts";
+import { compareOutput, type OutputComparison } from "../pipeline/output-dir.ts";
 import { isCurrent, staleReport } from "../pipeline/report-stale.ts";
-import { parseCommonArgs } from "./common.ts";
-import { EXIT, runCli } from "./run.ts";
+import { oneOf, type CommandContext, type CommandDefinition } from "./command.ts";
+import { displayDir } from "./common.ts";
+import { formatAnnotation, inGitHubActions } from "./github-annotations.ts";
+import { commandMain } from "./program.ts";
+import { EXIT } from "./run.ts";
 
-const USAGE = "usage: npm run check [-- --config <snippet-docs.config.json>]";
+/** What `check --format json` prints. */
+export interface CheckReport {
+  status: "current" | "stale" | "invalid";
+  /** The output directory, relative to the working directory. */
+  outDir: string;
+  /** Pages whose content differs, pages the generator would add, and pages it would remove. */
+  changed: string[];
+  missing: string[];
+  stale: string[];
+  /** The command that brings the output directory up to date. */
+  command: string;
+  diagnostics: Diagnostic[];
+}
 
-runCli(async () => {
-  const args = parseCommonArgs();
-  if (args.help) {
-    process.stdout.write(USAGE + "\n");
-    return EXIT.ok;
+function staleAnnotations(report: CheckReport): string {
+  const reasons: [string[], string][] = [
+    [report.changed, "differs from what the generator writes"],
+    [report.missing, "is missing: the generator writes it"],
+    [report.stale, "is no longer generated"],
+  ];
+  return reasons
+    .flatMap(([files, reason]) => files.map((file) => formatAnnotation({ file, title: "stale page", message: `${file} ${reason}. Run \`${report.command}\` and commit the result.` })))
+    .join("");
+}
+
+function reportOf(outDir: string, comparison: OutputComparison, command: string): CheckReport {
+  const inside = (file: string) => `${outDir}/${file}`;
+  return {
+    status: isCurrent(comparison) ? "current" : "stale",
+    outDir,
+    changed: comparison.changed.map((change) => inside(change.path)),
+    missing: comparison.missing.map(inside),
+    stale: comparison.stale.map(inside),
+    command,
+    diagnostics: [],
+  };
+}
+
+async function run(context: CommandContext, format: string): Promise<number> {
+  const config = loadConfig(context.cwd, context.configFile);
+  const outDir = displayDir(config.outDir, context.cwd);
+  const command = generateCommandOf(config.root);
+  let comparison: OutputComparison;
+  let fileCount: number;
+  try {
+    const site = await buildSite(config);
+    comparison = compareOutput(config.outDir, site.files);
+    fileCount = site.files.length;
+  } catch (error) {
+    if (format !== "json" || !isInputError(error)) throw error;
+    const report: CheckReport = { status: "invalid", outDir, changed: [], missing: [], stale: [], command, diagnostics: [...error.diagnostics] };
+    context.io.stdout(JSON.stringify(report, null, 2) + "\n");
+    return EXIT.invalidInput;
   }
-  const config = loadConfig(process.cwd(), args.config);
-  const site = await buildSite(config);
-  const comparison = compareOutput(config.outDir, site.files);
-  const outDir = path.relative(process.cwd(), config.outDir) || ".";
-  if (isCurrent(comparison)) {
-    process.stdout.write(`${outDir}/ is current (${site.files.length} files).\n`);
-    return EXIT.ok;
-  }
-  process.stdout.write(staleReport(outDir, comparison, GENERATE_COMMAND));
+  const report = reportOf(outDir, comparison, command);
+  if (format === "json") context.io.stdout(JSON.stringify(report, null, 2) + "\n");
+  else if (report.status === "current") context.io.stdout(`${outDir}/ is current (${fileCount} files).\n`);
+  else context.io.stdout(staleReport(outDir, comparison, command));
+  if (report.status === "current") return EXIT.ok;
+  if (inGitHubActions(context.io.env)) context.io.stdout(staleAnnotations(report));
   return EXIT.failed;
-}, USAGE);
+}
+
+export const checkCommand: CommandDefinition = {
+  name: "check",
+  summary: "fail when the pages on disk are not what generate would write (for CI)",
+  description:
+    "Builds every page in memory and compares it with the output directory. Writes nothing. Exit 0 when it is current; " +
+    "exit 1 with a unified diff, the stale and missing pages and the command that fixes them; exit 2 on invalid input. " +
+    "In a GitHub workflow (GITHUB_ACTIONS=true) every problem is also printed as an annotation.",
+  examples: [
+    ["", "compare generated/ with what generate would write"],
+    ["--format json", "one JSON object: status, changed, missing and stale pages, diagnostics"],
+    ["--cwd docs", "check the project in docs/"],
+  ],
+  readsConfig: true,
+  declare(command: Command) {
+    command.option("--format <format>", "text or json", oneOf(["text", "json"], "--format"), "text");
+  },
+  run: (context, options) => run(context, options["format"] as string),
+};
+
+export const main = commandMain(checkCommand);

@@ -1,30 +1,28 @@
 /**
- * What generate, check and preview share: their arguments and one generation run.
+ * What generate, check and the build process share: one generation run and its summary line.
  */
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { loadConfig } from "../config/config.ts";
-import { buildSite } from "../pipeline/build-site.ts";
+import { buildSite, type BuildProgress } from "../pipeline/build-site.ts";
 import { writeOutput } from "../pipeline/output-dir.ts";
-import { UsageError } from "./run.ts";
 
-export function parseCommonArgs(args: string[] = process.argv.slice(2)): { config?: string; help: boolean; watch: boolean } {
-  try {
-    const { values } = parseArgs({ args, options: { config: { type: "string" }, help: { type: "boolean" }, watch: { type: "boolean" } } });
-    return { ...(values.config ? { config: values.config } : {}), help: values.help === true, watch: values.watch === true };
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+/** The output directory as the user sees it from `cwd`. */
+export function displayDir(dir: string, cwd: string): string {
+  return path.relative(cwd, dir) || ".";
 }
 
-/** Generates the project at `root` (its configuration file, or `configFile` relative to it) and returns the summary line. */
-export async function generateOnce(root: string, configFile?: string): Promise<string> {
+/**
+ * Generates the project found from `start` (or its configuration file `configFile`) and returns
+ * the summary line, with paths relative to `cwd`.
+ */
+export async function generateOnce(start: string, configFile?: string, cwd: string = start, progress?: BuildProgress): Promise<string> {
   const started = performance.now();
-  const config = loadConfig(root, configFile);
-  const site = await buildSite(config);
+  const config = loadConfig(start, configFile);
+  const site = await buildSite(config, progress ? { progress } : {});
+  progress?.phase("writing", site.files.length);
   const summary = writeOutput(config.outDir, site.files);
+  progress?.advance(site.files.length);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const outDir = path.relative(process.cwd(), config.outDir) || ".";
-  return `${outDir}/: ${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed (${site.files.length} files, ${site.snippetCount} snippets) in ${seconds}s`;
+  const counts = `${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed`;
+  return `${displayDir(config.outDir, cwd)}/: ${counts} (${site.files.length} files, ${site.snippetCount} snippets) in ${seconds}s`;
 }
-

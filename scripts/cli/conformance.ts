@@ -1,31 +1,20 @@
 /**
- * npm run conformance -- [--fuzz N] [--jobs N] [--client ID ...] [--task ID ...] [--seed N]
- *                        [--no-matrix] [--config FILE] [--timeout S] [--keep] [--verbose]
+ * snippet-docs conformance [--fuzz N] [--jobs N] [--client ID ...] [--task ID ...] [--seed N]
+ *                          [--no-matrix] [--config FILE] [--timeout S] [--keep] [--verbose]
  * Runs every published snippet (task x live mapping x client x stream variant, for the providers
  * and clients the configuration puts on the pages) against a local
  * inference server, plus N fuzz cases with hostile example values; prints a table of clients x
  * passed/failed and a last line `N passed, N failed`; exits 1 on any failure.
  */
-import { parseArgs } from "node:util";
+import type { Command, OptionValues } from "commander";
 import { checkConfigAgainstSpecs, configuredClients, configuredProviders, loadConfig } from "../config/config.ts";
 import { InputError } from "../lib/diagnostics.ts";
 import { loadSpecs } from "../load/load-specs.ts";
 import { CLIENT_IDS } from "../../snippets/clients/index.ts";
-import { formatReport } from "../conformance/report.ts";
-import { runConformance } from "../conformance/run.ts";
-import { EXIT, UsageError, runCli } from "./run.ts";
-
-const USAGE = `usage: npm run conformance -- [options]
-  --fuzz N       fuzz cases with hostile example values (default 1000; 0 for none)
-  --jobs N       snippets run at once (default 2)
-  --client ID    only this client (repeatable): ${CLIENT_IDS.join(", ")}
-  --task ID      only this task (repeatable)
-  --seed N       fuzz seed, to reproduce a run (default: random, printed)
-  --no-matrix    fuzz only
-  --config FILE  configuration file (default snippet-docs.config.json): specs, providers, clients
-  --timeout S    seconds before a snippet is killed (default 30)
-  --keep         keep every run's working directory under .tmp/conformance
-  --verbose      print each result as it comes`;
+import { repeatable, type CommandContext, type CommandDefinition } from "./command.ts";
+import { commandMain } from "./program.ts";
+import { createProgress } from "./progress.ts";
+import { EXIT, UsageError } from "./run.ts";
 
 function positiveInteger(value: string | undefined, name: string, fallback: number, allowZero = false): number {
   if (value === undefined) return fallback;
@@ -34,38 +23,25 @@ function positiveInteger(value: string | undefined, name: string, fallback: numb
   return number;
 }
 
-runCli(async () => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: {
-        fuzz: { type: "string" },
-        jobs: { type: "string" },
-        client: { type: "string", multiple: true },
-        task: { type: "string", multiple: true },
-        seed: { type: "string" },
-        "no-matrix": { type: "boolean" },
-        config: { type: "string" },
-        timeout: { type: "string" },
-        keep: { type: "boolean" },
-        verbose: { type: "boolean" },
-        help: { type: "boolean" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const values = parsed.values;
-  if (values.help) {
-    process.stdout.write(USAGE + "\n");
-    return EXIT.ok;
-  }
+interface ConformanceFlags {
+  fuzz?: string;
+  jobs?: string;
+  client?: string[];
+  task?: string[];
+  seed?: string;
+  matrix?: boolean;
+  timeout?: string;
+  keep?: boolean;
+  verbose?: boolean;
+}
+
+async function run(context: CommandContext, values: ConformanceFlags): Promise<number> {
   const unknownClients = (values.client ?? []).filter((id) => !CLIENT_IDS.includes(id));
   if (unknownClients.length > 0) throw new UsageError(`unknown client ${unknownClients.join(", ")}: use one of ${CLIENT_IDS.join(", ")}`);
   const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed takes an integer, not ${JSON.stringify(values.seed)}`);
 
-  const config = loadConfig(process.cwd(), values.config);
+  const config = loadConfig(context.cwd, context.configFile);
   const loaded = loadSpecs({ specsDir: config.specsDir, schemas: config.schemas });
   if (!loaded.ok) throw new InputError(loaded.diagnostics);
   const specs = loaded.specs;
@@ -74,21 +50,57 @@ runCli(async () => {
   const unknownTasks = (values.task ?? []).filter((id) => !specs.tasks.some((task) => task.id === id));
   if (unknownTasks.length > 0) throw new UsageError(`unknown task ${unknownTasks.join(", ")}: use one of ${specs.tasks.map((task) => task.id).join(", ")}`);
 
+  // Loaded only when run: the harness needs fast-check and the SDKs, which `--help` does not.
+  const [{ runConformance }, { formatReport }] = await Promise.all([import("../conformance/run.ts"), import("../conformance/report.ts")]);
+  const progress = createProgress(context.io, "conformance");
+  progress.phase("starting the server");
   const report = await runConformance({
     specs,
     clients: configuredClients(config),
     providers: configuredProviders(config, specs),
     filter: { clients: values.client ?? [], tasks: values.task ?? [] },
-    matrix: !values["no-matrix"],
+    matrix: !values.matrix === false,
     fuzz: positiveInteger(values.fuzz, "fuzz", 1000, true),
     jobs: positiveInteger(values.jobs, "jobs", 2),
     seed,
     timeoutMs: positiveInteger(values.timeout, "timeout", 30) * 1000,
     keep: values.keep === true,
+    onPhase: (phase, total) => progress.phase(phase, total),
     onResult: (result) => {
-      if (values.verbose || !result.ok) process.stderr.write(`${result.ok ? "ok  " : "FAIL"} ${result.kind} ${result.id} (${Math.round(result.durationMs)} ms)\n`);
+      progress.advance();
+      if (values.verbose || !result.ok) context.io.stderr(`${result.ok ? "ok  " : "FAIL"} ${result.kind} ${result.id} (${Math.round(result.durationMs)} ms)\n`);
     },
-  });
-  process.stdout.write(formatReport(report));
+  }).finally(() => progress.finish());
+  context.io.stdout(formatReport(report));
   return report.matrix.every((result) => result.ok) && report.fuzz.every((result) => result.ok) && report.fuzzFailures.length === 0 ? EXIT.ok : EXIT.failed;
-}, USAGE);
+}
+
+export const conformanceCommand: CommandDefinition = {
+  name: "conformance",
+  summary: "run every published snippet against a local server that checks each request",
+  description:
+    "Starts a local inference server implementing every route of the feed, runs every snippet the pages carry (curl, " +
+    "python, node and the SDK clients) plus fuzz cases with hostile example values, and checks that each sends exactly " +
+    "the example request. Prints a table of clients and a last line `N passed, N failed`; exit 1 on any failure.",
+  examples: [
+    ["", "every snippet plus 1000 fuzz cases"],
+    ["--task text-classification --client sh/curl --fuzz 0", "one task, one client, no fuzzing"],
+    ["--no-matrix --fuzz 200 --seed 42", "reproduce a fuzz run"],
+  ],
+  readsConfig: true,
+  declare(command: Command) {
+    command
+      .option("--fuzz <n>", "fuzz cases with hostile example values (default 1000; 0 for none)")
+      .option("--jobs <n>", "snippets run at once (default 2)")
+      .option("--client <id>", `only this client (repeatable): ${CLIENT_IDS.join(", ")}`, repeatable)
+      .option("--task <id>", "only this task (repeatable)", repeatable)
+      .option("--seed <n>", "fuzz seed, to reproduce a run (default: random, printed)")
+      .option("--no-matrix", "fuzz only")
+      .option("--timeout <seconds>", "seconds before a snippet is killed (default 30)")
+      .option("--keep", "keep every run's working directory under .tmp/conformance")
+      .option("--verbose", "print each result as it comes");
+  },
+  run: (context, options: OptionValues) => run(context, options as ConformanceFlags),
+};
+
+export const main = commandMain(conformanceCommand);

@@ -1,39 +1,55 @@
 /**
- * npm run generate [-- --config <file>] [--watch]
- * Renders and validates every page first, then writes generated/ (only changed files, each
- * atomically) and removes pages the specs no longer produce. Prints a one-line summary.
- * With --watch it then regenerates whenever specs/, templates/ or snippets/ change, prints invalid
- * input and keeps watching, until Ctrl-C.
+ * snippet-docs generate [--watch]
+ * Renders and validates every page first, then writes the output directory (only changed files,
+ * each atomically) and removes pages the specs no longer produce. Prints a one-line summary.
+ * With --watch it then regenerates whenever the specs, templates, snippet code or configuration
+ * change, prints invalid input and keeps watching, until Ctrl-C.
  */
+import type { Command, OptionValues } from "commander";
 import { watchGenerate } from "../preview/generate-watch.ts";
-import { generateOnce, parseCommonArgs } from "./common.ts";
-import { EXIT, runCli } from "./run.ts";
+import type { CommandContext, CommandDefinition } from "./command.ts";
+import { generateOnce } from "./common.ts";
+import { commandMain } from "./program.ts";
+import { createProgress } from "./progress.ts";
+import { EXIT } from "./run.ts";
 
-const USAGE = "usage: npm run generate [-- --config <snippet-docs.config.json>] [--watch]";
-
-function interrupted(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once("SIGINT", () => resolve());
-    process.once("SIGTERM", () => resolve());
-  });
-}
-
-runCli(async () => {
-  const args = parseCommonArgs();
-  if (args.help) {
-    process.stdout.write(USAGE + "\n");
+export const generateCommand: CommandDefinition = {
+  name: "generate",
+  summary: "write the documentation pages",
+  description:
+    "Renders every page from the specs, templates and snippet code, checks each page and snippet, then writes the output " +
+    "directory: only changed files, each atomically, and removes pages the specs no longer produce. Nothing is written " +
+    "when any input is invalid (exit 2).",
+  examples: [
+    ["", "build the pages once"],
+    ["--watch", "rebuild on every change until Ctrl-C"],
+    ["--config docs/snippet-docs.config.json", "use another configuration file"],
+  ],
+  readsConfig: true,
+  declare(command: Command) {
+    command.option("-w, --watch", "keep watching the inputs and regenerate on every change");
+  },
+  async run(context: CommandContext, options: OptionValues) {
+    if (options["watch"] === true) {
+      await watchGenerate({
+        root: context.cwd,
+        ...(context.configFile ? { configFile: context.configFile } : {}),
+        stdout: context.io.stdout,
+        stderr: context.io.stderr,
+        stop: context.io.untilInterrupted?.() ?? new Promise<void>(() => {}),
+      });
+      return EXIT.ok;
+    }
+    const progress = createProgress(context.io, "generate");
+    try {
+      const summary = await generateOnce(context.cwd, context.configFile, context.cwd, progress);
+      progress.finish();
+      context.io.stdout(summary + "\n");
+    } finally {
+      progress.finish();
+    }
     return EXIT.ok;
-  }
-  if (args.watch) {
-    await watchGenerate({
-      root: process.cwd(),
-      ...(args.config ? { configFile: args.config } : {}),
-      stdout: (text) => process.stdout.write(text),
-      stderr: (text) => process.stderr.write(text),
-      stop: interrupted(),
-    });
-    return EXIT.ok;
-  }
-  process.stdout.write((await generateOnce(process.cwd(), args.config)) + "\n");
-  return EXIT.ok;
-}, USAGE);
+  },
+};
+
+export const main = commandMain(generateCommand);

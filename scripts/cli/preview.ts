@@ -1,61 +1,76 @@
 /**
- * npm run preview [-- --port <n>] [--config <file>]
- * Serves the pages on 127.0.0.1 straight from the pipeline, rebuilds them when specs/,
- * templates/ or snippets/ change and reloads the open browser tabs. Invalid input is shown on the
- * pages (and printed here); the server keeps running until Ctrl-C.
+ * snippet-docs preview [--port <n>]
+ * Serves the pages on 127.0.0.1 straight from the pipeline, rebuilds them when the specs,
+ * templates, snippet code or configuration change and reloads the open browser tabs. Invalid input
+ * is shown on the pages (and printed here); the server keeps running until Ctrl-C.
  */
-import { parseArgs } from "node:util";
+import { InvalidArgumentError, type Command } from "commander";
 import { formatDiagnostics } from "../lib/diagnostics.ts";
 import type { BuildOutcome } from "../preview/build-protocol.ts";
-import { startPreview } from "../preview/server.ts";
-import { EXIT, runCli, UsageError } from "./run.ts";
+import type { CommandDefinition } from "./command.ts";
+import type { CliIo } from "./io.ts";
+import { commandMain } from "./program.ts";
+import { EXIT } from "./run.ts";
 
-const USAGE = "usage: npm run preview [-- --port <n>] [--config <snippet-docs.config.json>]";
-const DEFAULT_PORT = 4780;
+export const DEFAULT_PORT = 4780;
 
-function parsePreviewArgs(): { port: number; config?: string; help: boolean } {
-  let values: { port?: string; config?: string; help?: boolean };
-  try {
-    values = parseArgs({ args: process.argv.slice(2), options: { port: { type: "string" }, config: { type: "string" }, help: { type: "boolean" } } }).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
-  return { port, help: values.help === true, ...(values.config ? { config: values.config } : {}) };
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65_535) throw new InvalidArgumentError(`--port takes a whole number from 0 to 65535, not "${text}"`);
+  return port;
 }
 
-function reportBuild(outcome: BuildOutcome): void {
-  const time = new Date().toLocaleTimeString();
-  if (outcome.kind === "built") {
-    const pages = outcome.files.filter((file) => file.path.endsWith(".md")).length;
-    process.stdout.write(`[${time}] built ${pages} pages (${outcome.snippetCount} snippets) in ${outcome.seconds.toFixed(1)}s\n`);
-  } else if (outcome.kind === "invalid") {
-    process.stderr.write(`[${time}] invalid input; the pages show this until it is fixed:\n${formatDiagnostics(outcome.diagnostics)}\n`);
-  } else {
-    process.stderr.write(`[${time}] ${outcome.message}\n`);
-  }
+function buildReporter(io: CliIo): (outcome: BuildOutcome) => void {
+  return (outcome) => {
+    const time = new Date().toLocaleTimeString();
+    if (outcome.kind === "built") {
+      // The same counts as generate's summary: every file it would write, of which the pages are served.
+      const pages = outcome.files.filter((file) => file.path.endsWith(".md")).length;
+      io.stdout(`[${time}] built ${outcome.files.length} files (${pages} pages, ${outcome.snippetCount} snippets) in ${outcome.seconds.toFixed(1)}s\n`);
+    } else if (outcome.kind === "invalid") {
+      io.stderr(`[${time}] invalid input; the pages show this until it is fixed:\n${formatDiagnostics(outcome.diagnostics)}\n`);
+    } else {
+      io.stderr(`[${time}] ${outcome.message}\n`);
+    }
+  };
 }
 
-runCli(async () => {
-  const args = parsePreviewArgs();
-  if (args.help) {
-    process.stdout.write(USAGE + "\n");
+export const previewCommand: CommandDefinition = {
+  name: "preview",
+  summary: "serve the pages in a browser, with live reload",
+  description:
+    "Serves the pages as HTML on http://127.0.0.1:<port>, rendered in memory from the specs, templates and snippet code " +
+    "(no need to run generate), and reloads the open tab when they change. Only 127.0.0.1 is bound. Ctrl-C stops.",
+  examples: [
+    ["", `serve on port ${DEFAULT_PORT}`],
+    ["--port 0", "pick a free port"],
+  ],
+  readsConfig: true,
+  declare(command: Command) {
+    command.option("-p, --port <n>", `port on 127.0.0.1 (0 picks a free one)`, parsePort, DEFAULT_PORT);
+  },
+  async run(context, options) {
+    const port = options["port"] as number;
+    // Loaded only when run: the server brings the highlighter and the HTML pipeline.
+    const { startPreview } = await import("../preview/server.ts");
+    let preview;
+    try {
+      preview = await startPreview({
+        root: context.cwd,
+        port,
+        onBuild: buildReporter(context.io),
+        ...(context.configFile ? { configFile: context.configFile } : {}),
+      });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+      context.io.stderr(`error: port ${port} is in use; pick another with --port <n> (0 picks a free one)\n`);
+      return EXIT.failed;
+    }
+    context.io.stdout(`Preview: ${preview.url}\nBuilding the pages; they rebuild and reload when the inputs change. Ctrl-C stops.\n`);
+    await (context.io.untilInterrupted?.() ?? new Promise<void>(() => {}));
+    await preview.close();
     return EXIT.ok;
-  }
-  let preview;
-  try {
-    preview = await startPreview({ root: process.cwd(), port: args.port, onBuild: reportBuild, ...(args.config ? { configFile: args.config } : {}) });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
-    process.stderr.write(`error: port ${args.port} is in use; pick another with --port <n> (0 picks a free one)\n`);
-    return EXIT.failed;
-  }
-  process.stdout.write(`Preview: ${preview.url}\nBuilding the pages; they rebuild and reload when specs/, templates/ or snippets/ change. Ctrl-C stops.\n`);
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
-  await preview.close();
-  return EXIT.ok;
-}, USAGE);
+  },
+};
+
+export const main = commandMain(previewCommand);

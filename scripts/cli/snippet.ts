@@ -1,9 +1,9 @@
 /**
- * npm run snippet -- <task> [--provider P] [--client language/client] [--model M] [--example JSON]
+ * snippet-docs snippet <task> [--provider P] [--client language/client] [--model M] [--example JSON]
  *   [--stream] [--access-token T] [--bill-to ORG] [--base-url URL] [--direct] [--format text|json]
  * Prints the snippets of one task (all live providers, or the one named), every client or one.
  */
-import { parseArgs } from "node:util";
+import type { Command, OptionValues } from "commander";
 import { CLIENTS, CLIENT_IDS } from "../../snippets/clients/index.ts";
 import { snippetsFor, type Snippet } from "../../snippets/engine.ts";
 import { SnippetOptionError, exampleRequest, type SnippetOptions } from "../../snippets/request.ts";
@@ -12,44 +12,9 @@ import { InputError } from "../lib/diagnostics.ts";
 import { isJsonObject, type JsonValue } from "../lib/json-source.ts";
 import { loadSpecs } from "../load/load-specs.ts";
 import { findProvider, findTask, mappingsForTask } from "../model/types.ts";
-import { EXIT, UsageError, runCli } from "./run.ts";
-
-const USAGE = `usage: npm run snippet -- <task> [options]
-  --provider <id>          one provider (default: every provider serving the task live)
-  --client <lang/client>   one client: ${CLIENT_IDS.join(", ")}
-  --model <id>             Hugging Face model id instead of the provider's mapped one
-  --example <json>         JSON object whose fields replace the example request's fields
-  --stream                 streamed response (server-sent events), for tasks that stream
-  --access-token <token>   write this token into the snippet instead of reading HF_TOKEN
-  --bill-to <org>          bill the requests to an organization (X-HF-Bill-To header)
-  --base-url <url>         replace the API origin (self-hosted gateway, tests)
-  --direct                 call the provider's own API (chat tasks, where the feed allows it)
-  --format text|json       output format (default text)
-  --config <file>          configuration file (default snippet-docs.config.json)`;
-
-function parse() {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: {
-        provider: { type: "string" },
-        client: { type: "string" },
-        model: { type: "string" },
-        example: { type: "string" },
-        stream: { type: "boolean" },
-        "access-token": { type: "string" },
-        "bill-to": { type: "string" },
-        "base-url": { type: "string" },
-        direct: { type: "boolean" },
-        format: { type: "string", default: "text" },
-        config: { type: "string" },
-        help: { type: "boolean" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
+import type { CommandContext, CommandDefinition } from "./command.ts";
+import { commandMain } from "./program.ts";
+import { EXIT, UsageError } from "./run.ts";
 
 function parseExample(text: string): Record<string, JsonValue> {
   let value: unknown;
@@ -80,20 +45,26 @@ function printText(snippets: readonly Snippet[]): string {
     .join("\n");
 }
 
-runCli(async () => {
-  const { values, positionals } = parse();
-  if (values.help) {
-    process.stdout.write(USAGE + "\n");
-    return EXIT.ok;
-  }
-  if (positionals.length !== 1) throw new UsageError("give exactly one task id");
+interface SnippetFlags {
+  provider?: string;
+  client?: string;
+  model?: string;
+  example?: string;
+  stream?: boolean;
+  accessToken?: string;
+  billTo?: string;
+  baseUrl?: string;
+  direct?: boolean;
+  format: string;
+}
+
+async function run(context: CommandContext, values: SnippetFlags, taskId: string): Promise<number> {
   if (values.format !== "text" && values.format !== "json") throw new UsageError(`--format must be text or json, not "${values.format}"`);
-  const config = loadConfig(process.cwd(), values.config);
+  const config = loadConfig(context.cwd, context.configFile);
   const loaded = loadSpecs({ specsDir: config.specsDir, schemas: config.schemas });
   if (!loaded.ok) throw new InputError(loaded.diagnostics);
   const specs = loaded.specs;
 
-  const taskId = positionals[0] as string;
   const task = findTask(specs, taskId);
   if (!task) throw new UsageError(`unknown task "${taskId}": choose one of ${specs.tasks.map((candidate) => candidate.id).join(", ")}`);
   const clients = values.client ? CLIENTS.filter((client) => client.id === values.client) : CLIENTS;
@@ -113,9 +84,9 @@ runCli(async () => {
   if (values.example !== undefined) options.example = parseExample(values.example);
   if (values.model) options.model = values.model;
   if (values.stream) options.stream = true;
-  if (values["access-token"]) options.accessToken = values["access-token"];
-  if (values["bill-to"]) options.billTo = values["bill-to"];
-  if (values["base-url"]) options.baseUrl = parseBaseUrl(values["base-url"]);
+  if (values.accessToken) options.accessToken = values.accessToken;
+  if (values.billTo) options.billTo = values.billTo;
+  if (values.baseUrl) options.baseUrl = parseBaseUrl(values.baseUrl);
   if (values.direct) options.direct = true;
 
   const errors = specs.validator.validate(task.schemas.input, exampleRequest(task, options));
@@ -139,12 +110,43 @@ runCli(async () => {
     snippets.push(...batch.snippets);
     if (values.client || values.provider) notes.push(...batch.skipped.map((skip) => `no ${skip.clientId} snippet for ${mapping.provider}: ${skip.reason}`));
   }
-  for (const note of notes) process.stderr.write(note + "\n");
+  for (const note of notes) context.io.stderr(note + "\n");
   if (values.format === "json") {
     const rows = snippets.map(({ task: id, provider, model, language, client, content }) => ({ task: id, provider, model, language, client, content }));
-    process.stdout.write(JSON.stringify(rows, null, 2) + "\n");
+    context.io.stdout(JSON.stringify(rows, null, 2) + "\n");
   } else {
-    process.stdout.write(printText(snippets));
+    context.io.stdout(printText(snippets));
   }
   return EXIT.ok;
-}, USAGE);
+}
+
+export const snippetCommand: CommandDefinition = {
+  name: "snippet",
+  summary: "print the snippets of one task",
+  description:
+    "Prints the snippets of one task: every provider serving it live (or the one named), every client (or the one " +
+    "named), with the example request or your own fields.",
+  examples: [
+    ["chat-completion --provider groq --client js/openai --stream", "one streamed snippet"],
+    [`text-classification --example '{"inputs": "I love it"}'`, "your own example request"],
+    ["text-to-image --format json", "machine-readable rows"],
+  ],
+  readsConfig: true,
+  declare(command: Command) {
+    command
+      .argument("<task>", "task id, e.g. chat-completion")
+      .option("--provider <id>", "one provider (default: every provider serving the task live)")
+      .option("--client <language/client>", `one client: ${CLIENT_IDS.join(", ")}`)
+      .option("--model <id>", "Hugging Face model id instead of the provider's mapped one")
+      .option("--example <json>", "JSON object whose fields replace the example request's fields")
+      .option("--stream", "streamed response (server-sent events), for tasks that stream")
+      .option("--access-token <token>", "write this token into the snippet instead of reading HF_TOKEN")
+      .option("--bill-to <org>", "bill the requests to an organization (X-HF-Bill-To header)")
+      .option("--base-url <url>", "replace the API origin (self-hosted gateway, tests)")
+      .option("--direct", "call the provider's own API (chat tasks, where the feed allows it)")
+      .option("--format <format>", "text or json", "text");
+  },
+  run: (context, options: OptionValues, args) => run(context, options as SnippetFlags, args[0] as string),
+};
+
+export const main = commandMain(snippetCommand);

@@ -1,26 +1,34 @@
 /**
- * npm run spec-table -- <schema.json> [--defs <schema.json> ...]
+ * snippet-docs spec-table <schema.json> [--defs <schema.json> ...]
  * Prints the documentation table of one JSON Schema file. `--defs` loads more schemas that
  * `$ref`s may point to by `$id` (for example the upstream common-definitions.json).
  */
-import { parseArgs } from "node:util";
+import path from "node:path";
+import type { Command } from "commander";
 import { specTableForFile } from "../spec-table/schema-table.ts";
-import { EXIT, UsageError, runCli } from "./run.ts";
+import { repeatable, type CommandDefinition } from "./command.ts";
+import { commandMain } from "./program.ts";
+import { EXIT } from "./run.ts";
 
-const USAGE = "usage: npm run spec-table -- <schema.json> [--defs <schema.json> ...]";
-
-runCli(() => {
-  let parsed;
-  try {
-    parsed = parseArgs({ allowPositionals: true, options: { defs: { type: "string", multiple: true }, help: { type: "boolean" } } });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (parsed.values.help) {
-    process.stdout.write(USAGE + "\n");
+export const specTableCommand: CommandDefinition = {
+  name: "spec-table",
+  summary: "print the documentation table of one JSON Schema file",
+  description:
+    "Prints the table a page shows for one JSON Schema file, following its $refs: the way to debug a spec. --defs loads " +
+    "more schemas that $refs may name by $id.",
+  examples: [
+    ["specs/tasks/fill-mask/input.json", "the request table of fill-mask"],
+    ["spec/input.json --defs common-definitions.json", "with shared definitions referenced by $id"],
+  ],
+  readsConfig: false,
+  declare(command: Command) {
+    command.argument("<schema>", "JSON Schema file").option("--defs <schema>", "another schema $refs may point to (repeatable)", repeatable);
+  },
+  run(context, options, args) {
+    const defs = ((options["defs"] as string[] | undefined) ?? []).map((file) => path.resolve(context.cwd, file));
+    context.io.stdout(specTableForFile(path.resolve(context.cwd, args[0] as string), defs) + "\n");
     return EXIT.ok;
-  }
-  if (parsed.positionals.length !== 1) throw new UsageError("give exactly one schema file");
-  process.stdout.write(specTableForFile(parsed.positionals[0] as string, parsed.values.defs ?? []) + "\n");
-  return EXIT.ok;
-}, USAGE);
+  },
+};
+
+export const main = commandMain(specTableCommand);

@@ -1,5 +1,5 @@
 /**
- * npm run sync [-- --endpoint URL] [--token T] [--dry-run | --check] [--config <file>]
+ * snippet-docs sync [--endpoint URL] [--token T] [--dry-run | --check]
  * Refreshes the provider feed (specs/providers.json) and the recommended models (task.json) from
  * the Hub API, following the `sync` policy of the configuration. Prints what changes.
  *   0 written (or nothing to change; --dry-run: shown), 1 the sync failed or was refused, or with
@@ -7,86 +7,31 @@
  * On any failure every file is left byte for byte as it was.
  */
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
+import { InvalidArgumentError, type Command } from "commander";
+import { generateCommandOf } from "../config/command-name.ts";
 import { loadConfig } from "../config/config.ts";
-import { formatDiagnostics, isInputError } from "../lib/diagnostics.ts";
 import { writeFilesAtomically } from "../sync/atomic-files.ts";
 import { SyncFailure } from "../sync/http.ts";
 import { computeSync } from "../sync/run-sync.ts";
 import { formatSummary } from "../sync/summary.ts";
-import { EXIT } from "./run.ts";
+import type { CommandContext, CommandDefinition } from "./command.ts";
+import { commandMain } from "./program.ts";
+import { EXIT, UsageError } from "./run.ts";
 
-export interface CommandIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  cwd: string;
-  env: Record<string, string | undefined>;
-}
-
-export const USAGE = `usage: npm run sync -- [options]
-  --endpoint <url>   Hub API origin (default: sync.endpoint of the configuration, else https://huggingface.co)
-  --token <token>    access token sent as Authorization (default: HF_TOKEN); never printed
-  --dry-run          show the changes, write nothing
-  --check            write nothing; exit 1 when the feed or the recommended models are out of date
-  --config <file>    configuration file (default snippet-docs.config.json)`;
-
-interface SyncArgs {
-  endpoint?: string;
-  token?: string;
-  dryRun: boolean;
-  check: boolean;
-  config?: string;
-  help: boolean;
-}
-
-class UsageProblem extends Error {}
-
-function parse(argv: string[]): SyncArgs {
-  let values;
+/** Only an origin: the API paths are the tool's to add. */
+function endpointOrigin(value: string): string {
+  let url: URL | undefined;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        endpoint: { type: "string" },
-        token: { type: "string" },
-        "dry-run": { type: "boolean" },
-        check: { type: "boolean" },
-        config: { type: "string" },
-        help: { type: "boolean" },
-      },
-    }));
-  } catch (error) {
-    throw new UsageProblem(error instanceof Error ? error.message : String(error));
+    url = new URL(value);
+  } catch {
+    url = undefined;
   }
-  if (values["dry-run"] && values.check) throw new UsageProblem("--dry-run and --check cannot be combined");
-  if (values.endpoint !== undefined) {
-    let url: URL | undefined;
-    try {
-      url = new URL(values.endpoint);
-    } catch {
-      url = undefined;
-    }
-    if (
-      !url ||
-      !["http:", "https:"].includes(url.protocol) ||
-      (url.pathname !== "/" && url.pathname !== "") ||
-      url.search ||
-      url.hash
-    ) {
-      throw new UsageProblem(
-        `--endpoint must be an http(s) origin such as https://huggingface.co, not "${values.endpoint}"`,
-      );
-    }
+  const isOrigin =
+    url && ["http:", "https:"].includes(url.protocol) && (url.pathname === "/" || url.pathname === "") && !url.search;
+  if (!isOrigin || url?.hash) {
+    throw new InvalidArgumentError(`--endpoint must be an http(s) origin such as https://huggingface.co, not "${value}"`);
   }
-  return {
-    ...(values.endpoint !== undefined ? { endpoint: values.endpoint } : {}),
-    ...(values.token !== undefined ? { token: values.token } : {}),
-    ...(values.config !== undefined ? { config: values.config } : {}),
-    dryRun: values["dry-run"] === true,
-    check: values.check === true,
-    help: values.help === true,
-  };
+  return value;
 }
 
 /** Never let the token reach the terminal, whatever a server echoed back. */
@@ -94,73 +39,73 @@ function redact(text: string, token: string | undefined): string {
   return token ? text.split(token).join("***") : text;
 }
 
-export async function main(argv: string[], io: CommandIo): Promise<number> {
-  let token: string | undefined;
-  const print = (stream: CommandIo["stdout"], text: string) => stream.write(redact(text, token));
+interface SyncFlags {
+  endpoint?: string;
+  token?: string;
+  dryRun?: boolean;
+  check?: boolean;
+}
+
+async function run(context: CommandContext, flags: SyncFlags): Promise<number> {
+  if (flags.dryRun && flags.check) throw new UsageError("--dry-run and --check cannot be combined");
+  const token = flags.token ?? (context.io.env["HF_TOKEN"] || undefined);
+  const out = (text: string) => context.io.stdout(redact(text, token));
+  const err = (text: string) => context.io.stderr(redact(text, token));
+  const config = loadConfig(context.cwd, context.configFile);
+  const endpoint = flags.endpoint ?? config.sync.endpoint;
+  const generate = generateCommandOf(config.root);
   try {
-    const args = parse(argv);
-    if (args.help) {
-      print(io.stdout, USAGE + "\n");
-      return EXIT.ok;
-    }
-    token = args.token ?? (io.env["HF_TOKEN"] || undefined);
-    const config = loadConfig(io.cwd, args.config);
-    const endpoint = args.endpoint ?? config.sync.endpoint;
-    const result = await computeSync({
-      config,
-      endpoint,
-      ...(token ? { token } : {}),
-    });
-    print(io.stdout, `sync from ${new URL(endpoint).origin}\n${formatSummary(result.plan)}`);
+    const result = await computeSync({ config, endpoint, ...(token ? { token } : {}) });
+    out(`sync from ${new URL(endpoint).origin}\n${formatSummary(result.plan)}`);
     if (result.plan.problems.length > 0) {
-      print(
-        io.stderr,
-        `${result.plan.problems.map((problem) => `sync: error: ${problem}`).join("\n")}\nnothing was written.\n`,
-      );
+      err(`${result.plan.problems.map((problem) => `sync: error: ${problem}`).join("\n")}\nnothing was written.\n`);
       return EXIT.failed;
     }
-    const files = result.updates.map((update) => path.relative(io.cwd, update.file).split(path.sep).join("/"));
+    const files = result.updates.map((update) => path.relative(context.cwd, update.file).split(path.sep).join("/"));
     if (result.updates.length === 0) {
-      print(io.stdout, "the feed and the recommended models are up to date.\n");
+      out("the feed and the recommended models are up to date.\n");
       return EXIT.ok;
     }
-    if (args.check) {
-      print(io.stdout, `out of date: ${files.join(", ")}\nrun \`npm run sync\` and review the diff.\n`);
+    if (flags.check) {
+      out(`out of date: ${files.join(", ")}\nrun \`${context.commandLine("")}\` and review the diff.\n`);
       return EXIT.failed;
     }
-    if (args.dryRun) {
-      print(io.stdout, `dry run: would write ${files.join(", ")}\n`);
+    if (flags.dryRun) {
+      out(`dry run: would write ${files.join(", ")}\n`);
       return EXIT.ok;
     }
     writeFilesAtomically(result.updates.map((update) => ({ file: update.file, content: update.after })));
-    print(io.stdout, `wrote ${files.join(", ")}\nnext: npm run generate, then review the diff.\n`);
+    out(`wrote ${files.join(", ")}\nnext: ${generate}, then review the diff.\n`);
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof UsageProblem) {
-      print(io.stderr, `error: ${error.message}\n\n${USAGE}\n`);
-      return EXIT.invalidInput;
-    }
-    if (isInputError(error)) {
-      print(io.stderr, formatDiagnostics(error.diagnostics) + "\n");
-      return EXIT.invalidInput;
-    }
-    if (error instanceof SyncFailure) {
-      print(io.stderr, `sync: error: ${error.message}\nnothing was written.\n`);
-      return EXIT.failed;
-    }
-    print(io.stderr, `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return EXIT.internal;
+    if (!(error instanceof SyncFailure)) throw error;
+    err(`sync: error: ${error.message}\nnothing was written.\n`);
+    return EXIT.failed;
   }
 }
 
-// The runner behind `npm run sync`; the unified CLI imports main instead.
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  void main(process.argv.slice(2), {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    cwd: process.cwd(),
-    env: process.env,
-  }).then((code) => {
-    process.exitCode = code;
-  });
-}
+export const syncCommand: CommandDefinition = {
+  name: "sync",
+  summary: "refresh the provider feed and the recommended models from the Hub API",
+  description:
+    "Reads the Hub API (the only command that uses the network), applies the configuration's sync policy and " +
+    "prints the added, removed and changed mappings and recommended models. Any failure leaves every file as it " +
+    "was and exits 1. The token (--token or HF_TOKEN) is sent as Authorization and never printed.",
+  examples: [
+    ["--dry-run", "show what would change, write nothing"],
+    ["", "write the changes; then regenerate the pages and review the diff"],
+    ["--check", "exit 1 when the feed is out of date (a scheduled CI job)"],
+    ["--endpoint http://127.0.0.1:8080", "read a local Hub API instead of https://huggingface.co"],
+  ],
+  readsConfig: true,
+  declare(command: Command) {
+    command
+      .option("--endpoint <url>", "Hub API origin (default: the config's sync.endpoint)", endpointOrigin)
+      .option("--token <token>", "access token sent as Authorization (default: HF_TOKEN); never printed")
+      .option("--dry-run", "show the changes, write nothing")
+      .option("--check", "write nothing; exit 1 when the feed or the recommended models are out of date");
+  },
+  run: (context, options) => run(context, options as SyncFlags),
+};
+
+export const main = commandMain(syncCommand);

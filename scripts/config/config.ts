@@ -58,12 +58,24 @@ export function defaultConfig(root: string): Config {
   };
 }
 
-/** Reads `<root>/snippet-docs.config.json` (or `file`); throws InputError with places when invalid. */
-export function loadConfig(root: string, file?: string): Config {
-  const configPath = path.resolve(root, file ?? CONFIG_FILE_NAME);
+/** The nearest snippet-docs.config.json in `start` or a directory above it, like git finds its repository. */
+export function findConfigFile(start: string): string | undefined {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * Reads `file` (relative to `start`) or the configuration file found from `start` upwards; without
+ * one, the defaults rooted at `start`. Throws InputError with places when invalid.
+ */
+export function loadConfig(start: string, file?: string): Config {
+  const configPath = file ? path.resolve(start, file) : findConfigFile(start);
+  if (!configPath) return defaultConfig(path.resolve(start));
   const base = path.dirname(configPath);
   const config = defaultConfig(base);
-  if (!file && !existsSync(configPath)) return config;
   const parsed = readJsonFile(configPath);
   if (!parsed.ok) throw new InputError(parsed.diagnostics);
   const problems = checkAgainstMetaSchema("config", parsed.source);

@@ -28,6 +28,8 @@ export interface ConformanceOptions {
   keep?: boolean;
   workRoot?: string;
   onResult?: (result: CaseResult) => void;
+  /** Told when the snippet runs and the fuzz cases begin, with how many there are. */
+  onPhase?: (phase: string, total: number) => void;
 }
 
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceReport> {
@@ -38,8 +40,10 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   try {
     const runner = new SnippetRunner({ specs: options.specs, server, workRoot, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), ...(options.keep ? { keep: true } : {}) });
     const jobs = matrixJobs(options.specs, options.clients, options.filter, options.providers);
+    if (options.matrix !== false) options.onPhase?.("running the snippets", jobs.length);
     const matrix = options.matrix === false ? [] : await runMatrix(runner, jobs, options.jobs, options.onResult);
     const targets = fuzzTargets(options.specs, jobs, options.fuzz);
+    if (options.fuzz > 0) options.onPhase?.("fuzzing", options.fuzz);
     const fuzz = await runFuzz(runner, options.specs, targets, { concurrency: options.jobs, seed: options.seed, ...(options.onResult ? { onResult: options.onResult } : {}) });
     return {
       matrix,

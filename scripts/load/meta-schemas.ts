@@ -1,12 +1,14 @@
 /**
  * The tool's own formats (task.json, providers.json, the configuration file) are validated by
- * meta-schemas shipped with the tool in specs/schema/.
+ * meta-schemas shipped with the tool in specs/schema/ (in a project that installed the tool, under
+ * node_modules/snippet-docs/): messages name that file so the user can read the format.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import type { Diagnostic } from "../lib/diagnostics.ts";
 import { diagnosticAt, type JsonSource } from "../lib/json-source.ts";
+import { displayPath } from "./files.ts";
 import { toSchemaErrors } from "../schema/validator.ts";
 
 export type MetaSchemaName = "task" | "providers" | "config";
@@ -31,6 +33,6 @@ export function checkAgainstMetaSchema(name: MetaSchemaName, source: JsonSource)
   return toSchemaErrors(validate.errors)
     .filter((error) => !error.message.startsWith("must match \"then\" schema"))
     .map((error) =>
-      diagnosticAt(source, error.instancePointer, `${error.message} (the format is defined in specs/schema/${name}.schema.json)`, `${name}-schema`),
+      diagnosticAt(source, error.instancePointer, `${error.message} (the format is defined in ${displayPath(`${META_SCHEMA_DIR}${name}.schema.json`)})`, `${name}-schema`),
     );
 }

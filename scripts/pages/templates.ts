@@ -1,16 +1,22 @@
 /**
  * Loading and rendering the Handlebars templates: layouts (one per page kind), partials shared by
  * all pages, and per-task overrides of single partials (templates/tasks/<task>/<partial>.hbs).
+ * The templates shipped with the tool are the base; a project's templates directory replaces
+ * single files of it (a layout, a partial, a task's override) and may add partials.
  * Templates only arrange text: every value they receive is already escaped (see view-model.ts),
  * so they are compiled without HTML escaping.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import type { Diagnostic } from "../lib/diagnostics.ts";
 import { displayPath } from "../load/files.ts";
 
 export const LAYOUTS = ["task", "provider", "index"] as const;
+
+/** The templates shipped with the tool. */
+export const BUILT_IN_TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
 export type LayoutName = (typeof LAYOUTS)[number];
 
 export interface TemplateFile {
@@ -56,49 +62,65 @@ function readTemplate(absolutePath: string, diagnostics: Diagnostic[]): Template
   return { path: file, source };
 }
 
-export function loadTemplates(dir: string, taskIds: ReadonlySet<string>): TemplateLoadResult {
-  const diagnostics: Diagnostic[] = [];
-  const templates: TemplateSet = { layouts: new Map(), partials: new Map(), overrides: new Map() };
+function loadLayer(dir: string, layer: TemplateSet, diagnostics: Diagnostic[]): void {
   for (const name of LAYOUTS) {
     const file = path.join(dir, "layouts", `${name}.hbs`);
-    if (!existsSync(file)) {
-      diagnostics.push({ file: displayPath(file), reason: `the ${name} layout is missing: every page kind needs layouts/${name}.hbs`, ruleId: "template-missing" });
-      continue;
-    }
+    if (!existsSync(file)) continue;
     const template = readTemplate(file, diagnostics);
-    if (template) templates.layouts.set(name, template);
+    if (template) layer.layouts.set(name, template);
   }
   for (const name of listTemplates(path.join(dir, "partials"))) {
     const template = readTemplate(path.join(dir, "partials", name), diagnostics);
-    if (template) templates.partials.set(name.replace(/\.hbs$/, ""), template);
+    if (template) layer.partials.set(name.replace(/\.hbs$/, ""), template);
   }
+}
+
+/**
+ * Per-task overrides of one layer. The project's overrides must name a task and a partial; the
+ * built-in ones (`builtIn`) apply where the project has that task and are skipped elsewhere.
+ */
+function loadOverrides(dir: string, templates: TemplateSet, taskIds: ReadonlySet<string>, builtIn: boolean, diagnostics: Diagnostic[]): void {
   const tasksDir = path.join(dir, "tasks");
-  if (existsSync(tasksDir)) {
-    for (const taskId of readdirSync(tasksDir).sort()) {
-      const taskDir = path.join(tasksDir, taskId);
-      if (!statSync(taskDir).isDirectory()) continue;
-      if (!taskIds.has(taskId)) {
-        diagnostics.push({ file: displayPath(taskDir), reason: `overrides for unknown task "${taskId}": rename the directory to a task id or remove it`, ruleId: "template-override" });
+  if (!existsSync(tasksDir)) return;
+  for (const taskId of readdirSync(tasksDir).sort()) {
+    const taskDir = path.join(tasksDir, taskId);
+    if (!statSync(taskDir).isDirectory()) continue;
+    if (!taskIds.has(taskId)) {
+      if (builtIn) continue;
+      diagnostics.push({ file: displayPath(taskDir), reason: `overrides for unknown task "${taskId}": rename the directory to a task id or remove it`, ruleId: "template-override" });
+      continue;
+    }
+    const overrides = templates.overrides.get(taskId) ?? new Map<string, TemplateFile>();
+    for (const name of listTemplates(taskDir)) {
+      const partial = name.replace(/\.hbs$/, "");
+      const file = path.join(taskDir, name);
+      if (!templates.partials.has(partial)) {
+        diagnostics.push({
+          file: displayPath(file),
+          reason: `overrides no partial: a task override must have the name of a file in partials/ (${[...templates.partials.keys()].join(", ")})`,
+          ruleId: "template-override",
+        });
         continue;
       }
-      const overrides = new Map<string, TemplateFile>();
-      for (const name of listTemplates(taskDir)) {
-        const partial = name.replace(/\.hbs$/, "");
-        const file = path.join(taskDir, name);
-        if (!templates.partials.has(partial)) {
-          diagnostics.push({
-            file: displayPath(file),
-            reason: `overrides no partial: a task override must have the name of a file in partials/ (${[...templates.partials.keys()].join(", ")})`,
-            ruleId: "template-override",
-          });
-          continue;
-        }
-        const template = readTemplate(file, diagnostics);
-        if (template) overrides.set(partial, template);
-      }
-      templates.overrides.set(taskId, overrides);
+      const template = readTemplate(file, diagnostics);
+      if (template) overrides.set(partial, template);
+    }
+    templates.overrides.set(taskId, overrides);
+  }
+}
+
+/** The built-in templates with the project's `dir` laid over them (just `dir` when it is the built-in one). */
+export function loadTemplates(dir: string, taskIds: ReadonlySet<string>, builtInDir: string = BUILT_IN_TEMPLATES_DIR): TemplateLoadResult {
+  const diagnostics: Diagnostic[] = [];
+  const templates: TemplateSet = { layouts: new Map(), partials: new Map(), overrides: new Map() };
+  const layers = path.resolve(dir) === path.resolve(builtInDir) ? [dir] : [builtInDir, dir];
+  for (const layer of layers) loadLayer(layer, templates, diagnostics);
+  for (const name of LAYOUTS) {
+    if (!layers.some((layer) => existsSync(path.join(layer, "layouts", `${name}.hbs`)))) {
+      diagnostics.push({ file: displayPath(path.join(dir, "layouts", `${name}.hbs`)), reason: `the ${name} layout is missing: every page kind needs layouts/${name}.hbs`, ruleId: "template-missing" });
     }
   }
+  layers.forEach((layer, index) => loadOverrides(layer, templates, taskIds, layers.length > 1 && index === 0, diagnostics));
   return diagnostics.length > 0 ? { ok: false, diagnostics } : { ok: true, templates };
 }
 

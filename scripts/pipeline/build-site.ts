@@ -7,6 +7,7 @@ import path from "node:path";
 import type { SnippetClient } from "../../snippets/clients/types.ts";
 import { renderSnippets, type Snippet } from "../../snippets/engine.ts";
 import { buildRequest, REQUEST_MODEL_SOURCE, type SnippetOptions } from "../../snippets/request.ts";
+import { generateCommandOf } from "../config/command-name.ts";
 import { checkConfigAgainstSpecs, configuredClients, configuredProviders, type Config } from "../config/config.ts";
 import { InputError, sortDiagnostics, type Diagnostic } from "../lib/diagnostics.ts";
 import { loadSpecs } from "../load/load-specs.ts";
@@ -18,8 +19,6 @@ import { providerView, taskView, type TaskView } from "../pages/view-model.ts";
 import { referencedDocuments } from "../schema/references.ts";
 import { snippetJobs } from "./snippet-matrix.ts";
 import { toctree } from "./toctree.ts";
-
-export const GENERATE_COMMAND = "npm run generate";
 
 export interface SiteFile {
   /** Path inside the output directory, with forward slashes. */
@@ -46,6 +45,13 @@ export interface BuildOptions {
    * reports a failed check a moment later.
    */
   deferPageChecks?: boolean;
+  /** Told each phase and the work done in it, for a progress display. */
+  progress?: BuildProgress;
+}
+
+export interface BuildProgress {
+  phase(name: string, total?: number): void;
+  advance(count?: number): void;
 }
 
 function relativeToRoot(config: Config, file: string): string {
@@ -53,19 +59,23 @@ function relativeToRoot(config: Config, file: string): string {
 }
 
 /** The snippets on the pages (see snippet-matrix.ts), rendered in one batch, grouped by task. */
-async function renderPageSnippets(specs: Specs, providers: readonly Provider[], clients: readonly SnippetClient[], config: Config) {
+async function renderPageSnippets(specs: Specs, providers: readonly Provider[], clients: readonly SnippetClient[], config: Config, progress?: BuildProgress) {
   const options: SnippetOptions = config.token.kind === "inline" ? { accessToken: config.token.value } : {};
   const jobs = snippetJobs(specs, clients, providers).map((job) => ({
     client: job.client,
     request: buildRequest(specs.router, job.task, job.provider, job.mapping, { ...options, stream: job.stream }),
   }));
+  progress?.phase("rendering snippets", jobs.length);
   const batch = await renderSnippets(jobs);
+  progress?.advance(jobs.length);
   const byTask = new Map<string, Snippet[]>();
   for (const snippet of batch.snippets) byTask.set(snippet.task, [...(byTask.get(snippet.task) ?? []), snippet]);
   return { byTask, problems: batch.problems, count: batch.snippets.length };
 }
 
 export async function buildSite(config: Config, options: BuildOptions = {}): Promise<Site> {
+  const progress = options.progress;
+  progress?.phase("loading specs");
   const loaded = loadSpecs({ specsDir: config.specsDir, schemas: config.schemas });
   if (!loaded.ok) throw new InputError(loaded.diagnostics);
   const specs = loaded.specs;
@@ -78,7 +88,7 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   const clients = configuredClients(config);
   const isComponent = config.snippetStyle === "component";
   // In component style the docs site renders the snippets; the pages only carry the mapping.
-  const rendered = await renderPageSnippets(specs, providers, isComponent ? [] : clients, config);
+  const rendered = await renderPageSnippets(specs, providers, isComponent ? [] : clients, config, progress);
   if (rendered.problems.length > 0) throw new InputError(sortDiagnostics(rendered.problems));
   const snippetCount = rendered.count;
   const snippetContents = new Set([...rendered.byTask.values()].flat().map((snippet) => snippet.content));
@@ -90,9 +100,10 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   const tasksById = new Map(specs.tasks.map((task) => [task.id, task]));
   const tasks = Object.fromEntries(taskViews);
   const clientSources = isComponent ? [] : [REQUEST_MODEL_SOURCE, ...clients.map((client) => client.source)];
+  const command = generateCommandOf(config.root);
   const common = {
     style: config.snippetStyle,
-    command: GENERATE_COMMAND,
+    command,
     tokenNote:
       config.token.kind === "env"
         ? "Each snippet reads your access token from the `HF_TOKEN` environment variable."
@@ -105,10 +116,12 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
     renderer.layoutFile(layout).path,
     ...[...renderer.partialsFor(taskId).values()].map((file) => file.path).sort(),
   ];
+  progress?.phase("rendering pages", specs.tasks.length + providers.length + 1);
   const emit = (file: string, layout: LayoutName, context: object, sources: string[], taskId?: string) => {
     const page = normalizeMarkdown(renderer.render(layout, { ...common, ...context, sources: [...new Set(sources)] }, taskId));
     pageChecks.push(() => validatePage(path.join(relativeToRoot(config, config.outDir), file), page, { snippets: snippetContents, mdx: isComponent }));
     files.push({ path: file, content: page });
+    progress?.advance();
   };
 
   for (const task of specs.tasks) {
@@ -144,15 +157,17 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
     for (const check of pageChecks) {
       if (signal?.aborted) break;
       problems.push(...(await check()));
+      if (!options.deferPageChecks) progress?.advance();
       if (signal) await new Promise((resolve) => setImmediate(resolve));
     }
     return sortDiagnostics(problems);
   };
   if (!options.deferPageChecks) {
+    progress?.phase("checking pages", pageChecks.length);
     const problems = await checkPages();
     if (problems.length > 0) throw new InputError(problems);
   }
-  files.push({ path: "_toctree.yml", content: toctree(specs.tasks, providers) });
+  files.push({ path: "_toctree.yml", content: toctree(specs.tasks, providers, command) });
   files.sort((a, b) => a.path.localeCompare(b.path));
   return { specs, files, snippetCount, ...(options.deferPageChecks ? { checkPages } : {}) };
 }

@@ -38,7 +38,7 @@ export function htmlDocument(content: DocumentContent): string {
 export function errorDocument(message: string, version: string, internal: boolean): string {
   const intro = internal
     ? "The build failed with an internal error (a bug: please report it with this message). The preview keeps watching and reloads when a build succeeds."
-    : "The input is invalid, so the pages cannot be built. `npm run generate` prints the same message. Fix the input: this page reloads when the build succeeds.";
+    : "The input is invalid, so the pages cannot be built. The generate and check commands print the same message. Fix the input: this page reloads when the build succeeds.";
   return htmlDocument({
     title: internal ? "Internal error" : "Invalid input",
     version,

@@ -38,8 +38,10 @@ export async function watchGenerate(options: GenerateWatchOptions): Promise<void
     if (change.engineChanged) builder.restart();
     queue.request();
   });
+  // Changes made once the first generation is reported are seen.
+  await watcher.ready;
   queue.request();
   await options.stop;
-  watcher.close();
+  await watcher.close();
   await builder.close();
 }

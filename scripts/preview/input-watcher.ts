@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { CONFIG_FILE_NAME, defaultConfig, loadConfig } from "../config/config.ts";
+import { CONFIG_FILE_NAME, defaultConfig, findConfigFile, loadConfig } from "../config/config.ts";
 import { watchPaths, type WatchTarget, type Watcher } from "./watch.ts";
 
 /** The snippet engine's own code: a change there needs a fresh build process (see builder.ts). */
@@ -39,16 +39,23 @@ function inputTargets(root: string, configPath: string): WatchTarget[] {
 }
 
 export function watchInputs(options: { root: string; configFile?: string }, onChange: (change: InputChange) => void): Watcher {
-  const configPath = path.resolve(options.root, options.configFile ?? CONFIG_FILE_NAME);
+  const configPath = options.configFile
+    ? path.resolve(options.root, options.configFile)
+    : (findConfigFile(options.root) ?? path.join(options.root, CONFIG_FILE_NAME));
   let watcher: Watcher;
   const handle = (files: string[]) => {
     if (files.includes(configPath)) {
       // The configuration may have moved specs/ or templates/.
-      watcher.close();
+      void watcher.close();
       watcher = watchPaths(inputTargets(options.root, configPath), handle);
     }
     onChange({ files, engineChanged: files.some((file) => isInside(file, SNIPPET_ENGINE_DIR)) });
   };
   watcher = watchPaths(inputTargets(options.root, configPath), handle);
-  return { close: () => watcher.close() };
+  return {
+    get ready() {
+      return watcher.ready;
+    },
+    close: () => watcher.close(),
+  };
 }

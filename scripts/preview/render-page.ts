@@ -42,7 +42,7 @@ function dropMdxOnlyContent(tree: MdastRoot): void {
     const start = leadingText(node);
     if (start.startsWith("{/*")) return [];
     if (start.startsWith("<InferenceSnippet")) {
-      return [{ type: "paragraph", children: [{ type: "text", value: "(The docs site shows this task's snippets here, from the InferenceSnippet component.)" }] }];
+      return [{ type: "paragraph", children: [{ type: "text", value: "(On the docs site, this task's code snippets appear here.)" }] }];
     }
     return [node];
   });

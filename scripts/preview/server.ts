@@ -83,7 +83,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (change.engineChanged) builder.restart();
     queue.request();
   });
-  queue.request();
+  // Changes made once the first build is shown are seen.
+  void watcher.ready.then(() => queue.request());
   // Loading the grammars while the first build runs makes the first page view quicker.
   void loadHighlighter();
 
@@ -92,7 +93,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     ready,
     markdownOf: (file) => site.markdownOf(file),
     async close() {
-      watcher.close();
+      await watcher.close();
       liveReload.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -40,8 +40,14 @@ export function pageAddress(file: string): string | undefined {
   return file.endsWith(".md") ? `/${file.slice(0, -".md".length)}.html` : undefined;
 }
 
+/** A task or provider page named without `.html`. */
+const PAGE_WITHOUT_EXTENSION = /^\/(tasks|providers)\/[^/.]+$/;
+
+/** `/index.html` is `/`; a page address may leave out `.html` (`/tasks/fill-mask`), as docs sites do. */
 function canonicalAddress(address: string): string {
-  return address === "/index.html" ? "/" : address;
+  if (address === "/index.html") return "/";
+  const lastSegment = address.slice(address.lastIndexOf("/") + 1);
+  return lastSegment !== "" && !lastSegment.includes(".") ? `${address}.html` : address;
 }
 
 export class PreviewSite {
@@ -75,7 +81,7 @@ export class PreviewSite {
     switch (this.state.kind) {
       case "building":
         // Which pages exist is not known yet: anything shaped like a page waits for the build.
-        return address === "/" || address.endsWith(".html") ? BUILDING_VERSION : MISSING_VERSION;
+        return address === "/" || rawAddress.endsWith(".html") || PAGE_WITHOUT_EXTENSION.test(rawAddress) ? BUILDING_VERSION : MISSING_VERSION;
       case "failed":
         return this.knownAddresses.has(address) ? this.state.version : MISSING_VERSION;
       case "built":
@@ -91,7 +97,7 @@ export class PreviewSite {
 
   async respond(rawAddress: string): Promise<PreviewResponse> {
     const address = canonicalAddress(rawAddress);
-    const version = this.versionOf(address);
+    const version = this.versionOf(rawAddress);
     const state = this.state;
     if (version === MISSING_VERSION) return { status: 404, html: notFoundDocument(version) };
     if (state.kind === "building") return { status: 503, html: buildingDocument(version) };

@@ -1,9 +1,13 @@
 /**
  * Watches directories (recursively) and single files, and reports changes in batches: editors
  * write a file in several steps, and one save should cause one rebuild, not three.
+ *
+ * chokidar does the watching. Node's recursive fs.watch loses a file once it has been replaced by
+ * a rename (an editor's atomic save, `sed -i`): later in-place writes to it (`echo >>`, `git
+ * checkout`) went unseen. chokidar re-attaches to the new file and reports all of them.
  */
-import { existsSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
+import { watch } from "chokidar";
 
 export interface WatchTarget {
   path: string;
@@ -12,7 +16,9 @@ export interface WatchTarget {
 }
 
 export interface Watcher {
-  close(): void;
+  /** Resolves once the initial scan is done: changes from then on are reported. */
+  ready: Promise<void>;
+  close(): Promise<void>;
 }
 
 /** Changes closer together than this are one batch. */
@@ -26,21 +32,6 @@ function isEditorNoise(file: string): boolean {
   return name.endsWith("~") || /^\.#|\.sw[px]$|^4913$/.test(name);
 }
 
-function watchOne(target: string, isFile: boolean, onEvent: (file: string) => void): FSWatcher | undefined {
-  // A file is watched through its directory: saving by rename replaces the file, and a watcher on
-  // the old file would miss every later change; a file created later is seen too.
-  const directory = isFile ? path.dirname(target) : target;
-  if (!existsSync(directory)) return undefined;
-  const watcher = watch(directory, { recursive: !isFile }, (_event, name) => {
-    const file = name ? path.join(directory, name.toString()) : directory;
-    if (isFile && file !== target) return;
-    onEvent(file);
-  });
-  // A watched directory that disappears (e.g. during a checkout) ends its watcher; the others go on.
-  watcher.on("error", () => watcher.close());
-  return watcher;
-}
-
 export function watchPaths(targets: readonly WatchTarget[], onChange: (files: string[]) => void, debounceMs = DEBOUNCE_MS): Watcher {
   let changed = new Set<string>();
   let quietTimer: NodeJS.Timeout | undefined;
@@ -52,20 +43,26 @@ export function watchPaths(targets: readonly WatchTarget[], onChange: (files: st
     changed = new Set();
     if (files.length > 0) onChange(files);
   };
-  const watchers = targets.flatMap((target) => {
-    const watcher = watchOne(path.resolve(target.path), target.kind === "file", (file) => {
-      if (isEditorNoise(file)) return;
-      if (changed.size === 0) firstChangeAt = Date.now();
-      changed.add(file);
-      clearTimeout(quietTimer);
-      quietTimer = setTimeout(flush, Date.now() - firstChangeAt >= MAX_WAIT_MS ? 0 : debounceMs);
-    });
-    return watcher ? [watcher] : [];
-  });
+  const record = (file: string) => {
+    if (isEditorNoise(file)) return;
+    if (changed.size === 0) firstChangeAt = Date.now();
+    changed.add(path.resolve(file));
+    clearTimeout(quietTimer);
+    quietTimer = setTimeout(flush, Date.now() - firstChangeAt >= MAX_WAIT_MS ? 0 : debounceMs);
+  };
+  const watcher = watch(
+    targets.map((target) => path.resolve(target.path)),
+    { ignoreInitial: true, ignored: (file) => isEditorNoise(file) },
+  );
+  watcher.on("all", (_event, file) => record(file));
+  // A watched directory that disappears (e.g. during a checkout) is not fatal; it is seen again when it comes back.
+  watcher.on("error", () => {});
+  const ready = new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
   return {
-    close() {
+    ready,
+    async close() {
       clearTimeout(quietTimer);
-      for (const watcher of watchers) watcher.close();
+      await watcher.close();
     },
   };
 }

@@ -19,60 +19,70 @@ function snapshot(dir: string): Map<string, string> {
   return files;
 }
 
-describe("npm run generate / npm run check", () => {
+describe("snippet-docs generate / check, in-process", () => {
   let project: string;
   let out: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     project = scratchProject({ providers: ["groq"], outDir: "out" });
     out = path.join(project, "out");
-    const first = runCommand("generate", [], project);
-    expect(first.stderr).toBe("");
+    const first = await runCommand("generate", [], project);
+    // On a pipe, progress is one line per finished phase.
+    const files = /\((\d+) files/.exec(first.stdout)?.[1];
+    expect(first.stderr).toMatch(
+      new RegExp(
+        "^generate: loading specs in \\d+\\.\\ds\n" +
+          "generate: rendering snippets (\\d+)/\\1 in \\d+\\.\\ds\n" +
+          "generate: rendering pages (\\d+)/\\2 in \\d+\\.\\ds\n" +
+          "generate: checking pages \\2/\\2 in \\d+\\.\\ds\n" +
+          `generate: writing ${files}/${files} in \\d+\\.\\ds\n$`,
+      ),
+    );
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/^out\/: \d+ written, 0 unchanged, 0 removed \(\d+ files, \d+ snippets\) in \d+\.\ds\n$/);
   });
   afterAll(() => rmSync(project, { recursive: true, force: true }));
 
-  it("is deterministic: a second run writes nothing and check passes", () => {
+  it("is deterministic: a second run writes nothing and check passes", async () => {
     const before = snapshot(out);
-    const second = runCommand("generate", [], project);
+    const second = await runCommand("generate", [], project);
     expect(second.status).toBe(0);
     expect(second.stdout).toMatch(/: 0 written, \d+ unchanged, 0 removed/);
     expect(snapshot(out)).toEqual(before);
-    const check = runCommand("check", [], project);
+    const check = await runCommand("check", [], project);
     expect(check.status).toBe(0);
     expect(check.stdout).toContain("is current");
   });
 
-  it("check names an edited, a stray and a deleted page, shows a diff and the command, and writes nothing", () => {
+  it("check names an edited, a stray and a deleted page, shows a diff and the command, and writes nothing", async () => {
     appendFileSync(path.join(out, "tasks/text-classification.md"), "hand edit\n");
     writeFileSync(path.join(out, "tasks/stray.md"), "# not generated\n");
     unlinkSync(path.join(out, "providers/groq.md"));
     const before = snapshot(out);
-    const check = runCommand("check", [], project);
+    const check = await runCommand("check", [], project);
     expect(check.status).toBe(1);
     expect(check.stdout).toContain("--- a/out/tasks/text-classification.md");
     expect(check.stdout).toContain("-hand edit");
     expect(check.stdout).toMatch(/Stale, no longer generated \(1\):\n {2}out\/tasks\/stray\.md/);
     expect(check.stdout).toMatch(/Missing \(1\):\n {2}out\/providers\/groq\.md/);
-    expect(check.stdout).toContain("Run `npm run generate`");
+    expect(check.stdout).toContain("Run `npx snippet-docs generate`");
     expect(snapshot(out)).toEqual(before);
 
-    const repair = runCommand("generate", [], project);
+    const repair = await runCommand("generate", [], project);
     expect(repair.stdout).toMatch(/: 2 written, \d+ unchanged, 1 removed/);
-    expect(runCommand("check", [], project).status).toBe(0);
+    expect((await runCommand("check", [], project)).status).toBe(0);
   });
 
-  it("a corrupted spec makes check exit 2 and generate fail without touching the pages", () => {
+  it("a corrupted spec makes check exit 2 and generate fail without touching the pages", async () => {
     const taskFile = path.join(project, "specs/tasks/fill-mask/task.json");
     const original = readFileSync(taskFile, "utf8");
     writeFileSync(taskFile, original.replace('"title"', '"title" "oops"'));
     try {
       const before = snapshot(out);
-      const check = runCommand("check", [], project);
+      const check = await runCommand("check", [], project);
       expect(check.status).toBe(2);
       expect(check.stderr).toMatch(/^specs\/tasks\/fill-mask\/task\.json:\d+:\d+: error: invalid JSON: expected ':' after the property name \[json-syntax\]/m);
-      const generate = runCommand("generate", [], project);
+      const generate = await runCommand("generate", [], project);
       expect(generate.status).toBe(2);
       expect(generate.stderr).toContain("specs/tasks/fill-mask/task.json");
       expect(snapshot(out)).toEqual(before);
@@ -81,13 +91,13 @@ describe("npm run generate / npm run check", () => {
     }
   });
 
-  it("reports a meta-schema violation and a bad example by file, line and JSON pointer", () => {
+  it("reports a meta-schema violation and a bad example by file, line and JSON pointer", async () => {
     const taskFile = path.join(project, "specs/tasks/text-classification/task.json");
     const original = readFileSync(taskFile, "utf8");
     const task = JSON.parse(original) as Record<string, unknown>;
     writeFileSync(taskFile, JSON.stringify({ ...task, conversational: "no", example: { inputs: 42 } }, null, 2));
     try {
-      const check = runCommand("check", [], project);
+      const check = await runCommand("check", [], project);
       expect(check.status).toBe(2);
       expect(check.stderr).toMatch(/task\.json:\d+:\d+ at \/conversational: error: must be boolean/);
     } finally {
@@ -95,7 +105,7 @@ describe("npm run generate / npm run check", () => {
     }
     writeFileSync(taskFile, JSON.stringify({ ...task, example: { inputs: 42 } }, null, 2));
     try {
-      const check = runCommand("check", [], project);
+      const check = await runCommand("check", [], project);
       expect(check.status).toBe(2);
       expect(check.stderr).toMatch(/task\.json:\d+:\d+ at \/example\/inputs: error: the example request does not match specs\/tasks\/text-classification\/input\.json: must be string \[example-schema\]/);
     } finally {
@@ -103,12 +113,12 @@ describe("npm run generate / npm run check", () => {
     }
   });
 
-  it("names an unresolvable $ref and where it is used", () => {
+  it("names an unresolvable $ref and where it is used", async () => {
     const inputFile = path.join(project, "specs/tasks/text-classification/input.json");
     const original = readFileSync(inputFile, "utf8");
     writeFileSync(inputFile, original.replace("#/$defs/TextClassificationParameters", "#/$defs/Missing"));
     try {
-      const check = runCommand("check", [], project);
+      const check = await runCommand("check", [], project);
       expect(check.status).toBe(2);
       expect(check.stderr).toMatch(/input\.json:\d+:\d+ at \/properties\/parameters\/\$ref: error: cannot resolve \$ref "#\/\$defs\/Missing"/);
     } finally {
@@ -116,7 +126,7 @@ describe("npm run generate / npm run check", () => {
     }
   });
 
-  it("rejects a mapping to an unknown task and an invalid configuration", () => {
+  it("rejects a mapping to an unknown task and an invalid configuration", async () => {
     const feedFile = path.join(project, "specs/providers.json");
     const original = readFileSync(feedFile, "utf8");
     const feed = JSON.parse(original) as { providers: Record<string, { tasks: Record<string, unknown> }> };
@@ -124,7 +134,7 @@ describe("npm run generate / npm run check", () => {
     if (groq) groq.tasks["text-to-poem"] = { modelId: "a/b", providerModelId: "b", status: "live" };
     writeFileSync(feedFile, JSON.stringify(feed, null, 2));
     try {
-      const check = runCommand("check", [], project);
+      const check = await runCommand("check", [], project);
       expect(check.status).toBe(2);
       expect(check.stderr).toMatch(/providers\.json:\d+:\d+ at \/providers\/groq\/tasks\/text-to-poem: error: unknown task "text-to-poem"/);
     } finally {
@@ -134,7 +144,7 @@ describe("npm run generate / npm run check", () => {
     const config = readFileSync(configFile, "utf8");
     writeFileSync(configFile, JSON.stringify({ providers: ["groq", "nobody"], outDir: "out", snippetStyle: "fancy" }, null, 2));
     try {
-      const check = runCommand("check", [], project);
+      const check = await runCommand("check", [], project);
       expect(check.status).toBe(2);
       expect(check.stderr).toMatch(/snippet-docs\.config\.json:\d+:\d+ at \/snippetStyle: error: must be one of \["inline","component"\]/);
     } finally {

@@ -160,7 +160,7 @@ describeInBrowser("preview in a browser", () => {
     const diagnostics = page.locator("pre.diagnostics");
     await diagnostics.waitFor({ timeout: WAIT_MS });
     // The same text `npm run generate` / `check` print, from the same working directory.
-    const cli = runCommand("check", ["--config", file("snippet-docs.config.json")], process.cwd());
+    const cli = await runCommand("check", ["--config", file("snippet-docs.config.json")], process.cwd());
     expect(cli.status).toBe(2);
     expect(await diagnostics.textContent()).toBe(cli.stderr.trimEnd());
     expect(cli.stderr).toContain("token-classification/task.json:");

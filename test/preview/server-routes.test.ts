@@ -85,6 +85,11 @@ describe("preview routes", () => {
     expect(index.body).toContain('<a href="tasks/fill-mask.html">Fill-Mask</a>');
     expect((await get("/index.html")).body).toBe(index.body);
     const page = await get("/tasks/fill-mask.html");
+    // Docs sites serve pages without the extension; links copied from them work here too.
+    const withoutExtension = await get("/tasks/fill-mask");
+    expect(withoutExtension.status).toBe(200);
+    expect(withoutExtension.body).toBe(page.body);
+    expect((await get("/tasks/no-such-task")).status).toBe(404);
     expect(page.body).toContain("<p>Predicts the masked word.</p>");
     expect(page.body).toContain('<a href="/" class="home-link">All tasks and providers</a>');
     expect((await get("/_preview/preview.js")).headers["content-type"]).toBe("text/javascript; charset=utf-8");

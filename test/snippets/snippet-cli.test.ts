@@ -3,9 +3,9 @@ import { PROJECT_ROOT, runCommand } from "../helpers/cli.ts";
 
 const snippet = (...args: string[]) => runCommand("snippet", args, PROJECT_ROOT);
 
-describe("npm run snippet", () => {
-  it("prints JSON rows for one provider and client", () => {
-    const result = snippet("chat-completion", "--provider", "groq", "--client", "js/openai", "--stream", "--format", "json");
+describe("snippet-docs snippet", async () => {
+  it("prints JSON rows for one provider and client", async () => {
+    const result = await snippet("chat-completion", "--provider", "groq", "--client", "js/openai", "--stream", "--format", "json");
     expect(result.status).toBe(0);
     const rows = JSON.parse(result.stdout) as { task: string; provider: string; model: string; language: string; client: string; content: string }[];
     expect(rows).toHaveLength(1);
@@ -13,8 +13,8 @@ describe("npm run snippet", () => {
     expect(rows[0]?.content).toContain("stream: true");
   });
 
-  it("applies the model, example, token and base URL options", () => {
-    const result = snippet(
+  it("applies the model, example, token and base URL options", async () => {
+    const result = await snippet(
       "text-classification",
       "--client",
       "sh/curl",
@@ -45,15 +45,15 @@ describe("npm run snippet", () => {
     [["text-classification", "--base-url", "ftp://x"], /--base-url must be http or https/],
     [["text-classification", "--format", "yaml"], /--format must be text or json/],
     [["table-question-answering"], /no provider serves "table-question-answering" live/],
-    [[], /give exactly one task id/],
-  ])("rejects %j with exit 2", (args, message) => {
-    const result = snippet(...args);
+    [[], /missing the <task> argument/],
+  ])("rejects %j with exit 2", async (args, message) => {
+    const result = await snippet(...args);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
   });
 
-  it("says why a client has no snippet for a combination", () => {
-    const result = snippet("text-classification", "--client", "python/openai");
+  it("says why a client has no snippet for a combination", async () => {
+    const result = await snippet("text-classification", "--client", "python/openai");
     expect(result.status).toBe(0);
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain("no python/openai snippet for hf-inference: the OpenAI SDK only serves the chat completion route");

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { bufferIo } from "../../scripts/cli/io.ts";
 import { main } from "../../scripts/cli/sync.ts";
 import { scratchProject } from "../helpers/cli.ts";
 
@@ -33,15 +34,9 @@ export async function runSync(
   argv: string[],
   env: Record<string, string | undefined> = {},
 ): Promise<SyncRun> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    cwd,
-    env,
-  });
-  return { code, stdout, stderr };
+  const io = bufferIo(cwd, env);
+  const code = await main(argv, io);
+  return { code, stdout: io.out(), stderr: io.err() };
 }
 
 /** sha256 of every file under `dir`, by relative path. */
