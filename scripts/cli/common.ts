@@ -3,25 +3,27 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { buildCache } from "../cache/build-cache.ts";
 import { loadConfig } from "../config/config.ts";
 import { buildSite } from "../pipeline/build-site.ts";
 import { writeOutput } from "../pipeline/output-dir.ts";
 import { UsageError } from "./run.ts";
 
-export function parseCommonArgs(args: string[] = process.argv.slice(2)): { config?: string; help: boolean; watch: boolean } {
+export function parseCommonArgs(args: string[] = process.argv.slice(2)): { config?: string; help: boolean; watch: boolean; noCache: boolean } {
   try {
-    const { values } = parseArgs({ args, options: { config: { type: "string" }, help: { type: "boolean" }, watch: { type: "boolean" } } });
-    return { ...(values.config ? { config: values.config } : {}), help: values.help === true, watch: values.watch === true };
+    const options = { config: { type: "string" }, help: { type: "boolean" }, watch: { type: "boolean" }, "no-cache": { type: "boolean" } } as const;
+    const { values } = parseArgs({ args, options });
+    return { ...(values.config ? { config: values.config } : {}), help: values.help === true, watch: values.watch === true, noCache: values["no-cache"] === true };
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 }
 
 /** Generates the project at `root` (its configuration file, or `configFile` relative to it) and returns the summary line. */
-export async function generateOnce(root: string, configFile?: string): Promise<string> {
+export async function generateOnce(root: string, configFile?: string, options: { noCache?: boolean } = {}): Promise<string> {
   const started = performance.now();
   const config = loadConfig(root, configFile);
-  const site = await buildSite(config);
+  const site = await buildSite(config, { cache: buildCache(config, options) });
   const summary = writeOutput(config.outDir, site.files);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const outDir = path.relative(process.cwd(), config.outDir) || ".";

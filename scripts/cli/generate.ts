@@ -5,11 +5,10 @@
  * With --watch it then regenerates whenever specs/, templates/ or snippets/ change, prints invalid
  * input and keeps watching, until Ctrl-C.
  */
-import { watchGenerate } from "../preview/generate-watch.ts";
 import { generateOnce, parseCommonArgs } from "./common.ts";
 import { EXIT, runCli } from "./run.ts";
 
-const USAGE = "usage: npm run generate [-- --config <snippet-docs.config.json>] [--watch]";
+const USAGE = "usage: npm run generate [-- --config <snippet-docs.config.json>] [--watch] [--no-cache]";
 
 function interrupted(): Promise<void> {
   return new Promise((resolve) => {
@@ -25,6 +24,8 @@ runCli(async () => {
     return EXIT.ok;
   }
   if (args.watch) {
+    // The watcher is loaded only when asked for: a single run does not pay for it.
+    const { watchGenerate } = await import("../preview/generate-watch.ts");
     await watchGenerate({
       root: process.cwd(),
       ...(args.config ? { configFile: args.config } : {}),
@@ -34,6 +35,6 @@ runCli(async () => {
     });
     return EXIT.ok;
   }
-  process.stdout.write((await generateOnce(process.cwd(), args.config)) + "\n");
+  process.stdout.write((await generateOnce(process.cwd(), args.config, { noCache: args.noCache })) + "\n");
   return EXIT.ok;
 }, USAGE);

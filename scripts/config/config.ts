@@ -32,6 +32,8 @@ export interface Config {
   clients: string[];
   providers: "all" | string[];
   token: TokenStyle;
+  /** Where the persistent cache lives; by default node_modules/.cache/snippet-docs/ (scripts/cache/). */
+  cacheDir?: string;
 }
 
 export function defaultConfig(root: string): Config {
@@ -75,6 +77,7 @@ export function loadConfig(root: string, file?: string): Config {
     clients: (value["clients"] as string[] | undefined) ?? config.clients,
     providers: (value["providers"] as string[] | "all" | undefined) ?? "all",
     token: typeof value["token"] === "object" && value["token"] !== null ? { kind: "inline", value: (value["token"] as JsonObject)["inline"] as string } : { kind: "env" },
+    ...(typeof value["cacheDir"] === "string" ? { cacheDir: path.resolve(base, value["cacheDir"]) } : {}),
   };
 }
 

@@ -7,13 +7,13 @@ import path from "node:path";
 import type { SnippetClient } from "../../snippets/clients/types.ts";
 import { renderSnippets, type Snippet } from "../../snippets/engine.ts";
 import { buildRequest, REQUEST_MODEL_SOURCE, type SnippetOptions } from "../../snippets/request.ts";
+import { contentKey, NO_CACHE, type ContentCache } from "../cache/content-cache.ts";
 import { checkConfigAgainstSpecs, configuredClients, configuredProviders, type Config } from "../config/config.ts";
 import { InputError, sortDiagnostics, type Diagnostic } from "../lib/diagnostics.ts";
 import { loadSpecs } from "../load/load-specs.ts";
 import type { Provider, Specs } from "../model/types.ts";
 import { normalizeMarkdown } from "../pages/normalize.ts";
 import { loadTemplates, TemplateRenderer, type LayoutName } from "../pages/templates.ts";
-import { validatePage } from "../pages/validate-page.ts";
 import { providerView, taskView, type TaskView } from "../pages/view-model.ts";
 import { referencedDocuments } from "../schema/references.ts";
 import { snippetJobs } from "./snippet-matrix.ts";
@@ -46,27 +46,35 @@ export interface BuildOptions {
    * reports a failed check a moment later.
    */
   deferPageChecks?: boolean;
+  /** Where formatted snippets and passed page checks are kept between runs (scripts/cache/build-cache.ts); none by default. */
+  cache?: ContentCache;
 }
+
+/** Kinds of persistent cache entries: a page that passed its checks, specs that passed theirs. */
+const PAGE_CACHE_KIND = "page";
+const LOAD_CACHE_KIND = "specs";
 
 function relativeToRoot(config: Config, file: string): string {
   return path.relative(config.root, path.resolve(file)).split(path.sep).join("/");
 }
 
 /** The snippets on the pages (see snippet-matrix.ts), rendered in one batch, grouped by task. */
-async function renderPageSnippets(specs: Specs, providers: readonly Provider[], clients: readonly SnippetClient[], config: Config) {
+async function renderPageSnippets(specs: Specs, providers: readonly Provider[], clients: readonly SnippetClient[], config: Config, cache: ContentCache) {
   const options: SnippetOptions = config.token.kind === "inline" ? { accessToken: config.token.value } : {};
   const jobs = snippetJobs(specs, clients, providers).map((job) => ({
     client: job.client,
     request: buildRequest(specs.router, job.task, job.provider, job.mapping, { ...options, stream: job.stream }),
   }));
-  const batch = await renderSnippets(jobs);
+  const batch = await renderSnippets(jobs, cache);
   const byTask = new Map<string, Snippet[]>();
   for (const snippet of batch.snippets) byTask.set(snippet.task, [...(byTask.get(snippet.task) ?? []), snippet]);
   return { byTask, problems: batch.problems, count: batch.snippets.length };
 }
 
 export async function buildSite(config: Config, options: BuildOptions = {}): Promise<Site> {
-  const loaded = loadSpecs({ specsDir: config.specsDir, schemas: config.schemas });
+  const cache = options.cache ?? NO_CACHE;
+  const passedLoads = { has: (digest: string) => cache.get(LOAD_CACHE_KIND, [digest]) === true, add: (digest: string) => cache.set(LOAD_CACHE_KIND, [digest], true) };
+  const loaded = loadSpecs({ specsDir: config.specsDir, schemas: config.schemas, passedLoads });
   if (!loaded.ok) throw new InputError(loaded.diagnostics);
   const specs = loaded.specs;
   checkConfigAgainstSpecs(config, specs);
@@ -78,10 +86,12 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   const clients = configuredClients(config);
   const isComponent = config.snippetStyle === "component";
   // In component style the docs site renders the snippets; the pages only carry the mapping.
-  const rendered = await renderPageSnippets(specs, providers, isComponent ? [] : clients, config);
+  const rendered = await renderPageSnippets(specs, providers, isComponent ? [] : clients, config, cache);
   if (rendered.problems.length > 0) throw new InputError(sortDiagnostics(rendered.problems));
   const snippetCount = rendered.count;
   const snippetContents = new Set([...rendered.byTask.values()].flat().map((snippet) => snippet.content));
+  // A page's check passes or fails with its text, the snippets it may hold and the style.
+  const snippetsDigest = contentKey([...snippetContents].sort());
   const taskViews = new Map<string, TaskView>();
   for (const task of specs.tasks) {
     taskViews.set(task.id, taskView({ specs, task, providers, snippets: rendered.byTask.get(task.id) ?? [], clientOrder: config.clients }));
@@ -107,7 +117,15 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   ];
   const emit = (file: string, layout: LayoutName, context: object, sources: string[], taskId?: string) => {
     const page = normalizeMarkdown(renderer.render(layout, { ...common, ...context, sources: [...new Set(sources)] }, taskId));
-    pageChecks.push(() => validatePage(path.join(relativeToRoot(config, config.outDir), file), page, { snippets: snippetContents, mdx: isComponent }));
+    const pagePath = path.join(relativeToRoot(config, config.outDir), file);
+    const cacheParts = [pagePath, config.snippetStyle, snippetsDigest, page];
+    pageChecks.push(async () => {
+      if (cache.get(PAGE_CACHE_KIND, cacheParts) === true) return [];
+      const { validatePage } = await import("../pages/validate-page.ts");
+      const problems = await validatePage(pagePath, page, { snippets: snippetContents, mdx: isComponent });
+      if (problems.length === 0) cache.set(PAGE_CACHE_KIND, cacheParts, true);
+      return problems;
+    });
     files.push({ path: file, content: page });
   };
 
