@@ -141,6 +141,8 @@ async function main() {
   const current = process.env.SNIPPET_DOCS_NO_BUNDLE ? undefined : await currentBuild();
   const bundled = current?.entries[entry];
   if (bundled) {
+    // Read by scripts/lib/bundle.ts, to start worker threads from their bundled entries.
+    globalThis.snippetDocsBundle = { dir: path.join(DIST, current.id), entries: current.entries };
     await import(pathToFileURL(path.join(DIST, current.id, bundled)).href);
     return;
   }

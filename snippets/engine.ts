@@ -91,8 +91,8 @@ export async function renderSnippets(jobs: readonly RenderJob[], cache: ContentC
   }
   const misses = pending.filter((item) => item.checked === undefined);
   if (misses.length > 0) {
-    const { checkSources } = await import("./check.ts");
-    const results = await checkSources(misses.map((item) => ({ language: item.job.client.language, source: item.source })));
+    const { checkSourcesOnAllCores } = await import("./check-pool.ts");
+    const results = await checkSourcesOnAllCores(misses.map((item) => ({ language: item.job.client.language, source: item.source })));
     misses.forEach((item, index) => {
       const checked = results[index];
       item.checked = checked;
