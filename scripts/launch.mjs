@@ -21,7 +21,7 @@ const TOOL_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..
 const DIST = path.join(TOOL_ROOT, "dist");
 const CURRENT = path.join(DIST, "current.json");
 /** Entries besides the commands: modules started as worker threads. */
-const WORKER_ENTRIES = ["snippets/check-worker.ts"];
+const WORKER_ENTRIES = ["snippets/check-worker.ts", "scripts/pages/validate-worker.ts"];
 /** Builds older than this are removed (a running command may still load a chunk from its own build). */
 const OLD_BUILD_MS = 10 * 60 * 1000;
 

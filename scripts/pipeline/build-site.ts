@@ -110,7 +110,7 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
     tasks,
   };
   const files: SiteFile[] = [];
-  const pageChecks: (() => Promise<Diagnostic[]>)[] = [];
+  const pageChecks: { file: string; markdown: string; cacheParts: string[] }[] = [];
   const templateSources = (layout: LayoutName, taskId?: string) => [
     renderer.layoutFile(layout).path,
     ...[...renderer.partialsFor(taskId).values()].map((file) => file.path).sort(),
@@ -118,14 +118,7 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   const emit = (file: string, layout: LayoutName, context: object, sources: string[], taskId?: string) => {
     const page = normalizeMarkdown(renderer.render(layout, { ...common, ...context, sources: [...new Set(sources)] }, taskId));
     const pagePath = path.join(relativeToRoot(config, config.outDir), file);
-    const cacheParts = [pagePath, config.snippetStyle, snippetsDigest, page];
-    pageChecks.push(async () => {
-      if (cache.get(PAGE_CACHE_KIND, cacheParts) === true) return [];
-      const { validatePage } = await import("../pages/validate-page.ts");
-      const problems = await validatePage(pagePath, page, { snippets: snippetContents, mdx: isComponent });
-      if (problems.length === 0) cache.set(PAGE_CACHE_KIND, cacheParts, true);
-      return problems;
-    });
+    pageChecks.push({ file: pagePath, markdown: page, cacheParts: [pagePath, config.snippetStyle, snippetsDigest, page] });
     files.push({ path: file, content: page });
   };
 
@@ -157,17 +150,35 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
     { tasks: [...taskViews.values()], providers: providerViews },
     [relativeToRoot(config, specs.providersFile), ...specs.tasks.map((task) => relativeToRoot(config, task.files.metadata)), ...templateSources("index")],
   );
+  const expected = { snippets: snippetContents, mdx: isComponent };
+  // Pages that passed before, unchanged and with the same snippets, are not checked again.
+  const unchecked = () => pageChecks.filter((check) => cache.get(PAGE_CACHE_KIND, check.cacheParts) !== true);
+  const remember = (check: (typeof pageChecks)[number], problems: readonly Diagnostic[]) => {
+    if (problems.length === 0) cache.set(PAGE_CACHE_KIND, check.cacheParts, true);
+  };
   const checkPages = async (signal?: AbortSignal) => {
     const problems: Diagnostic[] = [];
-    for (const check of pageChecks) {
+    const { validatePage } = await import("../pages/validate-page.ts");
+    for (const check of unchecked()) {
       if (signal?.aborted) break;
-      problems.push(...(await check()));
+      const found = await validatePage(check.file, check.markdown, expected);
+      remember(check, found);
+      problems.push(...found);
       if (signal) await new Promise((resolve) => setImmediate(resolve));
     }
     return sortDiagnostics(problems);
   };
+  /** All at once, on both cores (validate-pool.ts): what generate and check do. */
+  const checkAllPages = async () => {
+    const checks = unchecked();
+    if (checks.length === 0) return [];
+    const { validatePagesOnAllCores } = await import("../pages/validate-pool.ts");
+    const found = await validatePagesOnAllCores(checks.map(({ file, markdown }) => ({ file, markdown })), expected);
+    checks.forEach((check, index) => remember(check, found[index] ?? []));
+    return sortDiagnostics(found.flat());
+  };
   if (!options.deferPageChecks) {
-    const problems = await checkPages();
+    const problems = await checkAllPages();
     if (problems.length > 0) throw new InputError(problems);
   }
   files.push({ path: "_toctree.yml", content: toctree(specs.tasks, providers) });
