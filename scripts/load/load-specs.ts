@@ -225,12 +225,27 @@ function loadDigest(providers: JsonSource | undefined, tasks: readonly RawTask[]
   return hash.digest("hex");
 }
 
+/**
+ * The last validator compiled, by a digest of the schema documents: a long-lived process (the
+ * preview's builder) reloads the specs on every edit, and an edit to a task.json or the feed leaves
+ * the schemas as they were, so compiling them again would only cost time.
+ */
+let lastCompiled: { digest: string; result: ValidatorResult } | undefined;
+
+function compileSchemas(registry: SchemaRegistry): ValidatorResult {
+  const hash = createHash("sha256");
+  for (const document of registry.all()) hash.update(`${document.fileUrl}\u0000${document.baseUri}\u0000${Buffer.byteLength(document.source.text)}:`).update(document.source.text);
+  const digest = hash.digest("hex");
+  if (lastCompiled?.digest !== digest) lastCompiled = { digest, result: createValidator(registry) };
+  return lastCompiled.result;
+}
+
 /** A validator that compiles the schemas when first used (after a load known to pass). */
 function compileOnUse(registry: SchemaRegistry): SchemaValidator {
   let compiled: SchemaValidator | undefined;
   const validator = (): SchemaValidator => {
     if (compiled) return compiled;
-    const result = createValidator(registry);
+    const result = compileSchemas(registry);
     if (!result.ok) throw new Error(`ajv cannot compile ${result.problems[0]?.document.source.file}: ${result.problems[0]?.message}`);
     compiled = result.validator;
     return compiled;
@@ -281,7 +296,7 @@ export function loadSpecs(options: LoadOptions): LoadResult {
   diagnostics.push(...refProblems);
   if (diagnostics.length > 0) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
 
-  const compiled: ValidatorResult = passedBefore ? { ok: true, validator: compileOnUse(registry) } : createValidator(registry);
+  const compiled: ValidatorResult = passedBefore ? { ok: true, validator: compileOnUse(registry) } : compileSchemas(registry);
   if (!compiled.ok) {
     return {
       ok: false,
