@@ -22,8 +22,12 @@ const DIST = path.join(TOOL_ROOT, "dist");
 const CURRENT = path.join(DIST, "current.json");
 /** Entries besides the commands: modules started as worker threads. */
 const WORKER_ENTRIES = ["snippets/check-worker.ts", "scripts/pages/validate-worker.ts"];
-/** Builds older than this are removed (a running command may still load a chunk from its own build). */
-const OLD_BUILD_MS = 10 * 60 * 1000;
+/**
+ * Builds older than this are removed. A running command may still load a chunk of its own build
+ * later (a `generate --watch` session loads the formatters on its first cold rebuild), so builds
+ * are kept a day; each is about a megabyte.
+ */
+const OLD_BUILD_MS = 24 * 60 * 60 * 1000;
 
 function entryPoints() {
   const cli = readdirSync(path.join(TOOL_ROOT, "scripts/cli"))
