@@ -27,7 +27,8 @@ afterAll(() => {
 describe("checking snippets on both cores", () => {
   it("gives the results of a single thread", async () => {
     const items: SourceToCheck[] = [];
-    for (let index = 0; index < 40; index++) {
+    // Just above the size from which a worker is used.
+    for (let index = 0; index < 21; index++) {
       items.push({ language: "js", source: `const   value${index} = {a:${index}}\nconsole.log( value${index} )` });
       items.push({ language: "python", source: `import os\nprint(os.environ['X${index}'] , ${index})` });
       items.push({ language: "sh", source: `echo ${index}` });
