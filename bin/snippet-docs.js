@@ -1,9 +1,7 @@
 #!/usr/bin/env node
-// The installed command. The tool is written in TypeScript and runs through tsx's loader, which is
-// registered in this process (no second process, unlike the tsx command).
-import { register } from "tsx/esm/api";
+// The installed command. The tool is written in TypeScript; it runs from an esbuild bundle when one
+// is current, else through tsx's loader in this process (scripts/launch.mjs).
+import { loadCli } from "../scripts/launch.mjs";
 
-register();
-const { main } = await import("../scripts/cli/main.ts");
-const { processIo } = await import("../scripts/cli/io.ts");
+const { main, processIo } = await loadCli();
 process.exitCode = await main(process.argv.slice(2), processIo());

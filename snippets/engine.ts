@@ -3,13 +3,14 @@
  * A client that does not support a request yields no snippet; a snippet that does not parse is
  * reported (task, provider, client) and never returned.
  */
+import { NO_CACHE, type ContentCache } from "../scripts/cache/content-cache.ts";
 import type { Diagnostic } from "../scripts/lib/diagnostics.ts";
+import type { JsonValue } from "../scripts/lib/json-source.ts";
 import type { Mapping, Specs, Task } from "../scripts/model/types.ts";
 import { findProvider } from "../scripts/model/types.ts";
+import type { Checked } from "./check.ts";
 import type { Language, SnippetClient } from "./clients/types.ts";
-import { formatSnippet } from "./format.ts";
 import { buildRequest, type SnippetOptions, type SnippetRequest } from "./request.ts";
-import { verifySnippets } from "./verify.ts";
 
 export interface Snippet {
   task: string;
@@ -35,19 +36,34 @@ export interface RenderJob {
   request: SnippetRequest;
 }
 
-type Checked = { content: string; problem?: undefined } | { content?: undefined; problem: string };
-
 /**
  * Formatted and verified snippets by client and unformatted source. Rendering is cheap;
  * formatting and verifying are not, and most snippets stay the same from one build to the next
  * (the preview rebuilds on every edit). Bounded so a long preview session cannot grow it forever.
+ * Behind it, the persistent cache keeps them from one process to the next.
  */
 const checkedCache = new Map<string, Checked>();
 const CACHE_LIMIT = 20_000;
+/** The kind of persistent cache entry: a snippet source formatted and verified. */
+const CACHE_KIND = "snippet";
+
+/** Empties the in-memory layer (the persistent cache is then what a new process would see). */
+export function forgetCheckedSnippets(): void {
+  checkedCache.clear();
+}
 
 function remember(key: string, value: Checked): void {
   if (checkedCache.size >= CACHE_LIMIT) checkedCache.delete(checkedCache.keys().next().value as string);
   checkedCache.set(key, value);
+}
+
+/** A cached value is used only when it has the shape of a Checked. */
+function asChecked(value: JsonValue | undefined): Checked | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const { content, problem } = value;
+  if (typeof content === "string" && problem === undefined) return { content };
+  if (typeof problem === "string" && content === undefined) return { problem };
+  return undefined;
 }
 
 function where(job: RenderJob): string {
@@ -55,10 +71,13 @@ function where(job: RenderJob): string {
   return `task ${request.task.id}, provider ${request.provider.id}, client ${client.id}${request.stream ? " (streaming)" : ""}`;
 }
 
-/** Renders, formats and verifies many snippets; shell verification runs as one batch. */
-export async function renderSnippets(jobs: readonly RenderJob[]): Promise<SnippetBatch> {
+/**
+ * Renders, formats and verifies many snippets. Only sources found in neither the memory nor the
+ * persistent cache are formatted and verified, and only then are the formatters loaded.
+ */
+export async function renderSnippets(jobs: readonly RenderJob[], cache: ContentCache = NO_CACHE): Promise<SnippetBatch> {
   const batch: SnippetBatch = { snippets: [], problems: [], skipped: [] };
-  const pending: { job: RenderJob; key: string; checked?: Checked }[] = [];
+  const pending: { job: RenderJob; key: string; source: string; checked?: Checked }[] = [];
   for (const job of jobs) {
     const reason = job.client.unsupported(job.request);
     if (reason !== undefined) {
@@ -67,23 +86,19 @@ export async function renderSnippets(jobs: readonly RenderJob[]): Promise<Snippe
     }
     const source = job.client.render(job.request);
     const key = `${job.client.id}\u0000${source}`;
-    const cached = checkedCache.get(key);
-    if (cached) {
-      pending.push({ job, key, checked: cached });
-      continue;
-    }
-    try {
-      pending.push({ job, key, checked: { content: await formatSnippet(job.client.language, source) } });
-    } catch (error) {
-      pending.push({ job, key, checked: { problem: `could not be formatted: ${error instanceof Error ? error.message : String(error)}` } });
-    }
+    const checked = checkedCache.get(key) ?? asChecked(cache.get(CACHE_KIND, [job.client.language, source]));
+    pending.push({ job, key, source, ...(checked ? { checked } : {}) });
   }
-  const unverified = pending.filter((item) => !checkedCache.has(item.key) && item.checked?.content !== undefined);
-  const verdicts = verifySnippets(unverified.map((item) => ({ language: item.job.client.language, source: item.checked?.content ?? "" })));
-  unverified.forEach((item, index) => {
-    const verdict = verdicts[index];
-    if (verdict !== undefined) item.checked = { problem: `does not parse: ${verdict}` };
-  });
+  const misses = pending.filter((item) => item.checked === undefined);
+  if (misses.length > 0) {
+    const { checkSourcesOnAllCores } = await import("./check-pool.ts");
+    const results = await checkSourcesOnAllCores(misses.map((item) => ({ language: item.job.client.language, source: item.source })));
+    misses.forEach((item, index) => {
+      const checked = results[index];
+      item.checked = checked;
+      if (checked) cache.set(CACHE_KIND, [item.job.client.language, item.source], checked.problem === undefined ? { content: checked.content } : { problem: checked.problem });
+    });
+  }
   for (const item of pending) {
     const checked = item.checked as Checked;
     remember(item.key, checked);

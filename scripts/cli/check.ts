@@ -6,6 +6,7 @@
  * is also printed as an annotation.
  */
 import type { Command } from "commander";
+import { buildCache } from "../cache/build-cache.ts";
 import { generateCommandOf } from "../config/command-name.ts";
 import { loadConfig } from "../config/config.ts";
 import { isInputError, type Diagnostic } from "../lib/diagnostics.ts";
@@ -56,14 +57,14 @@ function reportOf(outDir: string, comparison: OutputComparison, command: string)
   };
 }
 
-async function run(context: CommandContext, format: string): Promise<number> {
+async function run(context: CommandContext, format: string, noCache: boolean): Promise<number> {
   const config = loadConfig(context.cwd, context.configFile);
   const outDir = displayDir(config.outDir, context.cwd);
   const command = generateCommandOf(config.root);
   let comparison: OutputComparison;
   let fileCount: number;
   try {
-    const site = await buildSite(config);
+    const site = await buildSite(config, { cache: buildCache(config, { noCache }) });
     comparison = compareOutput(config.outDir, site.files);
     fileCount = site.files.length;
   } catch (error) {
@@ -96,8 +97,9 @@ export const checkCommand: CommandDefinition = {
   readsConfig: true,
   declare(command: Command) {
     command.option("--format <format>", "text or json", oneOf(["text", "json"], "--format"), "text");
+    command.option("--no-cache", "neither read nor write the persistent cache of checked snippets and pages");
   },
-  run: (context, options) => run(context, options["format"] as string),
+  run: (context, options) => run(context, options["format"] as string, options["cache"] === false),
 };
 
 export const main = commandMain(checkCommand);

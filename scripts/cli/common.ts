@@ -2,6 +2,7 @@
  * What generate, check and the build process share: one generation run and its summary line.
  */
 import path from "node:path";
+import { buildCache } from "../cache/build-cache.ts";
 import { loadConfig } from "../config/config.ts";
 import { buildSite, type BuildProgress } from "../pipeline/build-site.ts";
 import { writeOutput } from "../pipeline/output-dir.ts";
@@ -11,18 +12,27 @@ export function displayDir(dir: string, cwd: string): string {
   return path.relative(cwd, dir) || ".";
 }
 
+export interface GenerateOptions {
+  /** Paths in the summary line are relative to this directory (default: `start`). */
+  cwd?: string;
+  progress?: BuildProgress;
+  /** Neither read nor write the persistent cache (`--no-cache`). */
+  noCache?: boolean;
+}
+
 /**
  * Generates the project found from `start` (or its configuration file `configFile`) and returns
- * the summary line, with paths relative to `cwd`.
+ * the summary line.
  */
-export async function generateOnce(start: string, configFile?: string, cwd: string = start, progress?: BuildProgress): Promise<string> {
+export async function generateOnce(start: string, configFile?: string, options: GenerateOptions = {}): Promise<string> {
   const started = performance.now();
+  const { progress } = options;
   const config = loadConfig(start, configFile);
-  const site = await buildSite(config, progress ? { progress } : {});
+  const site = await buildSite(config, { cache: buildCache(config, options), ...(progress ? { progress } : {}) });
   progress?.phase("writing", site.files.length);
   const summary = writeOutput(config.outDir, site.files);
   progress?.advance(site.files.length);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const counts = `${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed`;
-  return `${displayDir(config.outDir, cwd)}/: ${counts} (${site.files.length} files, ${site.snippetCount} snippets) in ${seconds}s`;
+  return `${displayDir(config.outDir, options.cwd ?? start)}/: ${counts} (${site.files.length} files, ${site.snippetCount} snippets) in ${seconds}s`;
 }

@@ -6,7 +6,6 @@
  * change, prints invalid input and keeps watching, until Ctrl-C.
  */
 import type { Command, OptionValues } from "commander";
-import { watchGenerate } from "../preview/generate-watch.ts";
 import type { CommandContext, CommandDefinition } from "./command.ts";
 import { generateOnce } from "./common.ts";
 import { commandMain } from "./program.ts";
@@ -28,9 +27,12 @@ export const generateCommand: CommandDefinition = {
   readsConfig: true,
   declare(command: Command) {
     command.option("-w, --watch", "keep watching the inputs and regenerate on every change");
+    command.option("--no-cache", "neither read nor write the persistent cache of checked snippets and pages");
   },
   async run(context: CommandContext, options: OptionValues) {
     if (options["watch"] === true) {
+      // The watcher is loaded only when asked for: a single run does not pay for it.
+      const { watchGenerate } = await import("../preview/generate-watch.ts");
       await watchGenerate({
         root: context.cwd,
         ...(context.configFile ? { configFile: context.configFile } : {}),
@@ -42,7 +44,7 @@ export const generateCommand: CommandDefinition = {
     }
     const progress = createProgress(context.io, "generate");
     try {
-      const summary = await generateOnce(context.cwd, context.configFile, context.cwd, progress);
+      const summary = await generateOnce(context.cwd, context.configFile, { progress, noCache: options["cache"] === false });
       progress.finish();
       context.io.stdout(summary + "\n");
     } finally {

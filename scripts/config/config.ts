@@ -40,6 +40,8 @@ export interface Config {
   sync: SyncPolicy;
   /** Address of the published pages, without a trailing slash: a task page is `<docsBaseUrl>/tasks/<task>`. */
   docsBaseUrl: string;
+  /** Where the persistent cache lives; by default node_modules/.cache/snippet-docs/ (scripts/cache/). */
+  cacheDir?: string;
 }
 
 export function defaultConfig(root: string): Config {
@@ -99,6 +101,7 @@ export function loadConfig(start: string, file?: string): Config {
     token: typeof value["token"] === "object" && value["token"] !== null ? { kind: "inline", value: (value["token"] as JsonObject)["inline"] as string } : { kind: "env" },
     sync: syncPolicyFrom(value["sync"]),
     docsBaseUrl: typeof value["docsBaseUrl"] === "string" ? value["docsBaseUrl"].replace(/\/+$/, "") : config.docsBaseUrl,
+    ...(typeof value["cacheDir"] === "string" ? { cacheDir: path.resolve(base, value["cacheDir"]) } : {}),
   };
 }
 

@@ -2,7 +2,8 @@
  * load & validate: reads the specs directory into the model (Specs), or returns every problem
  * found, each naming its file and place. This is the only module that reads spec files.
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Diagnostic } from "../lib/diagnostics.ts";
@@ -10,9 +11,9 @@ import { sortDiagnostics } from "../lib/diagnostics.ts";
 import { diagnosticAt, isJsonObject, pathToPointer, type JsonObject, type JsonSource } from "../lib/json-source.ts";
 import type { Mapping, Provider, Specs, Task, TaskMetadata } from "../model/types.ts";
 import { SchemaRegistry, type SchemaDocument } from "../schema/registry.ts";
-import { createValidator, type SchemaValidator } from "../schema/validator.ts";
+import { createValidator, type SchemaValidator, type ValidatorResult } from "../schema/validator.ts";
 import { displayPath, loadSchemaFiles, readJsonFile } from "./files.ts";
-import { checkAgainstMetaSchema } from "./meta-schemas.ts";
+import { checkAgainstMetaSchema, META_SCHEMA_DIR } from "./meta-schemas.ts";
 
 export type SchemaLayout = { layout: "ours" } | { layout: "upstream"; dir: string };
 
@@ -21,6 +22,18 @@ export interface LoadOptions {
   specsDir: string;
   /** Where the request/response JSON Schemas come from. */
   schemas: SchemaLayout;
+  /**
+   * Loads that passed before, by a digest of every file read. When all the files are byte for
+   * byte ones that passed every check (with the same tool, see scripts/cache/), the JSON Schema
+   * validations, the slow part of loading, are not run again and the validator compiles on first
+   * use. Any other load is checked in full and, when it passes, recorded.
+   */
+  passedLoads?: PassedLoads;
+}
+
+export interface PassedLoads {
+  has(digest: string): boolean;
+  add(digest: string): void;
 }
 
 export type LoadResult = { ok: true; specs: Specs } | { ok: false; diagnostics: Diagnostic[] };
@@ -69,7 +82,7 @@ function documentFor(registry: SchemaRegistry, absolutePath: string): SchemaDocu
   return registry.get(pathToFileURL(path.resolve(absolutePath)).href);
 }
 
-function buildTask(raw: RawTask, registry: SchemaRegistry, validator: SchemaValidator, diagnostics: Diagnostic[]): Task | undefined {
+function buildTask(raw: RawTask, registry: SchemaRegistry, validator: SchemaValidator | undefined, diagnostics: Diagnostic[]): Task | undefined {
   const metadata = raw.source.value as unknown as TaskMetadata & { $schema?: string };
   const input = documentFor(registry, raw.schemaPaths.input);
   const output = documentFor(registry, raw.schemaPaths.output);
@@ -116,7 +129,7 @@ function buildTask(raw: RawTask, registry: SchemaRegistry, validator: SchemaVali
       diagnosticAt(raw.source, `/example`, `the binary input field "${task.binaryInput.field}" must hold the example file name (a string)`, "task-binary-input"),
     );
   }
-  for (const error of validator.validate(input, task.example)) {
+  for (const error of validator?.validate(input, task.example) ?? []) {
     diagnostics.push(
       diagnosticAt(raw.source, `/example${error.instancePointer}`, `the example request does not match ${input.source.file}: ${error.message}`, "example-schema"),
     );
@@ -201,6 +214,45 @@ function checkRoutes(source: JsonSource, providers: readonly Provider[], tasks: 
   }
 }
 
+/** A digest of everything the schema validations read: meta-schemas, feed, task files, every schema document. */
+function loadDigest(providers: JsonSource | undefined, tasks: readonly RawTask[], registry: SchemaRegistry): string {
+  const hash = createHash("sha256");
+  const add = (text: string) => hash.update(`${Buffer.byteLength(text)}:`).update(text);
+  for (const name of ["providers", "task"]) add(readFileSync(`${META_SCHEMA_DIR}${name}.schema.json`, "utf8"));
+  add(providers?.text ?? "");
+  for (const task of tasks) [task.id, task.source.text].forEach(add);
+  for (const document of registry.all()) [document.fileUrl, document.source.text].forEach(add);
+  return hash.digest("hex");
+}
+
+/**
+ * The last validator compiled, by a digest of the schema documents: a long-lived process (the
+ * preview's builder) reloads the specs on every edit, and an edit to a task.json or the feed leaves
+ * the schemas as they were, so compiling them again would only cost time.
+ */
+let lastCompiled: { digest: string; result: ValidatorResult } | undefined;
+
+function compileSchemas(registry: SchemaRegistry): ValidatorResult {
+  const hash = createHash("sha256");
+  for (const document of registry.all()) hash.update(`${document.fileUrl}\u0000${document.baseUri}\u0000${Buffer.byteLength(document.source.text)}:`).update(document.source.text);
+  const digest = hash.digest("hex");
+  if (lastCompiled?.digest !== digest) lastCompiled = { digest, result: createValidator(registry) };
+  return lastCompiled.result;
+}
+
+/** A validator that compiles the schemas when first used (after a load known to pass). */
+function compileOnUse(registry: SchemaRegistry): SchemaValidator {
+  let compiled: SchemaValidator | undefined;
+  const validator = (): SchemaValidator => {
+    if (compiled) return compiled;
+    const result = compileSchemas(registry);
+    if (!result.ok) throw new Error(`ajv cannot compile ${result.problems[0]?.document.source.file}: ${result.problems[0]?.message}`);
+    compiled = result.validator;
+    return compiled;
+  };
+  return { validate: (document, value) => validator().validate(document, value), acceptsAt: (location, value) => validator().acceptsAt(location, value) };
+}
+
 export function loadSpecs(options: LoadOptions): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const registry = new SchemaRegistry();
@@ -208,15 +260,10 @@ export function loadSpecs(options: LoadOptions): LoadResult {
   const providersPath = path.join(options.specsDir, "providers.json");
   const providersParsed = readJsonFile(providersPath);
   let providersSource: JsonSource | undefined;
-  if (providersParsed.ok) {
-    const problems = checkAgainstMetaSchema("providers", providersParsed.source);
-    diagnostics.push(...problems);
-    if (problems.length === 0) providersSource = providersParsed.source;
-  } else {
-    diagnostics.push(...providersParsed.diagnostics);
-  }
+  if (providersParsed.ok) providersSource = providersParsed.source;
+  else diagnostics.push(...providersParsed.diagnostics);
 
-  const rawTasks: RawTask[] = [];
+  let rawTasks: RawTask[] = [];
   const schemaFiles = sharedDefinitionFiles(options);
   for (const id of listTaskIds(options.specsDir, diagnostics)) {
     const parsed = readJsonFile(path.join(options.specsDir, "tasks", id, "task.json"));
@@ -224,20 +271,32 @@ export function loadSpecs(options: LoadOptions): LoadResult {
       diagnostics.push(...parsed.diagnostics);
       continue;
     }
-    const problems = checkAgainstMetaSchema("task", parsed.source);
-    diagnostics.push(...problems);
     const schemaPaths = schemaPathsFor(id, options);
     schemaFiles.push(schemaPaths.input, schemaPaths.output);
     if (existsSync(schemaPaths.streamOutput)) schemaFiles.push(schemaPaths.streamOutput);
-    if (problems.length === 0) rawTasks.push({ id, source: parsed.source, schemaPaths });
+    rawTasks.push({ id, source: parsed.source, schemaPaths });
   }
 
   diagnostics.push(...loadSchemaFiles(schemaFiles, registry));
+  const digest = options.passedLoads && diagnostics.length === 0 ? loadDigest(providersSource, rawTasks, registry) : undefined;
+  const passedBefore = digest !== undefined && options.passedLoads?.has(digest) === true;
+  if (!passedBefore) {
+    if (providersSource) {
+      const problems = checkAgainstMetaSchema("providers", providersSource);
+      diagnostics.push(...problems);
+      if (problems.length > 0) providersSource = undefined;
+    }
+    rawTasks = rawTasks.filter((raw) => {
+      const problems = checkAgainstMetaSchema("task", raw.source);
+      diagnostics.push(...problems);
+      return problems.length === 0;
+    });
+  }
   const refProblems = registry.unresolvedRefs();
   diagnostics.push(...refProblems);
   if (diagnostics.length > 0) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
 
-  const compiled = createValidator(registry);
+  const compiled: ValidatorResult = passedBefore ? { ok: true, validator: compileOnUse(registry) } : compileSchemas(registry);
   if (!compiled.ok) {
     return {
       ok: false,
@@ -249,11 +308,12 @@ export function loadSpecs(options: LoadOptions): LoadResult {
     };
   }
   const validator = compiled.validator;
-  const tasks = rawTasks.flatMap((raw) => buildTask(raw, registry, validator, diagnostics) ?? []);
+  const tasks = rawTasks.flatMap((raw) => buildTask(raw, registry, passedBefore ? undefined : validator, diagnostics) ?? []);
   const taskIds = new Set(tasks.map((task) => task.id));
   const providers = providersSource ? buildProviders(providersSource, taskIds, diagnostics) : [];
   if (providersSource) checkRoutes(providersSource, providers, tasks, diagnostics);
   if (diagnostics.length > 0 || !providersSource) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
+  if (digest !== undefined && !passedBefore) options.passedLoads?.add(digest);
 
   const feed = providersSource.value as JsonObject;
   return {

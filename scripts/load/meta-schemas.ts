@@ -5,22 +5,24 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import type { ValidateFunction } from "ajv/dist/2020.js";
 import type { Diagnostic } from "../lib/diagnostics.ts";
 import { diagnosticAt, type JsonSource } from "../lib/json-source.ts";
 import { displayPath } from "./files.ts";
+import { newAjv, type Ajv2020 } from "../schema/ajv.ts";
 import { toSchemaErrors } from "../schema/validator.ts";
 
 export type MetaSchemaName = "task" | "providers" | "config";
 
 export const META_SCHEMA_DIR = fileURLToPath(new URL("../../specs/schema/", import.meta.url));
 
-const ajv = new Ajv2020({ strict: false, allErrors: true });
+let ajv: Ajv2020 | undefined;
 const compiled = new Map<MetaSchemaName, ValidateFunction>();
 
 function metaSchema(name: MetaSchemaName): ValidateFunction {
   let validate = compiled.get(name);
   if (!validate) {
+    ajv ??= newAjv({ strict: false, allErrors: true });
     validate = ajv.compile(JSON.parse(readFileSync(`${META_SCHEMA_DIR}${name}.schema.json`, "utf8")) as object);
     compiled.set(name, validate);
   }

@@ -3,13 +3,19 @@
  * each table row has as many cells as its header, every code block is exactly one of the
  * snippets and each `<snippet>` tag holds one (so no snippet broke out of its fence), and in
  * component style the page compiles as MDX.
+ *
+ * Snippets are parsed on their own (snippets/verify.ts), so their text is not parsed again as
+ * markdown: the fenced blocks are found line by line (code-fences.ts), each one's text is checked
+ * against the snippets, and the markdown parser reads the page skeleton, where each block holds a
+ * placeholder on the same lines. The parser must find every block where the line scan found it, so
+ * the two readings of the page agree; a code block the scan did not take out is checked whole.
  */
-import { compile } from "@mdx-js/mdx";
 import type { Root, RootContent, Table } from "mdast";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { Diagnostic } from "../lib/diagnostics.ts";
+import { fenceClosableBy, markdownLines, scanFencedBlocks, type FencedBlock, type MarkdownLine } from "./code-fences.ts";
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -25,23 +31,66 @@ export interface PageExpectations {
   mdx: boolean;
 }
 
+const NOT_A_SNIPPET = "a code block is not exactly one of the rendered snippets: a snippet broke out of its fence or a template adds code";
+
+const NEVER_CLOSED = "a code fence is never closed: the rest of the page would be code";
+
+/** The text the skeleton holds between a block's fences: a placeholder naming the block, then blank lines. */
+function placeholderLines(block: FencedBlock, index: number): string[] {
+  const count = block.contentEnd - block.contentStart;
+  return count === 0 ? [] : [`snippet-docs placeholder ${index}`, ...new Array<string>(count - 1).fill("")];
+}
+
+/** The page with every fenced block's text replaced by its placeholder; lines keep their numbers. */
+function skeleton(lines: readonly MarkdownLine[], blocks: readonly FencedBlock[]): string {
+  const out = lines.map((line) => line.text + line.ending);
+  // From the last block back, so the line indexes of earlier blocks stay right.
+  for (let index = blocks.length - 1; index >= 0; index--) {
+    const block = blocks[index] as FencedBlock;
+    // Placeholder lines end in "\n" whatever the original endings: each still ends one line.
+    const placeholder = placeholderLines(block, index).map((line) => line + "\n");
+    out.splice(block.contentStart, block.contentEnd - block.contentStart, ...placeholder);
+  }
+  return out.join("");
+}
+
+function at(line: number | undefined, column = 1): Pick<Diagnostic, "position"> {
+  return line === undefined ? {} : { position: { line, column } };
+}
+
+/** Why a block's text is not a snippet, as precisely as can be told. */
+function blockProblem(block: FencedBlock, expected: PageExpectations): string | undefined {
+  if (!block.closed) return NEVER_CLOSED;
+  if (expected.snippets.has(block.content)) return undefined;
+  for (const snippet of expected.snippets) {
+    if (snippet.startsWith(block.content) && fenceClosableBy(block.marker, snippet)) {
+      return `a snippet holds a line that closes its fence (${block.marker}), so the rest of it is read as markdown: the fence must be longer than any run in the code`;
+    }
+  }
+  return NOT_A_SNIPPET;
+}
+
 export async function validatePage(file: string, markdown: string, expected: PageExpectations): Promise<Diagnostic[]> {
   const problems: Diagnostic[] = [];
-  const tree = parser.parse(markdown) as Root;
+  const lines = markdownLines(markdown);
+  const blocks = scanFencedBlocks(lines);
+  const blocksByLine = new Map(blocks.map((block, index) => [block.openLine, { block, placeholder: placeholderLines(block, index).join("\n") }]));
+  const confirmed = new Set<FencedBlock>();
+  const tree = parser.parse(skeleton(lines, blocks)) as Root;
   let codeBlocks = 0;
   let snippetTags = 0;
   walk(tree, (node) => {
     if (node.type === "html" && node.value.startsWith("<snippet ")) snippetTags++;
     if (node.type === "code") {
       codeBlocks++;
-      if (!expected.snippets.has(node.value + "\n")) {
-        const start = node.position?.start;
-        problems.push({
-          file,
-          ...(start ? { position: { line: start.line, column: start.column } } : {}),
-          reason: "a code block is not exactly one of the rendered snippets: a snippet broke out of its fence or a template adds code",
-          ruleId: "page-code-blocks",
-        });
+      const start = node.position?.start;
+      const scanned = start ? blocksByLine.get(start.line) : undefined;
+      if (scanned && start?.column === 1 && node.value === scanned.placeholder) {
+        confirmed.add(scanned.block);
+        const reason = blockProblem(scanned.block, expected);
+        if (reason) problems.push({ file, ...at(start.line), reason, ruleId: "page-code-blocks" });
+      } else if (!expected.snippets.has(node.value + "\n")) {
+        problems.push({ file, ...at(start?.line, start?.column), reason: NOT_A_SNIPPET, ruleId: "page-code-blocks" });
       }
     }
     if (node.type === "table") {
@@ -50,31 +99,44 @@ export async function validatePage(file: string, markdown: string, expected: Pag
       table.children.forEach((row, index) => {
         if (row.children.length !== width) {
           const start = row.position?.start;
-          problems.push({
-            file,
-            ...(start ? { position: { line: start.line, column: start.column } } : {}),
-            reason: `table row ${index} has ${row.children.length} cells but the header has ${width}`,
-            ruleId: "page-table",
-          });
+          problems.push({ file, ...at(start?.line, start?.column), reason: `table row ${index} has ${row.children.length} cells but the header has ${width}`, ruleId: "page-table" });
         }
       });
     }
   });
+  for (const block of blocks) {
+    if (confirmed.has(block)) continue;
+    problems.push({
+      file,
+      ...at(block.openLine),
+      reason: !block.closed
+        ? NEVER_CLOSED
+        : "a code fence is not read as a code block where it stands (inside HTML or another block?): put it on its own, after a blank line",
+      ruleId: "page-code-blocks",
+    });
+  }
   if (codeBlocks !== snippetTags) {
     problems.push({ file, reason: `the page has ${snippetTags} <snippet> tags but ${codeBlocks} code blocks`, ruleId: "page-code-blocks" });
   }
-  if (expected.mdx) {
-    try {
-      await compile(markdown, { remarkPlugins: [remarkGfm] });
-    } catch (error) {
-      const place = error as { line?: number; column?: number; reason?: string; message?: string };
-      problems.push({
+  if (expected.mdx) problems.push(...(await mdxProblems(file, markdown)));
+  return problems;
+}
+
+/** Component-style pages must compile as MDX; the compiler is loaded only for them. */
+async function mdxProblems(file: string, markdown: string): Promise<Diagnostic[]> {
+  const { compile } = await import("@mdx-js/mdx");
+  try {
+    await compile(markdown, { remarkPlugins: [remarkGfm] });
+    return [];
+  } catch (error) {
+    const place = error as { line?: number; column?: number; reason?: string; message?: string };
+    return [
+      {
         file,
-        ...(place.line ? { position: { line: place.line, column: place.column ?? 1 } } : {}),
+        ...(place.line ? at(place.line, place.column ?? 1) : {}),
         reason: `the page does not compile as MDX: ${place.reason ?? place.message ?? String(error)}`,
         ruleId: "page-mdx",
-      });
-    }
+      },
+    ];
   }
-  return problems;
 }

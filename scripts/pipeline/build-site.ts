@@ -8,13 +8,13 @@ import type { SnippetClient } from "../../snippets/clients/types.ts";
 import { renderSnippets, type Snippet } from "../../snippets/engine.ts";
 import { buildRequest, REQUEST_MODEL_SOURCE, type SnippetOptions } from "../../snippets/request.ts";
 import { generateCommandOf } from "../config/command-name.ts";
+import { contentKey, NO_CACHE, type ContentCache } from "../cache/content-cache.ts";
 import { checkConfigAgainstSpecs, configuredClients, configuredProviders, type Config } from "../config/config.ts";
 import { InputError, sortDiagnostics, type Diagnostic } from "../lib/diagnostics.ts";
 import { loadSpecs } from "../load/load-specs.ts";
 import type { Provider, Specs } from "../model/types.ts";
 import { normalizeMarkdown } from "../pages/normalize.ts";
 import { loadTemplates, TemplateRenderer, type LayoutName } from "../pages/templates.ts";
-import { validatePage } from "../pages/validate-page.ts";
 import { providerView, taskView, type TaskView } from "../pages/view-model.ts";
 import { referencedDocuments } from "../schema/references.ts";
 import { snippetJobs } from "./snippet-matrix.ts";
@@ -45,6 +45,8 @@ export interface BuildOptions {
    * reports a failed check a moment later.
    */
   deferPageChecks?: boolean;
+  /** Where formatted snippets and passed page checks are kept between runs (scripts/cache/build-cache.ts); none by default. */
+  cache?: ContentCache;
   /** Told each phase and the work done in it, for a progress display. */
   progress?: BuildProgress;
 }
@@ -54,19 +56,30 @@ export interface BuildProgress {
   advance(count?: number): void;
 }
 
+/** Kinds of persistent cache entries: a page that passed its checks, specs that passed theirs. */
+const PAGE_CACHE_KIND = "page";
+const LOAD_CACHE_KIND = "specs";
+
 function relativeToRoot(config: Config, file: string): string {
   return path.relative(config.root, path.resolve(file)).split(path.sep).join("/");
 }
 
 /** The snippets on the pages (see snippet-matrix.ts), rendered in one batch, grouped by task. */
-async function renderPageSnippets(specs: Specs, providers: readonly Provider[], clients: readonly SnippetClient[], config: Config, progress?: BuildProgress) {
+async function renderPageSnippets(
+  specs: Specs,
+  providers: readonly Provider[],
+  clients: readonly SnippetClient[],
+  config: Config,
+  cache: ContentCache,
+  progress?: BuildProgress,
+) {
   const options: SnippetOptions = config.token.kind === "inline" ? { accessToken: config.token.value } : {};
   const jobs = snippetJobs(specs, clients, providers).map((job) => ({
     client: job.client,
     request: buildRequest(specs.router, job.task, job.provider, job.mapping, { ...options, stream: job.stream }),
   }));
   progress?.phase("rendering snippets", jobs.length);
-  const batch = await renderSnippets(jobs);
+  const batch = await renderSnippets(jobs, cache);
   progress?.advance(jobs.length);
   const byTask = new Map<string, Snippet[]>();
   for (const snippet of batch.snippets) byTask.set(snippet.task, [...(byTask.get(snippet.task) ?? []), snippet]);
@@ -76,7 +89,9 @@ async function renderPageSnippets(specs: Specs, providers: readonly Provider[], 
 export async function buildSite(config: Config, options: BuildOptions = {}): Promise<Site> {
   const progress = options.progress;
   progress?.phase("loading specs");
-  const loaded = loadSpecs({ specsDir: config.specsDir, schemas: config.schemas });
+  const cache = options.cache ?? NO_CACHE;
+  const passedLoads = { has: (digest: string) => cache.get(LOAD_CACHE_KIND, [digest]) === true, add: (digest: string) => cache.set(LOAD_CACHE_KIND, [digest], true) };
+  const loaded = loadSpecs({ specsDir: config.specsDir, schemas: config.schemas, passedLoads });
   if (!loaded.ok) throw new InputError(loaded.diagnostics);
   const specs = loaded.specs;
   checkConfigAgainstSpecs(config, specs);
@@ -88,10 +103,12 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   const clients = configuredClients(config);
   const isComponent = config.snippetStyle === "component";
   // In component style the docs site renders the snippets; the pages only carry the mapping.
-  const rendered = await renderPageSnippets(specs, providers, isComponent ? [] : clients, config, progress);
+  const rendered = await renderPageSnippets(specs, providers, isComponent ? [] : clients, config, cache, progress);
   if (rendered.problems.length > 0) throw new InputError(sortDiagnostics(rendered.problems));
   const snippetCount = rendered.count;
   const snippetContents = new Set([...rendered.byTask.values()].flat().map((snippet) => snippet.content));
+  // A page's check passes or fails with its text, the snippets it may hold and the style.
+  const snippetsDigest = contentKey([...snippetContents].sort());
   const taskViews = new Map<string, TaskView>();
   for (const task of specs.tasks) {
     taskViews.set(task.id, taskView({ specs, task, providers, snippets: rendered.byTask.get(task.id) ?? [], clientOrder: config.clients, docsBaseUrl: config.docsBaseUrl }));
@@ -111,7 +128,7 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
     tasks,
   };
   const files: SiteFile[] = [];
-  const pageChecks: (() => Promise<Diagnostic[]>)[] = [];
+  const pageChecks: { file: string; markdown: string; cacheParts: string[] }[] = [];
   const templateSources = (layout: LayoutName, taskId?: string) => [
     renderer.layoutFile(layout).path,
     ...[...renderer.partialsFor(taskId).values()].map((file) => file.path).sort(),
@@ -119,7 +136,8 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   progress?.phase("rendering pages", specs.tasks.length + providers.length + 1);
   const emit = (file: string, layout: LayoutName, context: object, sources: string[], taskId?: string) => {
     const page = normalizeMarkdown(renderer.render(layout, { ...common, ...context, sources: [...new Set(sources)] }, taskId));
-    pageChecks.push(() => validatePage(path.join(relativeToRoot(config, config.outDir), file), page, { snippets: snippetContents, mdx: isComponent }));
+    const pagePath = path.join(relativeToRoot(config, config.outDir), file);
+    pageChecks.push({ file: pagePath, markdown: page, cacheParts: [pagePath, config.snippetStyle, snippetsDigest, page] });
     files.push({ path: file, content: page });
     progress?.advance();
   };
@@ -152,19 +170,37 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
     { tasks: [...taskViews.values()], providers: providerViews },
     [relativeToRoot(config, specs.providersFile), ...specs.tasks.map((task) => relativeToRoot(config, task.files.metadata)), ...templateSources("index")],
   );
+  const expected = { snippets: snippetContents, mdx: isComponent };
+  // Pages that passed before, unchanged and with the same snippets, are not checked again.
+  const unchecked = () => pageChecks.filter((check) => cache.get(PAGE_CACHE_KIND, check.cacheParts) !== true);
+  const remember = (check: (typeof pageChecks)[number], problems: readonly Diagnostic[]) => {
+    if (problems.length === 0) cache.set(PAGE_CACHE_KIND, check.cacheParts, true);
+  };
   const checkPages = async (signal?: AbortSignal) => {
     const problems: Diagnostic[] = [];
-    for (const check of pageChecks) {
+    const { validatePage } = await import("../pages/validate-page.ts");
+    for (const check of unchecked()) {
       if (signal?.aborted) break;
-      problems.push(...(await check()));
-      if (!options.deferPageChecks) progress?.advance();
+      const found = await validatePage(check.file, check.markdown, expected);
+      remember(check, found);
+      problems.push(...found);
       if (signal) await new Promise((resolve) => setImmediate(resolve));
     }
     return sortDiagnostics(problems);
   };
+  /** All at once, on both cores (validate-pool.ts): what generate and check do. */
+  const checkAllPages = async () => {
+    const checks = unchecked();
+    if (checks.length === 0) return [];
+    const { validatePagesOnAllCores } = await import("../pages/validate-pool.ts");
+    const found = await validatePagesOnAllCores(checks.map(({ file, markdown }) => ({ file, markdown })), expected);
+    checks.forEach((check, index) => remember(check, found[index] ?? []));
+    return sortDiagnostics(found.flat());
+  };
   if (!options.deferPageChecks) {
     progress?.phase("checking pages", pageChecks.length);
-    const problems = await checkPages();
+    const problems = await checkAllPages();
+    progress?.advance(pageChecks.length);
     if (problems.length > 0) throw new InputError(problems);
   }
   files.push({ path: "_toctree.yml", content: toctree(specs.tasks, providers, command) });

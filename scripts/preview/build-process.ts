@@ -4,6 +4,7 @@
  * previous build, which it makes moot, so an edit right after another is not kept waiting.
  * Exits when the parent goes away.
  */
+import { buildCache } from "../cache/build-cache.ts";
 import { generateOnce } from "../cli/common.ts";
 import { loadConfig } from "../config/config.ts";
 import { isInputError } from "../lib/diagnostics.ts";
@@ -40,7 +41,8 @@ async function buildPages(request: BuildRequest): Promise<void> {
   const started = performance.now();
   let site: Site;
   try {
-    site = await buildSite(loadConfig(request.root, request.configFile), { deferPageChecks: true });
+    const config = loadConfig(request.root, request.configFile);
+    site = await buildSite(config, { deferPageChecks: true, cache: buildCache(config) });
   } catch (error) {
     await send({ type: "outcome", id: request.id, outcome: failure(error) });
     return;

@@ -4,13 +4,10 @@
  * Upstream specs declare draft-06; their keywords mean the same in 2020-12 for everything those
  * files use, so every document is compiled in the 2020-12 dialect.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import ajvFormats from "ajv-formats";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { isJsonObject, type JsonObject, type JsonValue } from "../lib/json-source.ts";
+import { newAjv } from "./ajv.ts";
 import type { SchemaDocument, SchemaRegistry } from "./registry.ts";
-
-// ajv-formats is CommonJS: under NodeNext the default import is module.exports, whose .default is the plugin.
-const addFormats = ajvFormats.default;
 
 export interface SchemaError {
   /** JSON pointer into the validated value. */
@@ -82,8 +79,7 @@ export type ValidatorResult = { ok: true; validator: SchemaValidator } | { ok: f
  * instead of failing later in the middle of a validation.
  */
 export function createValidator(registry: SchemaRegistry): ValidatorResult {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
-  addFormats(ajv);
+  const ajv = newAjv({ strict: false, allErrors: true, validateSchema: false }, true);
   for (const document of registry.all()) {
     const value = document.source.value;
     if (!isJsonObject(value)) continue;
