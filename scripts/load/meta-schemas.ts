@@ -9,7 +9,7 @@ import type { Diagnostic } from "../lib/diagnostics.ts";
 import { diagnosticAt, type JsonSource } from "../lib/json-source.ts";
 import { toSchemaErrors } from "../schema/validator.ts";
 
-export type MetaSchemaName = "task" | "providers" | "config";
+export type MetaSchemaName = "task" | "providers" | "contracts" | "config";
 
 export const META_SCHEMA_DIR = fileURLToPath(new URL("../../specs/schema/", import.meta.url));
 

@@ -30,7 +30,7 @@ function render(request: SnippetRequest): string {
   const { body, response } = request;
 
   // A custom endpoint replaces provider routing (the SDK refuses both at once).
-  const endpoint = request.customBaseUrl ? (request.chat ? request.chatBaseUrl : request.url) : undefined;
+  const endpoint = request.customBaseUrl ? (request.chat ? request.chatBaseUrl : request.taskRouteUrl) : undefined;
   const clientOptions = endpoint ? `, ${jsObject([["endpointUrl", endpoint]])}` : "";
   const client = `const client = new ${InferenceClient}(${jsToken(request.token)}${clientOptions});`;
 
@@ -72,6 +72,7 @@ export const jsHuggingface: SnippetClient = {
   client: "huggingface.js",
   source: toolSourcePath(import.meta.url),
   reference: { label: "the huggingface.js InferenceClient reference", url: "https://huggingface.co/docs/huggingface.js/inference/README" },
+  sendsTaskRequest: true,
   unsupported,
   render,
 };

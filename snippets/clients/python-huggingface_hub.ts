@@ -65,7 +65,7 @@ function render(request: SnippetRequest): string {
   const imports = new PythonImports();
   const InferenceClient = imports.from("huggingface_hub", "InferenceClient");
   const constructorArgs: string[] = [];
-  if (request.customBaseUrl) constructorArgs.push(`    base_url=${pythonString(request.chat ? (request.chatBaseUrl ?? "") : request.url)},`);
+  if (request.customBaseUrl) constructorArgs.push(`    base_url=${pythonString(request.chat ? (request.chatBaseUrl ?? "") : request.taskRouteUrl)},`);
   else if (!request.chat) constructorArgs.push(`    provider=${pythonString(request.provider.id)},`);
   constructorArgs.push(`    api_key=${pythonToken(request.token, imports)},`);
   if (request.billTo) constructorArgs.push(`    bill_to=${pythonString(request.billTo)},`);
@@ -96,6 +96,7 @@ export const pythonHuggingfaceHub: SnippetClient = {
     label: "the huggingface_hub InferenceClient reference",
     url: "https://huggingface.co/docs/huggingface_hub/package_reference/inference_client",
   },
+  sendsTaskRequest: true,
   unsupported,
   render,
 };
