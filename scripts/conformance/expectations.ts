@@ -50,10 +50,10 @@ export function expectedRequest(task: Task, provider: Provider, mapping: Mapping
   const binary = task.binaryInput;
   const exampleFile = binary ? payload[binary.field] : undefined;
   // A contract may ask for another file format (and so another example file) and says how the file travels.
-  const contract = taskRequest ? undefined : mapping.contract;
-  const file = contract?.file;
+  // The file format is the provider's (every client sends that file); how it travels is the contract's.
+  const file = mapping.contract?.file;
   const fileName = typeof exampleFile === "string" ? (file?.fileName ?? exampleFile) : undefined;
-  const travel = file?.travel ?? (Object.keys(payload).length === 1 ? "raw" : "base64");
+  const travel = (taskRequest ? undefined : file?.travel) ?? (Object.keys(payload).length === 1 ? "raw" : "base64");
   let body: ExpectedBody;
   if (!binary || fileName === undefined) body = { kind: "json", value: payload };
   else if (travel === "raw") body = { kind: "file", fileName, contentType: file?.contentType ?? binary.contentType };

@@ -283,8 +283,9 @@ export class ConformanceServer {
     // A file body stands for the payload whose binary field holds the file (base64 in JSON form).
     let payload: JsonValue;
     if (recorded.bodyKind === "file") {
-      if (!binary || type !== binary.contentType) {
-        return refuse(415, `Content-Type ${JSON.stringify(type)}: expected application/json${binary ? ` or ${binary.contentType}` : ""}`);
+      const fileType = route.mapping.contract?.file?.contentType ?? binary?.contentType;
+      if (!binary || type !== fileType) {
+        return refuse(415, `Content-Type ${JSON.stringify(type)}: expected application/json${fileType ? ` or ${fileType}` : ""}`);
       }
       payload = { [binary.field]: body.toString("base64") };
     } else if (route.mapping.contract?.body !== undefined && !route.taskRoute) {

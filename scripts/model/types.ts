@@ -116,7 +116,7 @@ export interface Provider {
   displayName: string;
   website: string;
   taskPath?: string;
-  /** The SDKs send the documented task payload to taskPath (so SDK snippets apply to non-chat tasks). */
+  /** The pinned SDKs serve this provider's non-chat tasks, in the contract's format (so SDK snippets apply). */
   sdkRouting: boolean;
   auth: { scheme: "bearer"; tokenEnv: string };
   direct?: DirectAccess;
