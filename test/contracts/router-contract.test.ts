@@ -10,7 +10,7 @@ import * as legacy from "hf-inference-legacy";
 import { describe, expect, it } from "vitest";
 import type { JsonValue } from "../../scripts/lib/json-source.ts";
 import type { Mapping, Provider, Specs, Task } from "../../scripts/model/types.ts";
-import { buildRequest } from "../../snippets/request.ts";
+import { buildRequest, type JobHandling, type UrlPart } from "../../snippets/request.ts";
 import { wireRequest, type WireRequest } from "../../snippets/wire.ts";
 import { loadProjectSpecs } from "../helpers/specs.ts";
 
@@ -101,8 +101,40 @@ async function toWire(url: string, init: RequestInit): Promise<WireRequest> {
   return { method: init.method ?? "GET", url, headers, body: { kind: "json", value: JSON.parse(body) as JsonValue } };
 }
 
-/** Calls the library as a reader would for this pair and returns the request it sends to the router. */
-async function libraryRequest(specs: Specs, pair: Pair, example: Record<string, JsonValue>): Promise<WireRequest> {
+const JOB_ID = "job-0042";
+const JOB_URL = `https://queue.example.com/jobs/${JOB_ID}`;
+
+/** A first answer naming a job: every value the status URL template reads, plus the usual queue fields. */
+function submitAnswer(job: JobHandling): JsonValue {
+  const answer: Record<string, JsonValue> = { request_id: JOB_ID, status: "IN_QUEUE" };
+  for (const part of job.statusUrl) {
+    if (part.kind === "literal") continue;
+    let node = answer;
+    part.pointer.slice(0, -1).forEach((key) => {
+      node[key] ??= {};
+      node = node[key] as Record<string, JsonValue>;
+    });
+    node[part.pointer.at(-1) ?? ""] = part.kind === "value" ? JOB_ID : JOB_URL;
+  }
+  return answer;
+}
+
+/** Our status URL for that answer. */
+function ourStatusUrl(parts: readonly UrlPart[]): string {
+  return parts.map((part) => (part.kind === "literal" ? part.text : part.kind === "value" ? JOB_ID : new URL(JOB_URL).pathname)).join("");
+}
+
+interface LibraryCall {
+  request: WireRequest;
+  /** For a job: the first URL the library polls. */
+  statusUrl?: string;
+}
+
+/**
+ * Calls the library as a reader would for this pair and returns the request it sends to the router
+ * and, for a job, the status URL it polls after the first answer.
+ */
+async function libraryRequest(specs: Specs, pair: Pair, example: Record<string, JsonValue>, job?: JobHandling): Promise<LibraryCall> {
   const { task, provider, mapping, stream } = pair;
   const functions = LIBRARY_FUNCTIONS[task.id];
   const name = functions?.[stream ? 1 : 0];
@@ -119,9 +151,20 @@ async function libraryRequest(specs: Specs, pair: Pair, example: Record<string, 
     args[fileField] = new Blob([FILE_BYTES], { type: FILE_TYPES[extension] ?? "application/octet-stream" });
   }
   let captured: Promise<WireRequest> | undefined;
+  let statusUrl: string | undefined;
   const fetch = async (url: string, init: RequestInit): Promise<Response> => {
     if (url.startsWith("https://huggingface.co/api/models/")) return hubResponse(specs, url);
+    if (captured === undefined && job) {
+      captured = toWire(url, init);
+      return Response.json(submitAnswer(job));
+    }
     captured ??= toWire(url, init);
+    throw new Captured("captured");
+  };
+  // The library polls with the global fetch: capture the first poll, then stop the call.
+  const globalFetch = globalThis.fetch;
+  globalThis.fetch = async (input: string | URL | Request) => {
+    statusUrl ??= String(input instanceof Request ? input.url : input);
     throw new Captured("captured");
   };
   try {
@@ -130,9 +173,11 @@ async function libraryRequest(specs: Specs, pair: Pair, example: Record<string, 
     else await result;
   } catch (error) {
     if (!(error instanceof Captured) && !captured) throw error;
+  } finally {
+    globalThis.fetch = globalFetch;
   }
   if (!captured) throw new Error("the library sent no request");
-  return captured;
+  return statusUrl === undefined ? { request: await captured } : { request: await captured, statusUrl };
 }
 
 function describePair(pair: Pair): string {
@@ -154,10 +199,11 @@ describe("router contract", () => {
     let matched = 0;
     for (const pair of pairs) {
       const request = buildRequest(specs.router, pair.task, pair.provider, pair.mapping, { stream: pair.stream, accessToken: TOKEN });
-      const ours = comparable(wireRequest(request, FILE_BYTES));
+      const ours = { ...comparable(wireRequest(request, FILE_BYTES)), ...(request.job ? { statusUrl: ourStatusUrl(request.job.statusUrl) } : {}) };
       let theirs: object;
       try {
-        theirs = comparable(await libraryRequest(specs, pair, request.payload));
+        const call = await libraryRequest(specs, pair, request.payload, request.job);
+        theirs = { ...comparable(call.request), ...(call.statusUrl ? { statusUrl: call.statusUrl } : {}) };
       } catch (error) {
         unchecked.push(`${describePair(pair)}: ${error instanceof Error ? error.message : String(error)}`);
         continue;
