@@ -17,6 +17,7 @@ import type { SnippetClient } from "./types.ts";
 
 const METHODS: Record<string, readonly string[] | undefined> = signatures.methods;
 const CHAT_ARGUMENTS = new Set(signatures.chat_completion);
+const PROVIDER_ROUTING_ONLY = new Set(signatures.providerRoutingOnly.methods);
 
 /** Positional value and keyword arguments of the task method call, or why there are none. */
 function taskArguments(request: SnippetRequest): { positional?: JsonValue; keywords: [string, JsonValue][] } | string {
@@ -49,6 +50,8 @@ function unsupported(request: SnippetRequest): string | undefined {
   if (request.direct) return "huggingface_hub routes through the router, not to the provider's own API";
   if (request.chat) return request.task.sdk.python ? undefined : "huggingface_hub has no method for this task";
   if (!request.provider.sdkRouting) return `huggingface_hub is not documented here for ${request.provider.id} on this task`;
+  const method = request.task.sdk.python?.method ?? "";
+  if (PROVIDER_ROUTING_ONLY.has(method)) return `huggingface_hub sends ${method} only through provider routing, which the conformance run cannot check`;
   const args = taskArguments(request);
   return typeof args === "string" ? args : undefined;
 }
