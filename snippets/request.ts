@@ -3,7 +3,12 @@
  * seven clients send the same method, URL, headers and body by construction.
  */
 import type { JsonObject } from "../scripts/lib/json-source.ts";
-import type { Mapping, Provider, Router, Task } from "../scripts/model/types.ts";
+import type { Contract, Mapping, Provider, Router, Task } from "../scripts/model/types.ts";
+import { parsePointer, resolveBodyTemplate, type FileSlot } from "./contract-body.ts";
+import { parseUrlTemplate, type UrlPart } from "./url-template.ts";
+
+export type { FileSlot } from "./contract-body.ts";
+export type { UrlPart } from "./url-template.ts";
 import { toolSourcePath } from "./source-file.ts";
 
 /** This module's path, named in the pages' headers: every snippet is rendered from its model. */
@@ -32,13 +37,37 @@ export type RequestBody =
   | { kind: "json"; value: JsonObject }
   /** The file's bytes are the whole body. */
   | { kind: "file"; fileName: string; contentType: string }
-  /** A JSON body whose `field` holds the file's bytes, base64-encoded. */
-  | { kind: "json-with-file"; value: JsonObject; field: string; fileName: string; contentType: string };
+  /** A JSON body whose file slots (which hold the file name in `value`) carry the file, base64 or as a data URL. */
+  | { kind: "json-with-file"; value: JsonObject; slots: FileSlot[]; fileName: string; contentType: string };
+
+/** The file a task produces, and where readers find it once the snippet ran. */
+export interface OutputFile {
+  media: "image" | "audio" | "video";
+  contentType: string;
+  fileName: string;
+}
 
 export type ResponseHandling =
   | { kind: "json" }
-  | { kind: "bytes"; media: "image" | "audio" | "video"; contentType: string; fileName: string }
+  /** The response body is the file. */
+  | ({ kind: "bytes" } & OutputFile)
+  /** The JSON response holds the file base64-encoded at `pointer`. */
+  | ({ kind: "base64"; pointer: string[] } & OutputFile)
+  /** The JSON response holds a URL at `pointer` to download the file from. */
+  | ({ kind: "url"; pointer: string[] } & OutputFile)
   | { kind: "events" };
+
+/** The first response names a job: poll its status until done, then read the result. */
+export interface JobHandling {
+  statusUrl: UrlPart[];
+  /** Where the result is; without it, the last status response is the result. */
+  resultUrl?: UrlPart[];
+  statusPointer: string[];
+  done: string[];
+  failed: string[];
+  pollSeconds: number;
+  maxPolls: number;
+}
 
 export interface Header {
   name: string;
@@ -54,6 +83,11 @@ export interface SnippetRequest {
   method: "POST";
   /** Full request URL. */
   url: string;
+  /**
+   * The task route without the provider contract: where the SDKs post the task's own request when
+   * pointed at a custom base URL (with provider routing they build the provider-native request).
+   */
+  taskRouteUrl: string;
   /** True when the request goes through the OpenAI-compatible chat route. */
   chat: boolean;
   /** For chat requests: the OpenAI-style base URL (the URL without /chat/completions). */
@@ -73,6 +107,8 @@ export interface SnippetRequest {
   body: RequestBody;
   stream: boolean;
   response: ResponseHandling;
+  /** Present when the router answers with a job to poll (the response is then read from the job's result). */
+  job?: JobHandling;
   billTo?: string;
 }
 
@@ -102,20 +138,60 @@ export function exampleRequest(task: Task, options: SnippetOptions): JsonObject 
   return { ...task.example, ...(options.example ?? {}) };
 }
 
-function bodyFor(task: Task, payload: JsonObject): RequestBody {
+/** The example's file input as the contract wants it (a provider may need another file format). */
+function exampleWithContractFile(task: Task, example: JsonObject, contract: Contract | undefined): JsonObject {
   const binary = task.binaryInput;
-  const fileName = binary ? payload[binary.field] : undefined;
-  if (!binary || typeof fileName !== "string") return { kind: "json", value: payload };
-  const others = Object.keys(payload).filter((key) => key !== binary.field);
-  if (others.length === 0) return { kind: "file", fileName, contentType: binary.contentType };
-  return { kind: "json-with-file", value: payload, field: binary.field, fileName, contentType: binary.contentType };
+  const fileName = contract?.file?.fileName;
+  if (!binary || !fileName || typeof example[binary.field] !== "string") return example;
+  return { ...example, [binary.field]: fileName };
 }
 
-function responseFor(task: Task, stream: boolean): ResponseHandling {
+function bodyFor(task: Task, payload: JsonObject, mapping: Mapping, model: string): RequestBody {
+  const binary = task.binaryInput;
+  const contract = mapping.contract;
+  const fileName = binary ? payload[binary.field] : undefined;
+  const contentType = contract?.file?.contentType ?? binary?.contentType ?? "application/octet-stream";
+  if (contract?.body !== undefined) {
+    const file = binary && typeof fileName === "string" ? fileName : undefined;
+    const resolved = resolveBodyTemplate(contract.body, payload, { providerModelId: mapping.providerModelId, modelId: model }, file);
+    if (resolved.slots.length === 0 || file === undefined) return { kind: "json", value: resolved.value };
+    return { kind: "json-with-file", value: resolved.value, slots: resolved.slots, fileName: file, contentType };
+  }
+  if (!binary || typeof fileName !== "string") return { kind: "json", value: payload };
+  const others = Object.keys(payload).filter((key) => key !== binary.field);
+  const travel = contract?.file?.travel ?? (others.length === 0 ? "raw" : "base64");
+  if (travel === "raw") return { kind: "file", fileName, contentType };
+  return { kind: "json-with-file", value: payload, slots: [{ pointer: [binary.field], encoding: travel }], fileName, contentType };
+}
+
+function responseFor(task: Task, contract: Contract | undefined, stream: boolean): ResponseHandling {
   if (stream) return { kind: "events" };
   const { kind, contentType, fileName } = task.response;
-  if (kind === "json") return { kind: "json" };
-  return { kind: "bytes", media: kind, contentType: contentType ?? "application/octet-stream", fileName: fileName ?? `output.${kind}` };
+  if (kind === "json" || contract?.response?.kind === "json") return { kind: "json" };
+  const file: OutputFile = { media: kind, contentType: contentType ?? "application/octet-stream", fileName: fileName ?? `output.${kind}` };
+  const where = contract?.response;
+  if (where) return { kind: where.kind, pointer: parsePointer(where.pointer), ...file };
+  return { kind: "bytes", ...file };
+}
+
+function jobFor(contract: Contract | undefined, origin: string): JobHandling | undefined {
+  const job = contract?.job;
+  if (!job) return undefined;
+  const handling: JobHandling = {
+    statusUrl: parseUrlTemplate(job.statusUrl, origin),
+    statusPointer: parsePointer(job.statusPointer),
+    done: job.done,
+    failed: job.failed,
+    pollSeconds: job.pollSeconds ?? 1,
+    maxPolls: job.maxPolls ?? 600,
+  };
+  if (job.resultUrl) handling.resultUrl = parseUrlTemplate(job.resultUrl, origin);
+  return handling;
+}
+
+function withQuery(url: string, query: Record<string, string> | undefined): string {
+  if (!query || Object.keys(query).length === 0) return url;
+  return `${url}?${new URLSearchParams(query).toString()}`;
 }
 
 export function buildRequest(router: Router, task: Task, provider: Provider, mapping: Mapping, options: SnippetOptions = {}): SnippetRequest {
@@ -133,7 +209,10 @@ export function buildRequest(router: Router, task: Task, provider: Provider, map
     ? { kind: "inline", value: options.accessToken }
     : { kind: "env", variable: directApi?.tokenEnv ?? provider.auth.tokenEnv };
 
+  const contract = task.conversational ? undefined : mapping.contract;
+  const origin = (options.baseUrl ?? router.origin).replace(/\/+$/, "");
   let url: string;
+  let taskRouteUrl: string | undefined;
   let chatBaseUrl: string | undefined;
   let payload: JsonObject;
   if (task.conversational) {
@@ -143,17 +222,21 @@ export function buildRequest(router: Router, task: Task, provider: Provider, map
     const modelField = directApi ? mapping.providerModelId : `${model}:${provider.id}`;
     payload = { model: modelField, ...withoutKey(example, "model") };
   } else {
-    const pattern = mapping.path ?? provider.taskPath;
+    const pattern = contract?.path ?? mapping.path ?? provider.taskPath;
     if (!pattern) throw new SnippetOptionError(`provider "${provider.id}" has no route for task "${task.id}"`);
-    url = joinUrl(options.baseUrl ?? router.origin, fillPath(pattern, task, mapping, model));
-    payload = example;
+    url = withQuery(joinUrl(origin, fillPath(pattern, task, mapping, model)), contract?.query);
+    const taskPattern = mapping.path ?? provider.taskPath ?? pattern;
+    taskRouteUrl = joinUrl(origin, fillPath(taskPattern, task, mapping, model));
+    payload = exampleWithContractFile(task, example, contract);
   }
   if (stream) payload = { ...withoutKey(payload, "stream"), stream: true };
 
-  const body = bodyFor(task, payload);
+  let body: RequestBody = task.conversational ? { kind: "json", value: payload } : bodyFor(task, withoutKey(payload, "stream"), mapping, model);
+  if (stream && body.kind === "json") body = { kind: "json", value: { ...body.value, stream: true } };
   const headers: Header[] = [];
   if (body.kind === "file") headers.push({ name: "Content-Type", value: body.contentType });
   else headers.push({ name: "Content-Type", value: "application/json" });
+  for (const [name, value] of Object.entries(contract?.headers ?? {})) headers.push({ name, value });
   if (options.billTo) headers.push({ name: "X-HF-Bill-To", value: options.billTo });
 
   const request: SnippetRequest = {
@@ -163,6 +246,7 @@ export function buildRequest(router: Router, task: Task, provider: Provider, map
     model,
     method: "POST",
     url,
+    taskRouteUrl: taskRouteUrl ?? url,
     chat: task.conversational,
     customBaseUrl: options.baseUrl !== undefined,
     direct,
@@ -171,8 +255,10 @@ export function buildRequest(router: Router, task: Task, provider: Provider, map
     headers,
     body,
     stream,
-    response: responseFor(task, stream),
+    response: responseFor(task, contract, stream),
   };
+  const job = jobFor(contract, origin);
+  if (job) request.job = job;
   if (chatBaseUrl) request.chatBaseUrl = chatBaseUrl;
   if (options.billTo) request.billTo = options.billTo;
   return request;

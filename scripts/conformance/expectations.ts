@@ -21,6 +21,8 @@ export interface ExpectedRequest {
   provider: Provider;
   mapping: Mapping;
   body: ExpectedBody;
+  /** The request goes to the task route, not the provider's contract route. */
+  taskRequest: boolean;
   /** The file a snippet must save the response to, for binary responses. */
   savedFile?: string;
 }
@@ -41,15 +43,24 @@ export function expectedPayload(task: Task, provider: Provider, mapping: Mapping
   return payload;
 }
 
-export function expectedRequest(task: Task, provider: Provider, mapping: Mapping, stream: boolean, example: JsonObject = {}): ExpectedRequest {
+/**
+ * `taskRequest`: the client posts the task's own request to the task route (SDKs given a base URL),
+ * so the provider's contract does not apply.
+ */
+export function expectedRequest(task: Task, provider: Provider, mapping: Mapping, stream: boolean, example: JsonObject = {}, taskRequest = false): ExpectedRequest {
   const payload = expectedPayload(task, provider, mapping, stream, example);
   const binary = task.binaryInput;
-  const fileName = binary ? payload[binary.field] : undefined;
+  const exampleFile = binary ? payload[binary.field] : undefined;
+  // A contract may ask for another file format (and so another example file) and says how the file travels.
+  // The file format is the provider's (every client sends that file); how it travels is the contract's.
+  const file = mapping.contract?.file;
+  const fileName = typeof exampleFile === "string" ? (file?.fileName ?? exampleFile) : undefined;
+  const travel = (taskRequest ? undefined : file?.travel) ?? (Object.keys(payload).length === 1 ? "raw" : "base64");
   let body: ExpectedBody;
-  if (!binary || typeof fileName !== "string") body = { kind: "json", value: payload };
-  else if (Object.keys(payload).length === 1) body = { kind: "file", fileName, contentType: binary.contentType };
+  if (!binary || fileName === undefined) body = { kind: "json", value: payload };
+  else if (travel === "raw") body = { kind: "file", fileName, contentType: file?.contentType ?? binary.contentType };
   else body = { kind: "json-with-file", value: payload, field: binary.field, fileName };
-  const expected: ExpectedRequest = { task, provider, mapping, body };
+  const expected: ExpectedRequest = { task, provider, mapping, body, taskRequest: taskRequest && mapping.contract !== undefined };
   if (!stream && task.response.kind !== "json") expected.savedFile = task.response.fileName ?? `output.${task.response.kind}`;
   return expected;
 }
@@ -121,7 +132,7 @@ function mediaType(value: string | undefined): string {
 export function requestProblems(recorded: RecordedRequest, expected: ExpectedRequest, token: string, fileBytes: Buffer | undefined, registry: SchemaRegistry): string[] {
   const problems = [...recorded.problems.map((problem) => `server: ${problem}`)];
   const route = recorded.route;
-  if (route && (route.task.id !== expected.task.id || route.mapping !== expected.mapping)) {
+  if (route && (route.task.id !== expected.task.id || route.mapping !== expected.mapping || Boolean(route.taskRoute) !== expected.taskRequest)) {
     problems.push(`${recorded.method} ${recorded.target} reached the route of ${route.task.id} by ${route.provider.id}, not ${expected.task.id} by ${expected.provider.id}`);
   }
   if (recorded.headers.authorization !== `Bearer ${token}`) {
@@ -143,7 +154,12 @@ export function requestProblems(recorded: RecordedRequest, expected: ExpectedReq
   }
   const expectedValue =
     body.kind === "json-with-file" ? { ...body.value, [body.field]: (fileBytes ?? Buffer.alloc(0)).toString("base64") } : body.value;
-  const difference = jsonDifference(recorded.json, expectedValue, defaultFieldPolicy(registry, expected.task.schemas.input));
+  // A provider-native body is compared as the task request it stands for (the server read it back).
+  const difference = jsonDifference(
+    recorded.payload ?? recorded.json,
+    expectedValue,
+    defaultFieldPolicy(registry, expected.task.schemas.input),
+  );
   if (difference) problems.push(`the body differs from the example request ${difference}`);
   return problems;
 }

@@ -16,6 +16,10 @@ export interface Route {
   path: string;
   /** For the chat route: the `model` the body must name. */
   chatModel?: string;
+  /** The query string the contract's route carries (without "?"), if any. */
+  query?: string;
+  /** The task route of a pair that has a contract: SDKs given a base URL post the task request here. */
+  taskRoute?: true;
 }
 
 export type RouteMatch = { ok: true; route: Route } | { ok: false; status: 404 | 405; reason: string };
@@ -40,6 +44,12 @@ export function requestPath(target: string): string | undefined {
   }
 }
 
+/** The target split at "?" (the query as sent, without "?"). */
+function splitTarget(target: string): { path: string; query?: string } {
+  const at = target.indexOf("?");
+  return at < 0 ? { path: target } : { path: target.slice(0, at), query: target.slice(at + 1) };
+}
+
 export class RouteTable {
   private readonly byPath = new Map<string, Route[]>();
   readonly chatPath: string;
@@ -59,13 +69,20 @@ export class RouteTable {
         if (task.conversational) {
           route = { task, provider, mapping, path: specs.router.chatPath, chatModel: `${mapping.modelId}:${provider.id}` };
         } else {
-          const pattern = mapping.path ?? provider.taskPath;
+          const pattern = mapping.contract?.path ?? mapping.path ?? provider.taskPath;
           if (!pattern) continue;
           route = { task, provider, mapping, path: fillPlaceholders(pattern, task, mapping) };
+          const query = Object.entries(mapping.contract?.query ?? {});
+          if (query.length > 0) route.query = query.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join("&");
         }
         const routes = this.byPath.get(route.path) ?? [];
         routes.push(route);
         this.byPath.set(route.path, routes);
+        const taskPattern = mapping.path ?? provider.taskPath;
+        if (mapping.contract && taskPattern) {
+          const taskRoute: Route = { task, provider, mapping, path: fillPlaceholders(taskPattern, task, mapping), taskRoute: true };
+          this.byPath.set(taskRoute.path, [...(this.byPath.get(taskRoute.path) ?? []), taskRoute]);
+        }
       }
     }
   }
@@ -83,10 +100,18 @@ export class RouteTable {
 
   /** The route a request belongs to. `body` is the parsed JSON body, or undefined for a file body. */
   match(method: string, target: string, body: JsonValue | undefined): RouteMatch {
-    const path = requestPath(target);
-    if (path === undefined) return { ok: false, status: 404, reason: `unexpected request target ${JSON.stringify(target)} (no query string is expected)` };
-    const routes = this.byPath.get(path);
-    if (!routes) return { ok: false, status: 404, reason: `no route for ${path}${this.similarPaths(path)}` };
+    const split = splitTarget(target);
+    const path = requestPath(split.path);
+    const withQuery = split.query === undefined ? undefined : this.byPath.get(path ?? "")?.filter((route) => route.query === split.query);
+    if (path === undefined || (split.query !== undefined && !withQuery?.length)) {
+      return { ok: false, status: 404, reason: `unexpected request target ${JSON.stringify(target)} (no such query string is expected)` };
+    }
+    const routes = withQuery ?? this.byPath.get(path)?.filter((route) => route.query === undefined);
+    if (!routes?.length) {
+      const queried = this.byPath.get(path)?.find((route) => route.query !== undefined);
+      if (queried) return { ok: false, status: 404, reason: `${path} expects the query ?${queried.query}` };
+      return { ok: false, status: 404, reason: `no route for ${path}${this.similarPaths(path)}` };
+    }
     if (method !== "POST") return { ok: false, status: 405, reason: `${method} ${path}: every route takes POST` };
     if (path === this.chatPath && routes.some((route) => route.chatModel !== undefined)) {
       const model = isJsonObject(body) ? body["model"] : undefined;
@@ -98,7 +123,9 @@ export class RouteTable {
         reason: `the chat route serves models ${routes.map((candidate) => JSON.stringify(candidate.chatModel)).join(", ")}, not ${JSON.stringify(model ?? null)}`,
       };
     }
-    const route = routes.find((candidate) => this.accepts(candidate, body)) ?? routes[0];
+    // A contract's route and its task route may share a path: a file body can only be the task request.
+    const candidates = body === undefined ? [...routes.filter((route) => route.taskRoute), ...routes] : routes;
+    const route = candidates.find((candidate) => this.accepts(candidate, body)) ?? candidates[0];
     return route ? { ok: true, route } : { ok: false, status: 404, reason: `no route for ${path}` };
   }
 }

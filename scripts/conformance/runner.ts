@@ -182,7 +182,7 @@ export class SnippetRunner {
     }
     result.snippet = snippet.content;
 
-    const expected = expectedRequest(job.task, job.provider, job.mapping, job.stream, example);
+    const expected = expectedRequest(job.task, job.provider, job.mapping, job.stream, example, job.client.sendsTaskRequest === true && !job.task.conversational);
     const workDir = path.join(this.workRoot, String(number));
     await rm(workDir, { recursive: true, force: true });
     await mkdir(workDir, { recursive: true });
@@ -222,22 +222,33 @@ export class SnippetRunner {
     }
     if (outcome.stderr.includes(GUARD_MESSAGE)) result.problems.push("the snippet tried to reach the network (see the network guard's message)");
 
-    if (requests.length !== 1) {
+    // One POST (the request under test); jobs and downloads add GETs the server handed out itself.
+    const posts = requests.filter((recorded) => recorded.method !== "GET");
+    if (posts.length !== 1) {
       result.problems.push(
-        requests.length === 0
+        posts.length === 0
           ? `no request arrived with the token from the environment (${server.unattributed.length} unattributed so far)`
-          : `${requests.length} requests arrived, expected exactly one: ${requests.map((recorded) => `${recorded.method} ${recorded.target}`).join(", ")}`,
+          : `${posts.length} requests arrived, expected exactly one: ${posts.map((recorded) => `${recorded.method} ${recorded.target}`).join(", ")}`,
       );
     }
-    const recorded = requests[0];
+    const recorded = posts[0];
     if (recorded) result.problems.push(...requestProblems(recorded, expected, token, fileBytes, this.options.specs.registry));
+    for (const followUp of requests.filter((candidate) => candidate.method === "GET")) {
+      result.problems.push(...followUp.problems.map((problem) => `server: GET ${followUp.target}: ${problem}`));
+    }
+    if (recorded?.route?.mapping.contract?.job && !recorded.route.taskRoute && !requests.some((candidate) => candidate.method === "GET")) {
+      result.problems.push("the snippet did not poll the job it started");
+    }
 
-    if (recorded?.responseBody && expected.savedFile && outcome.exitCode === 0) {
+    const served = requests.find((candidate) => candidate.responseBody !== undefined)?.responseBody;
+    if (served && expected.savedFile && outcome.exitCode === 0) {
       const saved = await readFile(path.join(workDir, expected.savedFile)).catch(() => undefined);
       if (!saved) result.problems.push(`the response was not saved to ${expected.savedFile}`);
-      else if (!saved.equals(recorded.responseBody)) {
-        result.problems.push(`${expected.savedFile} does not hold the bytes the server sent (${saved.length} bytes saved, ${recorded.responseBody.length} sent)`);
+      else if (!saved.equals(served)) {
+        result.problems.push(`${expected.savedFile} does not hold the bytes the server sent (${saved.length} bytes saved, ${served.length} sent)`);
       }
+    } else if (expected.savedFile && outcome.exitCode === 0 && !served) {
+      result.problems.push(`the snippet did not fetch the file it should save to ${expected.savedFile}`);
     }
 
     finish();

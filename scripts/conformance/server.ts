@@ -11,6 +11,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from "node:net";
 import { isJsonObject, type JsonValue } from "../lib/json-source.ts";
 import type { Specs } from "../model/types.ts";
+import { documentWith, unmapNativeBody } from "./native.ts";
 import { binaryBody, ResponseGenerator } from "./responses.ts";
 import { RouteTable, type Route } from "./routes.ts";
 
@@ -34,6 +35,34 @@ export interface RecordedRequest {
   status: number;
   /** What the server sent back, to compare with the file a snippet saves. */
   responseBody?: Buffer;
+  /** For a provider-native body: the task request it stands for. */
+  payload?: JsonValue;
+}
+
+/** A job the server runs for one snippet: answered "in progress" once, then done. */
+interface Job {
+  route: Route;
+  token: string;
+  statusChecks: number;
+  /** The document the final response (result URL or last status) carries. */
+  result: JsonValue;
+}
+
+type FollowUp = { kind: "status" | "result"; job: Job } | { kind: "download"; token: string; media: "image" | "audio" | "video" };
+
+/** Writes `value` at `pointer` into `document` (objects and arrays are created on the way). */
+function merged(document: JsonValue, pointer: string, value: JsonValue): JsonValue {
+  const fresh = documentWith(pointer, value);
+  const merge = (left: JsonValue, right: JsonValue): JsonValue => {
+    if (Array.isArray(left) && Array.isArray(right)) return right.map((item, index) => (item === null && index < left.length ? (left[index] as JsonValue) : merge(left[index] ?? null, item)));
+    if (isJsonObject(left) && isJsonObject(right)) {
+      const out = { ...left };
+      for (const [key, item] of Object.entries(right)) out[key] = key in left ? merge(left[key] as JsonValue, item) : item;
+      return out;
+    }
+    return right;
+  };
+  return merge(document, fresh);
 }
 
 function mediaType(headers: IncomingHttpHeaders): string {
@@ -59,6 +88,8 @@ async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
 
 export class ConformanceServer {
   private readonly byToken = new Map<string, RecordedRequest[]>();
+  /** GET targets of running jobs and downloads: status, result and file URLs the snippets follow. */
+  private readonly followUps = new Map<string, FollowUp>();
   /** Requests whose token belongs to no run (a snippet that sends the wrong token lands here). */
   readonly unattributed: RecordedRequest[] = [];
   readonly routes: RouteTable;
@@ -106,7 +137,77 @@ export class ConformanceServer {
   collect(token: string): RecordedRequest[] {
     const requests = this.byToken.get(token) ?? [];
     this.byToken.delete(token);
+    for (const [target, followUp] of this.followUps) {
+      if ((followUp.kind === "download" ? followUp.token : followUp.job.token) === token) this.followUps.delete(target);
+    }
     return requests;
+  }
+
+  /** The target (path and query) a job's URL template leads to, filled in as a snippet fills it. */
+  private jobTarget(template: string, jobId: string): string {
+    const url = template
+      .replace("{origin}", this.origin)
+      .replace(/\{value:[^}]*\}/g, jobId)
+      .replace(/\{path:[^}]*\}/g, `/jobs/${jobId}`);
+    return url.slice(this.origin.length);
+  }
+
+  /** Replies to a provider-native route: the JSON holding the result, or the job to poll for it. */
+  private replyNative(route: Route, token: string, response: ServerResponse, recorded: RecordedRequest): void {
+    const contract = route.mapping.contract;
+    const where = contract?.response;
+    const media = route.task.response.kind;
+    let result: JsonValue;
+    if (!where || where.kind === "json" || media === "json") result = this.responses.output(route.task);
+    else if (where.kind === "base64") {
+      const bytes = binaryBody(media);
+      recorded.responseBody = bytes;
+      result = documentWith(where.pointer, bytes.toString("base64"));
+    } else {
+      const target = `/__downloads/${token}`;
+      this.followUps.set(target, { kind: "download", token, media });
+      result = documentWith(where.pointer, `${this.origin}${target}`);
+    }
+    const job = contract?.job;
+    recorded.status = 200;
+    if (!job) return this.reply(response, 200, result);
+    const state: Job = { route, token, statusChecks: 0, result };
+    let submitted: JsonValue = {};
+    for (const template of [job.statusUrl, job.resultUrl ?? ""]) {
+      for (const [, kind, pointer] of template.matchAll(/\{(value|path):([^}]*)\}/g)) {
+        submitted = merged(submitted, pointer ?? "", kind === "value" ? token : `https://jobs.example.com/jobs/${token}`);
+      }
+    }
+    this.followUps.set(this.jobTarget(job.statusUrl, token), { kind: "status", job: state });
+    if (job.resultUrl) this.followUps.set(this.jobTarget(job.resultUrl, token), { kind: "result", job: state });
+    this.reply(response, 200, submitted);
+  }
+
+  private replyFollowUp(followUp: FollowUp, response: ServerResponse, recorded: RecordedRequest): void {
+    recorded.status = 200;
+    if (followUp.kind === "download") {
+      const bytes = binaryBody(followUp.media);
+      recorded.responseBody = bytes;
+      response.writeHead(200, { "Content-Type": "application/octet-stream", "Content-Length": bytes.length });
+      response.end(bytes);
+      return;
+    }
+    const { job } = followUp;
+    const contractJob = job.route.mapping.contract?.job;
+    if (!contractJob) return this.reply(response, 500, { error: "not a job" });
+    if (followUp.kind === "result") {
+      if (job.statusChecks < 2) {
+        recorded.problems.push("the result was requested before the job was done");
+        recorded.status = 409;
+        return this.reply(response, 409, { error: "the job is not done" });
+      }
+      return this.reply(response, 200, job.result);
+    }
+    job.statusChecks += 1;
+    // The first check always finds the job still running, so every snippet must really poll.
+    if (job.statusChecks === 1) return this.reply(response, 200, documentWith(contractJob.statusPointer, "IN_PROGRESS"));
+    const status = merged(contractJob.resultUrl ? {} : job.result, contractJob.statusPointer, contractJob.done[0] ?? "done");
+    this.reply(response, 200, status);
   }
 
   async close(): Promise<void> {
@@ -138,6 +239,12 @@ export class ConformanceServer {
       this.reply(response, status, { error: problem });
     };
 
+    const download = this.followUps.get(recorded.target);
+    if (download?.kind === "download" && recorded.method === "GET") {
+      this.byToken.get(download.token)?.push(recorded);
+      return this.replyFollowUp(download, response, recorded);
+    }
+
     const token = bearerToken(request.headers);
     const runRequests = token === undefined ? undefined : this.byToken.get(token);
     if (!runRequests) {
@@ -147,6 +254,11 @@ export class ConformanceServer {
     }
     runRequests.push(recorded);
     if (body === undefined) return refuse(413, `the body is larger than ${MAX_BODY_BYTES} bytes`);
+    if (recorded.method === "GET") {
+      const followUp = this.followUps.get(recorded.target);
+      if (!followUp || followUp.kind === "download" || followUp.job.token !== token) return refuse(404, `no job or download at ${recorded.target}`);
+      return this.replyFollowUp(followUp, response, recorded);
+    }
 
     const type = mediaType(request.headers);
     let json: JsonValue | undefined;
@@ -171,10 +283,16 @@ export class ConformanceServer {
     // A file body stands for the payload whose binary field holds the file (base64 in JSON form).
     let payload: JsonValue;
     if (recorded.bodyKind === "file") {
-      if (!binary || type !== binary.contentType) {
-        return refuse(415, `Content-Type ${JSON.stringify(type)}: expected application/json${binary ? ` or ${binary.contentType}` : ""}`);
+      const fileType = route.mapping.contract?.file?.contentType ?? binary?.contentType;
+      if (!binary || type !== fileType) {
+        return refuse(415, `Content-Type ${JSON.stringify(type)}: expected application/json${fileType ? ` or ${fileType}` : ""}`);
       }
       payload = { [binary.field]: body.toString("base64") };
+    } else if (route.mapping.contract?.body !== undefined && !route.taskRoute) {
+      const unmapped = unmapNativeBody(route.task, route.mapping, json as JsonValue);
+      if (unmapped.problems.length > 0) return refuse(400, `the ${route.provider.id} body does not follow its contract: ${unmapped.problems.join("; ")}`);
+      payload = unmapped.payload;
+      recorded.payload = payload;
     } else {
       payload = json as JsonValue;
     }
@@ -192,6 +310,8 @@ export class ConformanceServer {
       response.end("data: [DONE]\n\n");
       return;
     }
+    const contract = route.taskRoute ? undefined : route.mapping.contract;
+    if (contract?.job || contract?.response) return this.replyNative(route, token as string, response, recorded);
     const kind = route.task.response.kind;
     recorded.status = 200;
     if (kind === "json") {

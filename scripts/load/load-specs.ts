@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import type { Diagnostic } from "../lib/diagnostics.ts";
 import { sortDiagnostics } from "../lib/diagnostics.ts";
 import { diagnosticAt, isJsonObject, pathToPointer, type JsonObject, type JsonSource } from "../lib/json-source.ts";
-import type { Mapping, Provider, Specs, Task, TaskMetadata } from "../model/types.ts";
+import type { Contract, Mapping, Provider, Specs, Task, TaskMetadata } from "../model/types.ts";
 import { SchemaRegistry, type SchemaDocument } from "../schema/registry.ts";
 import { createValidator, type SchemaValidator, type ValidatorResult } from "../schema/validator.ts";
 import { displayPath, loadSchemaFiles, readJsonFile } from "./files.ts";
@@ -253,6 +253,45 @@ function compileOnUse(registry: SchemaRegistry): SchemaValidator {
   return { validate: (document, value) => validator().validate(document, value), acceptsAt: (location, value) => validator().acceptsAt(location, value) };
 }
 
+/** specs/contracts.json is optional: without it every pair uses the task's own request. */
+function readContracts(specsDir: string, diagnostics: Diagnostic[]): JsonSource | undefined {
+  const file = path.join(specsDir, "contracts.json");
+  if (!existsSync(file)) return undefined;
+  const parsed = readJsonFile(file);
+  if (!parsed.ok) {
+    diagnostics.push(...parsed.diagnostics);
+    return undefined;
+  }
+  const problems = checkAgainstMetaSchema("contracts", parsed.source);
+  diagnostics.push(...problems);
+  return problems.length === 0 ? parsed.source : undefined;
+}
+
+/** Attaches each contract to its mapping; a contract for a pair the feed does not have is an error. */
+function attachContracts(source: JsonSource, providers: readonly Provider[], tasks: readonly Task[], diagnostics: Diagnostic[]): void {
+  const contracts = (source.value as JsonObject)["contracts"] as unknown as Record<string, Record<string, Contract>>;
+  for (const [providerId, byTask] of Object.entries(contracts)) {
+    for (const [taskId, contract] of Object.entries(byTask)) {
+      const where = pathToPointer(["contracts", providerId, taskId]);
+      const mapping = providers.find((provider) => provider.id === providerId)?.mappings.find((entry) => entry.task === taskId);
+      if (!mapping) {
+        diagnostics.push(diagnosticAt(source, where, `the feed has no mapping of "${taskId}" for provider "${providerId}": remove this contract or add the mapping`, "contract-pair"));
+        continue;
+      }
+      const task = tasks.find((entry) => entry.id === taskId);
+      if (task?.conversational) {
+        diagnostics.push(diagnosticAt(source, where, "conversational tasks use the router's chat route: remove this contract", "contract-pair"));
+        continue;
+      }
+      if (contract.file && !task?.binaryInput) {
+        diagnostics.push(diagnosticAt(source, `${where}/file`, `"${taskId}" has no file input: remove "file"`, "contract-file"));
+        continue;
+      }
+      mapping.contract = contract;
+    }
+  }
+}
+
 export function loadSpecs(options: LoadOptions): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const registry = new SchemaRegistry();
@@ -312,6 +351,8 @@ export function loadSpecs(options: LoadOptions): LoadResult {
   const taskIds = new Set(tasks.map((task) => task.id));
   const providers = providersSource ? buildProviders(providersSource, taskIds, diagnostics) : [];
   if (providersSource) checkRoutes(providersSource, providers, tasks, diagnostics);
+  const contractsSource = readContracts(options.specsDir, diagnostics);
+  if (contractsSource) attachContracts(contractsSource, providers, tasks, diagnostics);
   if (diagnostics.length > 0 || !providersSource) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   if (digest !== undefined && !passedBefore) options.passedLoads?.add(digest);
 

@@ -12,7 +12,7 @@ import { displayPath } from "./files.ts";
 import { newAjv, type Ajv2020 } from "../schema/ajv.ts";
 import { toSchemaErrors } from "../schema/validator.ts";
 
-export type MetaSchemaName = "task" | "providers" | "config";
+export type MetaSchemaName = "task" | "providers" | "contracts" | "config";
 
 export const META_SCHEMA_DIR = fileURLToPath(new URL("../../specs/schema/", import.meta.url));
 

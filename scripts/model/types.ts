@@ -1,7 +1,7 @@
 /**
  * The model: plain typed objects built by the loader. Nothing past this point does I/O.
  */
-import type { JsonObject } from "../lib/json-source.ts";
+import type { JsonObject, JsonValue } from "../lib/json-source.ts";
 import type { SchemaDocument, SchemaRegistry } from "../schema/registry.ts";
 import type { SchemaValidator } from "../schema/validator.ts";
 
@@ -74,6 +74,35 @@ export interface Mapping {
   status: MappingStatus;
   /** Router path pattern for this task, overriding the provider's taskPath. */
   path?: string;
+  /** The provider-native request the router expects for this pair (specs/contracts.json). */
+  contract?: Contract;
+}
+
+export type FileTravel = "raw" | "base64" | "data-url";
+
+/** A provider's own request and response format for one task, as data (specs/schema/contracts.schema.json). */
+export interface Contract {
+  /** Router path with {provider}, {modelId}, {providerModelId}, {task} placeholders. */
+  path: string;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  file?: { travel?: FileTravel; contentType?: string; fileName?: string };
+  /** Body template over the task's example; see the meta-schema for its directives. */
+  body?: JsonValue;
+  job?: ContractJob;
+  response?: { kind: "json" } | { kind: "base64" | "url"; pointer: string };
+}
+
+/** An asynchronous job: poll a status URL until done, then read the result. */
+export interface ContractJob {
+  /** `{origin}`, `{value:/pointer}` and `{path:/pointer}` (into the first response) are filled in. */
+  statusUrl: string;
+  resultUrl?: string;
+  statusPointer: string;
+  done: string[];
+  failed: string[];
+  pollSeconds?: number;
+  maxPolls?: number;
 }
 
 export interface DirectAccess {
@@ -87,7 +116,7 @@ export interface Provider {
   displayName: string;
   website: string;
   taskPath?: string;
-  /** The SDKs send the documented task payload to taskPath (so SDK snippets apply to non-chat tasks). */
+  /** The pinned SDKs serve this provider's non-chat tasks, in the contract's format (so SDK snippets apply). */
   sdkRouting: boolean;
   auth: { scheme: "bearer"; tokenEnv: string };
   direct?: DirectAccess;

@@ -6,7 +6,8 @@
 import { code } from "../literals/code.ts";
 import type { LiteralValue } from "../literals/code.ts";
 import { jsLiteral, jsObject, jsString } from "../literals/javascript.ts";
-import type { SnippetRequest } from "../request.ts";
+import type { JobHandling, SnippetRequest, UrlPart } from "../request.ts";
+import { accessors, bodyWithFileCode } from "./flow.ts";
 import { JsImports } from "./imports.ts";
 import { jsBearer } from "./tokens.ts";
 import { toolSourcePath } from "../source-file.ts";
@@ -34,6 +35,75 @@ async function* readEvents(body) {
   if (data.length > 0) yield data.join("\\n");
 }`;
 
+/** `variable["a"][0]`: the value at a JSON pointer. */
+function jsAccess(variable: string, pointer: readonly string[]): string {
+  return variable + accessors(pointer).map((key) => `[${typeof key === "number" ? key : jsString(key)}]`).join("");
+}
+
+function jsUrl(parts: readonly UrlPart[], variable: string): string {
+  return parts
+    .map((part) => {
+      if (part.kind === "literal") return jsString(part.text);
+      if (part.kind === "value") return `String(${jsAccess(variable, part.pointer)})`;
+      return `new URL(${jsAccess(variable, part.pointer)}).pathname`;
+    })
+    .join(" + ");
+}
+
+function jsCheck(variable: string, what: string): string {
+  return `if (!${variable}.ok) {\n  throw new Error(\`${what} failed: \${${variable}.status} \${await ${variable}.text()}\`);\n}`;
+}
+
+/** Polls the job named by `result` until it is done; leaves the result's JSON in `result`. */
+function jsJob(job: JobHandling, authorization: string): string {
+  const failed = job.failed.length > 0
+    ? `\n  if (${JSON.stringify(job.failed)}.includes(state)) {\n    throw new Error(\`The job failed: \${JSON.stringify(result)}\`);\n  }`
+    : "";
+  const lines = [
+    "const job = result;",
+    `const statusUrl = ${jsUrl(job.statusUrl, "job")};`,
+    `for (let attempt = 1; ; attempt++) {`,
+    `  const status = await fetch(statusUrl, { headers: { Authorization: ${authorization} } });`,
+    `  ${jsCheck("status", "Status request").replace(/\n/g, "\n  ")}`,
+    "  result = await status.json();",
+    `  const state = ${jsAccess("result", job.statusPointer)};`,
+    `  if (${JSON.stringify(job.done)}.includes(state)) break;${failed}`,
+    `  if (attempt === ${job.maxPolls}) {\n    throw new Error("The job did not finish after ${job.maxPolls} status checks");\n  }`,
+    `  await new Promise((resolve) => setTimeout(resolve, ${job.pollSeconds * 1000}));`,
+    "}",
+  ];
+  if (job.resultUrl) {
+    lines.push(
+      `const resultResponse = await fetch(${jsUrl(job.resultUrl, "job")}, { headers: { Authorization: ${authorization} } });`,
+      jsCheck("resultResponse", "Result request"),
+      "result = await resultResponse.json();",
+    );
+  }
+  return lines.join("\n");
+}
+
+function jsOutput(request: SnippetRequest, imports: JsImports): string {
+  const { response } = request;
+  const fromResult = request.job !== undefined || response.kind === "base64" || response.kind === "url";
+  const parts: string[] = [];
+  if (fromResult) parts.push(`${request.job ? "let" : "const"} result = await response.json();`);
+  if (request.job) parts.push(jsJob(request.job, jsBearer(request.token)));
+  if (response.kind === "base64") {
+    const writeFile = imports.named("node:fs/promises", "writeFile");
+    parts.push(`await ${writeFile}(${jsString(response.fileName)}, Buffer.from(${jsAccess("result", response.pointer)}, "base64"));`);
+  } else if (response.kind === "url") {
+    const writeFile = imports.named("node:fs/promises", "writeFile");
+    parts.push(
+      `const download = await fetch(${jsAccess("result", response.pointer)});`,
+      jsCheck("download", "Download"),
+      `await ${writeFile}(${jsString(response.fileName)}, Buffer.from(await download.arrayBuffer()));`,
+    );
+  } else if (fromResult) {
+    parts.push("console.log(result);");
+  }
+  return parts.join("\n");
+}
+
 function render(request: SnippetRequest): string {
   const imports = new JsImports();
   const { body, response } = request;
@@ -41,16 +111,20 @@ function render(request: SnippetRequest): string {
   for (const header of request.headers) headers.push([header.name, header.value]);
 
   let bodyExpression: string;
+  let prelude = "";
   if (body.kind === "file") {
     bodyExpression = `await ${imports.named("node:fs/promises", "readFile")}(${jsString(body.fileName)})`;
   } else if (body.kind === "json-with-file") {
     const readFile = imports.named("node:fs/promises", "readFile");
-    const value = { ...body.value, [body.field]: code(`(await ${readFile}(${jsString(body.fileName)})).toString("base64")`) };
+    prelude = `const fileBase64 = (await ${readFile}(${jsString(body.fileName)})).toString("base64");\n`;
+    const value = bodyWithFileCode(body.value, body.slots, (slot) =>
+      code(slot.encoding === "data-url" ? `${jsString(`data:${body.contentType};base64,`)} + fileBase64` : "fileBase64"),
+    );
     bodyExpression = `JSON.stringify(${jsLiteral(value, "  ")})`;
   } else {
     bodyExpression = `JSON.stringify(${jsLiteral(body.value, "  ")})`;
   }
-  const requestCode = `const response = await fetch(${jsString(request.url)}, ${jsObject([
+  const requestCode = `${prelude}const response = await fetch(${jsString(request.url)}, ${jsObject([
     ["method", request.method],
     ["headers", code(jsObject(headers, "  "))],
     ["body", code(bodyExpression)],
@@ -63,8 +137,10 @@ function render(request: SnippetRequest): string {
   } else if (response.kind === "bytes") {
     const writeFile = imports.named("node:fs/promises", "writeFile");
     output = `await ${writeFile}(${jsString(response.fileName)}, Buffer.from(await response.arrayBuffer()));`;
-  } else {
+  } else if (response.kind === "json" && !request.job) {
     output = "const result = await response.json();\nconsole.log(result);";
+  } else {
+    output = jsOutput(request, imports);
   }
   const parts = [imports.render(), response.kind === "events" ? EVENT_READER : "", requestCode, output].filter(Boolean);
   return parts.join("\n\n") + "\n";

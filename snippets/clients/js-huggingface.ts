@@ -18,7 +18,7 @@ function unsupported(request: SnippetRequest): string | undefined {
   if (!sdk) return "huggingface.js has no method for this task";
   if (request.direct) return "huggingface.js routes through the router, not to the provider's own API";
   if (request.stream && !sdk.streamMethod) return "huggingface.js has no streaming method for this task";
-  if (!request.chat && !request.provider.sdkRouting) return `huggingface.js sends ${request.provider.id} requests in the provider's own format`;
+  if (!request.chat && !request.provider.sdkRouting) return `the pinned huggingface.js does not serve ${request.provider.id} for this task`;
   return undefined;
 }
 
@@ -30,7 +30,7 @@ function render(request: SnippetRequest): string {
   const { body, response } = request;
 
   // A custom endpoint replaces provider routing (the SDK refuses both at once).
-  const endpoint = request.customBaseUrl ? (request.chat ? request.chatBaseUrl : request.url) : undefined;
+  const endpoint = request.customBaseUrl ? (request.chat ? request.chatBaseUrl : request.taskRouteUrl) : undefined;
   const clientOptions = endpoint ? `, ${jsObject([["endpointUrl", endpoint]])}` : "";
   const client = `const client = new ${InferenceClient}(${jsToken(request.token)}${clientOptions});`;
 
@@ -57,7 +57,8 @@ function render(request: SnippetRequest): string {
     output = jsChatOutput(request, request.stream ? call : `await ${call}`);
   } else if (request.stream) {
     output = `for await (const output of ${call}) {\n  console.log(output);\n}`;
-  } else if (response.kind === "bytes") {
+  } else if ("media" in response) {
+    // The SDK fetches the file itself, whether the provider returns bytes, base64 or a URL.
     const writeFile = imports.named("node:fs/promises", "writeFile");
     output = `const ${response.media} = await ${call};\n\nawait ${writeFile}(${jsString(response.fileName)}, Buffer.from(await ${response.media}.arrayBuffer()));`;
   } else {
@@ -72,6 +73,7 @@ export const jsHuggingface: SnippetClient = {
   client: "huggingface.js",
   source: toolSourcePath(import.meta.url),
   reference: { label: "the huggingface.js InferenceClient reference", url: "https://huggingface.co/docs/huggingface.js/inference/README" },
+  sendsTaskRequest: true,
   unsupported,
   render,
 };

@@ -17,6 +17,7 @@ import type { SnippetClient } from "./types.ts";
 
 const METHODS: Record<string, readonly string[] | undefined> = signatures.methods;
 const CHAT_ARGUMENTS = new Set(signatures.chat_completion);
+const PROVIDER_ROUTING_ONLY = new Set(signatures.providerRoutingOnly.methods);
 
 /** Positional value and keyword arguments of the task method call, or why there are none. */
 function taskArguments(request: SnippetRequest): { positional?: JsonValue; keywords: [string, JsonValue][] } | string {
@@ -48,7 +49,9 @@ function taskArguments(request: SnippetRequest): { positional?: JsonValue; keywo
 function unsupported(request: SnippetRequest): string | undefined {
   if (request.direct) return "huggingface_hub routes through the router, not to the provider's own API";
   if (request.chat) return request.task.sdk.python ? undefined : "huggingface_hub has no method for this task";
-  if (!request.provider.sdkRouting) return `huggingface_hub sends ${request.provider.id} requests in the provider's own format`;
+  if (!request.provider.sdkRouting) return `huggingface_hub is not documented here for ${request.provider.id} on this task`;
+  const method = request.task.sdk.python?.method ?? "";
+  if (PROVIDER_ROUTING_ONLY.has(method)) return `huggingface_hub sends ${method} only through provider routing, which the conformance run cannot check`;
   const args = taskArguments(request);
   return typeof args === "string" ? args : undefined;
 }
@@ -56,8 +59,9 @@ function unsupported(request: SnippetRequest): string | undefined {
 function resultHandling(request: SnippetRequest, variable: string): string {
   const { response } = request;
   if (response.kind === "events") return `for token in ${variable}:\n    print(token, end="", flush=True)`;
-  if (response.kind === "bytes" && response.media === "image") return `# The SDK returns a PIL.Image.\n${variable}.save(${pythonString(response.fileName)})`;
-  if (response.kind === "bytes") return `with open(${pythonString(response.fileName)}, "wb") as f:\n    f.write(${variable})`;
+  // The SDK fetches the file itself, whether the provider returns bytes, base64 or a URL.
+  if ("media" in response && response.media === "image") return `# The SDK returns a PIL.Image.\n${variable}.save(${pythonString(response.fileName)})`;
+  if ("media" in response) return `with open(${pythonString(response.fileName)}, "wb") as f:\n    f.write(${variable})`;
   return `print(${variable})`;
 }
 
@@ -65,7 +69,7 @@ function render(request: SnippetRequest): string {
   const imports = new PythonImports();
   const InferenceClient = imports.from("huggingface_hub", "InferenceClient");
   const constructorArgs: string[] = [];
-  if (request.customBaseUrl) constructorArgs.push(`    base_url=${pythonString(request.chat ? (request.chatBaseUrl ?? "") : request.url)},`);
+  if (request.customBaseUrl) constructorArgs.push(`    base_url=${pythonString(request.chat ? (request.chatBaseUrl ?? "") : request.taskRouteUrl)},`);
   else if (!request.chat) constructorArgs.push(`    provider=${pythonString(request.provider.id)},`);
   constructorArgs.push(`    api_key=${pythonToken(request.token, imports)},`);
   if (request.billTo) constructorArgs.push(`    bill_to=${pythonString(request.billTo)},`);
@@ -81,7 +85,7 @@ function render(request: SnippetRequest): string {
     // With a custom base URL the client already targets the model's URL.
     const keywords: [string, JsonValue][] = request.customBaseUrl ? args.keywords : [["model", request.model], ...args.keywords];
     const positional = args.positional === undefined ? [] : [`    ${pythonLiteral(args.positional, "    ")},`];
-    const variable = request.response.kind === "bytes" ? request.response.media : request.stream ? "stream" : "result";
+    const variable = "media" in request.response ? request.response.media : request.stream ? "stream" : "result";
     call = `${variable} = client.${sdk.method}(\n${[...positional, pythonKeywordArguments(keywords, "    ")].filter(Boolean).join("\n")}\n)\n\n${resultHandling(request, variable)}`;
   }
   return `${imports.render()}\n\n${client}\n\n${call}\n`;
@@ -96,6 +100,7 @@ export const pythonHuggingfaceHub: SnippetClient = {
     label: "the huggingface_hub InferenceClient reference",
     url: "https://huggingface.co/docs/huggingface_hub/package_reference/inference_client",
   },
+  sendsTaskRequest: true,
   unsupported,
   render,
 };

@@ -6,7 +6,8 @@
 import { code } from "../literals/code.ts";
 import type { LiteralValue } from "../literals/code.ts";
 import { pythonLiteral, pythonString } from "../literals/python.ts";
-import type { SnippetRequest } from "../request.ts";
+import type { JobHandling, SnippetRequest, UrlPart } from "../request.ts";
+import { accessors, bodyWithFileCode } from "./flow.ts";
 import { PythonImports } from "./imports.ts";
 import { pythonBearer } from "./tokens.ts";
 import { toolSourcePath } from "../source-file.ts";
@@ -35,6 +36,61 @@ function eventReader(imports: PythonImports): string {
         yield "\\n".join(data)`;
 }
 
+/** `variable["a"][0]`: the value at a JSON pointer. */
+function pythonAccess(variable: string, pointer: readonly string[]): string {
+  return variable + accessors(pointer).map((key) => `[${typeof key === "number" ? key : pythonString(key)}]`).join("");
+}
+
+function pythonUrl(parts: readonly UrlPart[], variable: string, imports: PythonImports): string {
+  return parts
+    .map((part) => {
+      if (part.kind === "literal") return pythonString(part.text);
+      if (part.kind === "value") return `str(${pythonAccess(variable, part.pointer)})`;
+      return `${imports.from("urllib.parse", "urlparse")}(${pythonAccess(variable, part.pointer)}).path`;
+    })
+    .join(" + ");
+}
+
+/** Polls the job named by `response` until it is done; leaves the result's response in `response`. */
+function pythonJob(job: JobHandling, requests: string, imports: PythonImports): string {
+  const time = imports.module("time");
+  const lines = [
+    "job = response.json()",
+    `status_url = ${pythonUrl(job.statusUrl, "job", imports)}`,
+    `for attempt in range(${job.maxPolls}):`,
+    `    response = ${requests}.get(status_url, headers=headers)`,
+    "    response.raise_for_status()",
+    `    state = ${pythonAccess("response.json()", job.statusPointer)}`,
+    `    if state in (${job.done.map(pythonString).join(", ")},):`,
+    "        break",
+  ];
+  if (job.failed.length > 0) {
+    lines.push(`    if state in (${job.failed.map(pythonString).join(", ")},):`, '        raise RuntimeError(f"The job failed: {response.text}")');
+  }
+  lines.push(`    ${time}.sleep(${job.pollSeconds})`, "else:", `    raise TimeoutError("The job did not finish after ${job.maxPolls} status checks")`);
+  if (job.resultUrl) {
+    lines.push(`response = ${requests}.get(${pythonUrl(job.resultUrl, "job", imports)}, headers=headers)`, "response.raise_for_status()");
+  }
+  return lines.join("\n");
+}
+
+function pythonOutput(request: SnippetRequest, requests: string, imports: PythonImports): string {
+  const { response } = request;
+  if (response.kind === "bytes") return `with open(${pythonString(response.fileName)}, "wb") as f:\n    f.write(response.content)`;
+  if (response.kind === "base64") {
+    const base64 = imports.module("base64");
+    return `with open(${pythonString(response.fileName)}, "wb") as f:\n    f.write(${base64}.b64decode(${pythonAccess("response.json()", response.pointer)}))`;
+  }
+  if (response.kind === "url") {
+    return [
+      `download = ${requests}.get(${pythonAccess("response.json()", response.pointer)})`,
+      "download.raise_for_status()",
+      `with open(${pythonString(response.fileName)}, "wb") as f:\n    f.write(download.content)`,
+    ].join("\n");
+  }
+  return "print(response.json())";
+}
+
 function render(request: SnippetRequest): string {
   const imports = new PythonImports();
   const requests = imports.module("requests");
@@ -58,7 +114,8 @@ function render(request: SnippetRequest): string {
     if (body.kind === "json-with-file") {
       const base64 = imports.module("base64");
       lines.push(`with open(${pythonString(body.fileName)}, "rb") as f:\n    file_base64 = ${base64}.b64encode(f.read()).decode("ascii")`);
-      value = { ...body.value, [body.field]: code("file_base64") };
+      const dataUrl = `f"data:${body.contentType};base64,{file_base64}"`;
+      value = bodyWithFileCode(body.value, body.slots, (slot) => code(slot.encoding === "data-url" ? dataUrl : "file_base64"));
     }
     lines.push(`payload = ${pythonLiteral(value)}`);
     sendArgument = "json=payload";
@@ -79,11 +136,8 @@ function render(request: SnippetRequest): string {
     return `${imports.render()}\n\n\n${program.join("\n\n\n")}\n`;
   }
   lines.push(`response = ${call}\nresponse.raise_for_status()`);
-  if (response.kind === "bytes") {
-    lines.push(`with open(${pythonString(response.fileName)}, "wb") as f:\n    f.write(response.content)`);
-  } else {
-    lines.push("print(response.json())");
-  }
+  if (request.job) lines.push(pythonJob(request.job, requests, imports));
+  lines.push(pythonOutput(request, requests, imports));
   return `${imports.render()}\n\n${lines.join("\n\n")}\n`;
 }
 

@@ -15,6 +15,11 @@ export interface SnippetClient {
   source: string;
   /** Where readers learn more about the client; linked after each snippet. */
   reference: { label: string; url: string };
+  /**
+   * True for SDKs: given a custom base URL they post the task's own request to the task route,
+   * whatever the provider's contract (with provider routing they build the native one themselves).
+   */
+  sendsTaskRequest?: true;
   /** Why this request cannot be written with this client, or undefined when it can. */
   unsupported(request: SnippetRequest): string | undefined;
   /** Source code before formatting. */

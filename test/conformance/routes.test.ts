@@ -52,7 +52,8 @@ describe("route table", () => {
       if (seen.has(key)) continue;
       seen.add(key);
       const request = buildRequest(project.router, job.task, job.provider, job.mapping, { baseUrl: "http://127.0.0.1:1" });
-      const target = new URL(request.url).pathname;
+      const url = new URL(request.url);
+      const target = url.pathname + url.search;
       const match = projectTable.match("POST", target, request.body.kind === "file" ? undefined : request.body.value);
       expect(match.ok ? `${match.route.task.id}/${match.route.provider.id}` : match.reason, key).toBe(key);
     }

@@ -27,3 +27,31 @@ describe("the provider feed", () => {
     expect(problemsWith(() => {})).toEqual([]);
   });
 });
+
+describe("the provider contracts", () => {
+  const project = scratchProject();
+  const contractsFile = path.join(project, "specs/contracts.json");
+  const original = readFileSync(contractsFile, "utf8");
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+  function problemsWith(edit: (contracts: Record<string, Record<string, Record<string, unknown>>>) => void): string[] {
+    const file = JSON.parse(original) as { contracts: Record<string, Record<string, Record<string, unknown>>> };
+    edit(file.contracts);
+    writeFileSync(contractsFile, JSON.stringify(file, null, 2));
+    const loaded = loadSpecs({ specsDir: path.join(project, "specs"), schemas: { layout: "ours" } });
+    return loaded.ok ? [] : loaded.diagnostics.map(formatDiagnostic);
+  }
+
+  it("refuses a contract for a pair the feed does not have, naming it", () => {
+    expect(problemsWith((contracts) => (contracts["replicate"]!["fill-mask"] = { path: "/replicate/x" }))).toEqual([
+      expect.stringMatching(/contracts\.json:\d+:\d+ at \/contracts\/replicate\/fill-mask: error: the feed has no mapping of "fill-mask" for provider "replicate".*\[contract-pair\]/),
+    ]);
+  });
+
+  it("validates contracts against their meta-schema", () => {
+    const problems = problemsWith((contracts) => (contracts["together"]!["text-to-image"]!["response"] = { kind: "base64" }));
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((problem) => problem.includes("contracts.json") && problem.includes("contracts.schema.json"))).toBe(true);
+    expect(problemsWith(() => {})).toEqual([]);
+  });
+});

@@ -20,7 +20,12 @@ const CASES: { name: string; task: string; provider: string; options?: SnippetOp
   { name: "vision-chat", task: "image-text-to-text", provider: "nebius" },
   { name: "speech-file-input", task: "automatic-speech-recognition", provider: "hf-inference" },
   { name: "image-to-image-base64", task: "image-to-image", provider: "hf-inference" },
-  { name: "text-to-image-bytes", task: "text-to-image", provider: "fal-ai" },
+  { name: "text-to-image-bytes", task: "text-to-image", provider: "hf-inference" },
+  { name: "text-to-image-queue", task: "text-to-image", provider: "fal-ai" },
+  { name: "text-to-image-base64", task: "text-to-image", provider: "together" },
+  { name: "text-to-image-url", task: "text-to-image", provider: "replicate" },
+  { name: "text-to-video-job", task: "text-to-video", provider: "novita" },
+  { name: "speech-data-url", task: "automatic-speech-recognition", provider: "fal-ai" },
   { name: "question-answering-spread", task: "question-answering", provider: "hf-inference" },
   { name: "text-generation-stream", task: "text-generation", provider: "hf-inference", options: { stream: true } },
   {

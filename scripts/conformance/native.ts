@@ -1,0 +1,117 @@
+/**
+ * Provider-native bodies, read backwards: the contract's body template says where each value of
+ * the task's request went, so a native body received by the test server is turned back into the
+ * task's request (which the task's input.json validates and the example is compared with).
+ * Written as the inverse of the template, not with the snippet engine's resolver, so a mistake in
+ * either shows up as a disagreement.
+ */
+import { isJsonObject, type JsonObject, type JsonValue } from "../lib/json-source.ts";
+import type { Mapping, Task } from "../model/types.ts";
+
+export interface Unmapped {
+  /** The task's request the native body stands for (the file, if any, base64 in its field). */
+  payload: JsonObject;
+  problems: string[];
+}
+
+function segments(pointer: string): string[] {
+  return pointer === "" ? [] : pointer.slice(1).split("/").map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+function place(payload: JsonObject, path: readonly string[], value: JsonValue, problems: string[]): void {
+  let node: JsonObject = payload;
+  for (const [index, key] of path.entries()) {
+    if (index === path.length - 1) {
+      if (Object.hasOwn(node, key) && JSON.stringify(node[key]) !== JSON.stringify(value)) {
+        problems.push(`two fields stand for /${path.join("/")} with different values`);
+      }
+      node[key] = value;
+      return;
+    }
+    const next = node[key];
+    if (!isJsonObject(next)) node[key] = {};
+    node = node[key] as JsonObject;
+  }
+}
+
+interface Context {
+  task: Task;
+  mapping: Mapping;
+  modelId: string;
+  fileContentType: string;
+  payload: JsonObject;
+  problems: string[];
+}
+
+function unmap(template: JsonValue, value: JsonValue | undefined, at: string, context: Context): void {
+  const { problems } = context;
+  if (isJsonObject(template) && typeof template["$from"] === "string") {
+    if (value !== undefined) place(context.payload, segments(template["$from"]), value, problems);
+    return;
+  }
+  if (value === undefined) {
+    problems.push(`the native body lacks ${at || "/"}`);
+    return;
+  }
+  if (isJsonObject(template) && typeof template["$var"] === "string") {
+    const expected = template["$var"] === "providerModelId" ? context.mapping.providerModelId : context.modelId;
+    if (value !== expected) problems.push(`at ${at}: expected the model id ${JSON.stringify(expected)}, got ${JSON.stringify(value)}`);
+    return;
+  }
+  if (isJsonObject(template) && typeof template["$file"] === "string") {
+    const field = context.task.binaryInput?.field ?? "inputs";
+    if (typeof value !== "string") return void problems.push(`at ${at}: expected the file as a string`);
+    let base64 = value;
+    if (template["$file"] === "data-url") {
+      const prefix = `data:${context.fileContentType};base64,`;
+      if (!value.startsWith(prefix)) return void problems.push(`at ${at}: expected a data URL starting ${JSON.stringify(prefix)}`);
+      base64 = value.slice(prefix.length);
+    }
+    place(context.payload, [field], base64, problems);
+    return;
+  }
+  if (Array.isArray(template)) {
+    if (!Array.isArray(value) || value.length !== template.length) return void problems.push(`at ${at}: expected an array of ${template.length} items`);
+    template.forEach((item, index) => unmap(item, value[index], `${at}/${index}`, context));
+    return;
+  }
+  if (isJsonObject(template)) {
+    if (!isJsonObject(value)) return void problems.push(`at ${at}: expected an object`);
+    const spread = typeof template["$spread"] === "string" ? segments(template["$spread"]) : undefined;
+    for (const [key, member] of Object.entries(template)) {
+      if (key !== "$spread") unmap(member, value[key], `${at}/${key}`, context);
+    }
+    for (const [key, member] of Object.entries(value)) {
+      if (Object.hasOwn(template, key)) continue;
+      if (at === "" && key === "stream") place(context.payload, ["stream"], member, problems);
+      else if (spread) place(context.payload, [...spread, key], member, problems);
+      else problems.push(`the native body has an unexpected field ${at}/${key}`);
+    }
+    return;
+  }
+  if (JSON.stringify(value) !== JSON.stringify(template)) problems.push(`at ${at}: expected ${JSON.stringify(template)}, got ${JSON.stringify(value)}`);
+}
+
+/** The task request a native JSON body stands for, by the mapping's contract template. */
+export function unmapNativeBody(task: Task, mapping: Mapping, body: JsonValue): Unmapped {
+  const template = mapping.contract?.body;
+  if (template === undefined) return { payload: isJsonObject(body) ? body : {}, problems: isJsonObject(body) ? [] : ["the body is not a JSON object"] };
+  const context: Context = {
+    task,
+    mapping,
+    modelId: mapping.modelId,
+    fileContentType: mapping.contract?.file?.contentType ?? task.binaryInput?.contentType ?? "",
+    payload: {},
+    problems: [],
+  };
+  unmap(template, body, "", context);
+  return { payload: context.payload, problems: context.problems };
+}
+
+/** A JSON document holding `value` at `pointer` (numeric segments make arrays). */
+export function documentWith(pointer: string, value: JsonValue): JsonValue {
+  const path = segments(pointer);
+  let document: JsonValue = value;
+  for (const key of [...path].reverse()) document = /^\d+$/.test(key) ? [...Array.from({ length: Number(key) }, () => null), document] : { [key]: document };
+  return document;
+}
