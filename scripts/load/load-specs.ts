@@ -267,15 +267,24 @@ function readContracts(specsDir: string, diagnostics: Diagnostic[]): JsonSource 
   return problems.length === 0 ? parsed.source : undefined;
 }
 
-/** Attaches each contract to its mapping; a contract for a pair the feed does not have is an error. */
+/**
+ * Attaches each contract to its mapping. A contract says how a provider serves a task, whether or
+ * not the feed maps a model for it today (sync may add or remove mappings; the contract stays), so
+ * only a provider or task the specs do not know is an error.
+ */
 function attachContracts(source: JsonSource, providers: readonly Provider[], tasks: readonly Task[], diagnostics: Diagnostic[]): void {
   const contracts = (source.value as JsonObject)["contracts"] as unknown as Record<string, Record<string, Contract>>;
   for (const [providerId, byTask] of Object.entries(contracts)) {
+    const provider = providers.find((candidate) => candidate.id === providerId);
+    if (!provider) {
+      const reason = `the feed has no provider "${providerId}": remove these contracts or add the provider to providers.json`;
+      diagnostics.push(diagnosticAt(source, pathToPointer(["contracts", providerId]), reason, "contract-pair"));
+      continue;
+    }
     for (const [taskId, contract] of Object.entries(byTask)) {
       const where = pathToPointer(["contracts", providerId, taskId]);
-      const mapping = providers.find((provider) => provider.id === providerId)?.mappings.find((entry) => entry.task === taskId);
-      if (!mapping) {
-        diagnostics.push(diagnosticAt(source, where, `the feed has no mapping of "${taskId}" for provider "${providerId}": remove this contract or add the mapping`, "contract-pair"));
+      if (!tasks.some((entry) => entry.id === taskId)) {
+        diagnostics.push(diagnosticAt(source, where, `there is no task "${taskId}" in specs/tasks/: remove this contract`, "contract-pair"));
         continue;
       }
       const task = tasks.find((entry) => entry.id === taskId);
@@ -287,7 +296,8 @@ function attachContracts(source: JsonSource, providers: readonly Provider[], tas
         diagnostics.push(diagnosticAt(source, `${where}/file`, `"${taskId}" has no file input: remove "file"`, "contract-file"));
         continue;
       }
-      mapping.contract = contract;
+      const mapping = provider.mappings.find((entry) => entry.task === taskId);
+      if (mapping) mapping.contract = contract;
     }
   }
 }

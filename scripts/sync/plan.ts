@@ -6,7 +6,7 @@
 import { isJsonObject, type JsonObject } from "../lib/json-source.ts";
 import type { MappingStatus, RecommendedModel } from "../model/types.ts";
 import type { HubTask, SyncPolicy } from "../config/sync-policy.ts";
-import { providersWithContract } from "./contracts.ts";
+import { providersWithContract, type RouteFacts } from "./contracts.ts";
 import type { HubModel, HubTasks } from "./hub-api.ts";
 
 /** Model ids the feed and task.json accept (namespace/name). */
@@ -67,6 +67,8 @@ export interface SyncPlan {
 
 export interface PlanInput {
   feed: JsonObject;
+  /** What the specs say about routes besides the feed (see contracts.ts). */
+  routes: Omit<RouteFacts, "feed">;
   tasks: readonly FollowedTask[];
   /** Followed provider ids, in feed order. */
   providers: readonly string[];
@@ -197,7 +199,7 @@ export function planSync(input: PlanInput): SyncPlan {
   for (const task of input.tasks) {
     const models = input.hub.models.get(task.hub.pipelineTag) ?? new Map<string, HubModel>();
     const candidates = candidatesByProvider(models.values(), task.hub, policy.statuses);
-    const contract = providersWithContract(feed, task);
+    const contract = providersWithContract({ feed, ...input.routes }, task);
     for (const [provider, list] of [...candidates].sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (!(provider in feedProviders))
         plan.notAdded.push({ provider, task: task.id, models: list.length, reason: "unknown provider" });

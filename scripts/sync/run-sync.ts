@@ -3,12 +3,12 @@
  * that would change. The command decides whether to write them (atomically), only show them, or
  * report that the feed is out of date.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Config } from "../config/config.ts";
 import { hubTaskFor } from "../config/sync-policy.ts";
 import { InputError, type Diagnostic } from "../lib/diagnostics.ts";
-import { diagnosticAt, parseJsonSource, type JsonObject, type JsonSource } from "../lib/json-source.ts";
+import { diagnosticAt, isJsonObject, parseJsonSource, type JsonObject, type JsonSource } from "../lib/json-source.ts";
 import { displayPath } from "../load/files.ts";
 import { loadSpecs } from "../load/load-specs.ts";
 import { checkAgainstMetaSchema } from "../load/meta-schemas.ts";
@@ -90,6 +90,14 @@ function followedProviders(config: Config, feedProviders: readonly string[]): st
   return feedProviders.filter((id) => wanted.includes(id));
 }
 
+/** The `contracts` of specs/contracts.json, which loadSpecs has validated; {} without the file. */
+function readContracts(specsDir: string): JsonObject {
+  const file = path.join(specsDir, "contracts.json");
+  if (!existsSync(file)) return {};
+  const contracts = (JSON.parse(readFileSync(file, "utf8")) as JsonObject)["contracts"];
+  return isJsonObject(contracts) ? contracts : {};
+}
+
 /** Runs `work` over `items` with at most `limit` in flight; the first failure abandons the rest. */
 async function forEachLimited<T>(
   items: readonly T[],
@@ -98,22 +106,24 @@ async function forEachLimited<T>(
   work: (item: T) => Promise<void>,
 ): Promise<void> {
   let next = 0;
-  let failed = false;
+  // The first failure in time is the cause; the requests it abandons fail only because of it.
+  let firstFailure: { error: unknown } | undefined;
   const worker = async () => {
-    while (!failed && next < items.length) {
+    while (!firstFailure && next < items.length) {
       const item = items[next++] as T;
       try {
         await work(item);
       } catch (error) {
-        if (!failed) client.abort();
-        failed = true;
-        throw error;
+        if (!firstFailure) {
+          firstFailure = { error };
+          client.abort();
+        }
+        return;
       }
     }
   };
-  const results = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
-  const rejected = results.find((result): result is PromiseRejectedResult => result.status === "rejected");
-  if (rejected) throw rejected.reason;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (firstFailure) throw firstFailure.error;
 }
 
 /** Model ids the policy needs that the listings did not include: the feed's current models and the recommended ones. */
@@ -181,7 +191,17 @@ export async function computeSync(options: SyncOptions): Promise<SyncResult> {
     if (model) models.get(pipelineTag)?.set(modelId, model);
   });
 
-  const plan = planSync({ feed, tasks, providers, policy, hub: { models, recommended: hubTasks ?? new Map() } });
+  const plan = planSync({
+    feed,
+    routes: {
+      contracts: readContracts(config.specsDir),
+      conversationalTasks: new Set(loaded.specs.tasks.filter((task) => task.conversational).map((task) => task.id)),
+    },
+    tasks,
+    providers,
+    policy,
+    hub: { models, recommended: hubTasks ?? new Map() },
+  });
   const updates: FileUpdate[] = [];
   const feedAfter = formatFeed(plan.feed);
   if (feedAfter !== feedText) {

@@ -42,10 +42,17 @@ describe("the provider contracts", () => {
     return loaded.ok ? [] : loaded.diagnostics.map(formatDiagnostic);
   }
 
-  it("refuses a contract for a pair the feed does not have, naming it", () => {
-    expect(problemsWith((contracts) => (contracts["replicate"]!["fill-mask"] = { path: "/replicate/x" }))).toEqual([
-      expect.stringMatching(/contracts\.json:\d+:\d+ at \/contracts\/replicate\/fill-mask: error: the feed has no mapping of "fill-mask" for provider "replicate".*\[contract-pair\]/),
+  it("refuses a contract for a provider or a task the specs do not have, naming it", () => {
+    expect(problemsWith((contracts) => (contracts["replicate"]!["no-such-task"] = { path: "/replicate/x" }))).toEqual([
+      expect.stringMatching(/contracts\.json:\d+:\d+ at \/contracts\/replicate\/no-such-task: error: there is no task "no-such-task".*\[contract-pair\]/),
     ]);
+    expect(problemsWith((contracts) => (contracts["nobody"] = { "fill-mask": { path: "/nobody/x" } }))).toEqual([
+      expect.stringMatching(/contracts\.json:\d+:\d+ at \/contracts\/nobody: error: the feed has no provider "nobody".*\[contract-pair\]/),
+    ]);
+  });
+
+  it("keeps a contract for a pair the feed maps no model for (sync may add it later)", () => {
+    expect(problemsWith((contracts) => (contracts["replicate"]!["fill-mask"] = { path: "/replicate/x" }))).toEqual([]);
   });
 
   it("validates contracts against their meta-schema", () => {

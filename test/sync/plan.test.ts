@@ -102,7 +102,15 @@ describe("planSync", () => {
     tti: HubModel[],
     policy: SyncPolicy = DEFAULT_SYNC_POLICY,
     providers = ["alpha", "beta"],
-  ) => planSync({ feed: feed(), tasks, providers, policy, hub: hub(chat, tti) });
+  ) =>
+    planSync({
+      feed: feed(),
+      routes: { contracts: {}, conversationalTasks: new Set(["chat"]) },
+      tasks,
+      providers,
+      policy,
+      hub: hub(chat, tti),
+    });
 
   it("keeps a mapping's own fields when its model changes, and adds a served recommended model", () => {
     const result = plan(
