@@ -65,7 +65,7 @@ describe("sync against the fixture Hub", () => {
     );
     // a provider the feed does not know, and a known one on a task it has no route for,
     llama.mappings.push({
-      provider: "deepinfra",
+      provider: "acme-cloud",
       providerId: "meta-llama/Llama-3.3-70B-Instruct",
       status: "live",
       task: "conversational",
@@ -117,7 +117,7 @@ describe("sync against the fixture Hub", () => {
     expect(run.stdout).toContain(
       "  text-classification: + papluca/xlm-roberta-base-language-detection, - cardiffnlp/twitter-roberta-base-sentiment-latest, - ProsusAI/finbert",
     );
-    expect(run.stdout).toContain("  deepinfra chat-completion: 1 model (unknown provider)");
+    expect(run.stdout).toContain("  acme-cloud chat-completion: 1 model (unknown provider)");
     expect(run.stdout).toContain("  cerebras text-to-image: 1 model (no request contract for this task)");
     expect(run.stdout).toContain(
       "dry run: would write specs/providers.json, specs/tasks/chat-completion/task.json, specs/tasks/text-classification/task.json",
