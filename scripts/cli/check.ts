@@ -6,8 +6,8 @@
 import path from "node:path";
 import { loadConfig } from "../config/config.ts";
 import { buildSite, GENERATE_COMMAND } from "../pipeline/build-site.ts";
-import { compareOutput } from "../pipeline/output-dir.ts";
-import { isCurrent, staleReport } from "../pipeline/report-stale.ts";
+import { compareOutput, hasPendingWrite } from "../pipeline/output-dir.ts";
+import { foreignFilesNote, isCurrent, staleReport } from "../pipeline/report-stale.ts";
 import { parseCommonArgs } from "./common.ts";
 import { EXIT, runCli } from "./run.ts";
 
@@ -23,10 +23,12 @@ runCli(async () => {
   const site = await buildSite(config);
   const comparison = compareOutput(config.outDir, site.files);
   const outDir = path.relative(process.cwd(), config.outDir) || ".";
-  if (isCurrent(comparison)) {
-    process.stdout.write(`${outDir}/ is current (${site.files.length} files).\n`);
+  const note = foreignFilesNote(outDir, comparison.foreign);
+  if (isCurrent(comparison) && !hasPendingWrite(config.outDir)) {
+    process.stdout.write(`${outDir}/ is current (${site.files.length} files).${note}\n`);
     return EXIT.ok;
   }
-  process.stdout.write(staleReport(outDir, comparison, GENERATE_COMMAND));
+  if (hasPendingWrite(config.outDir)) process.stdout.write(`${outDir}/ holds an interrupted write: run \`${GENERATE_COMMAND}\` to complete it.\n`);
+  process.stdout.write(staleReport(outDir, comparison, GENERATE_COMMAND) + (note ? note.slice(1) + "\n" : ""));
   return EXIT.failed;
 }, USAGE);

@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../config/config.ts";
 import { buildSite } from "../pipeline/build-site.ts";
 import { writeOutput } from "../pipeline/output-dir.ts";
+import { foreignFilesNote } from "../pipeline/report-stale.ts";
 import { UsageError } from "./run.ts";
 
 export function parseCommonArgs(args: string[] = process.argv.slice(2)): { config?: string; help: boolean; watch: boolean } {
@@ -25,6 +26,7 @@ export async function generateOnce(root: string, configFile?: string): Promise<s
   const summary = writeOutput(config.outDir, site.files);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const outDir = path.relative(process.cwd(), config.outDir) || ".";
-  return `${outDir}/: ${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed (${site.files.length} files, ${site.snippetCount} snippets) in ${seconds}s`;
+  const line = `${outDir}/: ${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed (${site.files.length} files, ${site.snippetCount} snippets) in ${seconds}s`;
+  return line + foreignFilesNote(outDir, summary.foreign);
 }
 
