@@ -9,6 +9,7 @@ import type { Mapping, Provider, Specs, Task } from "../model/types.ts";
 import { renderSchemaTable } from "../spec-table/schema-table.ts";
 import { specTable } from "../spec-table/markdown.ts";
 import type { SpecRow } from "../spec-table/rows.ts";
+import { proseParagraphs } from "../load/prose.ts";
 import { attribute, codeFence, markdownProse, markdownText } from "./markdown-escape.ts";
 
 const LANGUAGE_LABELS: Record<Language, string> = { sh: "Shell", python: "Python", js: "JavaScript" };
@@ -185,7 +186,8 @@ export function taskView({ specs, task, providers, snippets, clientOrder }: Task
   const view: TaskView = {
     id: task.id,
     title: markdownText(task.title),
-    description: markdownProse(task.description),
+    // Paragraph by paragraph: one line each (see prose.ts for why paragraphs stay short).
+    description: proseParagraphs(task.description).map(markdownProse).join("\n\n"),
     hubUrl: `https://huggingface.co/tasks/${task.id}`,
     modelsUrl: `https://huggingface.co/models?inference_provider=all&pipeline_tag=${task.id}&sort=trending`,
     recommendedModels: task.recommendedModels.map((model) => ({ id: markdownText(model.id), url: hubModelUrl(model.id), description: markdownProse(model.description) })),

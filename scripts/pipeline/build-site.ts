@@ -106,8 +106,9 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
     ...[...renderer.partialsFor(taskId).values()].map((file) => file.path).sort(),
   ];
   const emit = (file: string, layout: LayoutName, context: object, sources: string[], taskId?: string) => {
-    const page = normalizeMarkdown(renderer.render(layout, { ...common, ...context, sources: [...new Set(sources)] }, taskId));
-    pageChecks.push(() => validatePage(path.join(relativeToRoot(config, config.outDir), file), page, { snippets: snippetContents, mdx: isComponent }));
+    const pageFile = path.join(relativeToRoot(config, config.outDir), file);
+    const page = normalizeMarkdown(renderer.render(layout, { ...common, ...context, sources: [...new Set(sources)] }, taskId, pageFile));
+    pageChecks.push(() => validatePage(pageFile, page, { snippets: snippetContents, mdx: isComponent }));
     files.push({ path: file, content: page });
   };
 
