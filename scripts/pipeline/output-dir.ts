@@ -348,6 +348,17 @@ function recover(dir: string, fs: WriterFs, step: () => void): void {
   fs.rmSync(path.join(dir, STAGING_NAME), { recursive: true, force: true });
 }
 
+/** Completes or rolls back what an interrupted run left, under the lock; the folder then holds one whole set. */
+export function recoverOutput(dir: string, options: WriteOptions = {}): void {
+  const fs = options.fs ?? nodeFs;
+  const release = acquireLock(dir, fs, options.lockTimeoutMs ?? 60_000);
+  try {
+    recover(dir, fs, () => undefined);
+  } finally {
+    release();
+  }
+}
+
 /** True when an interrupted run left a journal or staging folder behind (check reports it). */
 export function hasPendingWrite(dir: string): boolean {
   return nodeFs.existsSync(path.join(dir, JOURNAL_NAME)) || nodeFs.existsSync(path.join(dir, STAGING_NAME));
@@ -411,7 +422,10 @@ export function writeOutput(dir: string, files: readonly SiteFile[], options: Wr
     if (toWrite.size === 0 && comparison.stale.length === 0 && !manifestChanged) return summary;
 
     const staging = path.join(dir, STAGING_NAME);
+    // The page being written, named in a message when the write fails (not its staging copy).
+    let current = dir;
     const stage = (relative: string, content: string) => {
+      current = path.join(dir, relative);
       const target = path.join(staging, relative);
       step();
       fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -429,6 +443,7 @@ export function writeOutput(dir: string, files: readonly SiteFile[], options: Wr
         stage(MANIFEST_NAME, manifest);
         journal.moves.push(MANIFEST_NAME);
       }
+      current = path.join(dir, JOURNAL_NAME);
       step();
       fs.writeFileSync(path.join(dir, JOURNAL_TEMPORARY), JSON.stringify(journal) + "\n");
       step();
@@ -437,7 +452,7 @@ export function writeOutput(dir: string, files: readonly SiteFile[], options: Wr
       // Not committed: drop the staging folder, the old set stays whole.
       fs.rmSync(staging, { recursive: true, force: true });
       fs.rmSync(path.join(dir, JOURNAL_TEMPORARY), { force: true });
-      if (isFileSystemError(error)) throw new InputError([fileSystemProblem(error.path ?? dir, error, "write the new pages (the old ones are unchanged)")]);
+      if (isFileSystemError(error)) throw new InputError([fileSystemProblem(current, error, "write the new pages (the old ones are unchanged)")]);
       throw error;
     }
     committed = true;
