@@ -16,7 +16,7 @@ export function displayPath(absolutePath: string, cwd: string = process.cwd()): 
 
 /** What a file-system error means for the user, and what to do about it. */
 const FILE_SYSTEM_ADVICE: Record<string, string> = {
-  ENOENT: "not found: create it or correct the path",
+  ENOENT: "file not found",
   EACCES: "permission denied: make it readable for this user (chmod u+r)",
   EPERM: "operation not permitted: check its permissions",
   EISDIR: "a folder stands where a file is expected: move the folder away",
@@ -30,7 +30,9 @@ const FILE_SYSTEM_ADVICE: Record<string, string> = {
 export function fileSystemDiagnostic(absolutePath: string, error: unknown, ruleId = "file-read"): Diagnostic {
   const code = (error as NodeJS.ErrnoException).code ?? "";
   const advice = FILE_SYSTEM_ADVICE[code] ?? `cannot be read (${code || String(error)})`;
-  return { file: displayPath(absolutePath), reason: `${advice}${code ? ` [${code}]` : ""}`, ruleId };
+  // "file not found" says it all; other codes are shown for searching the web.
+  const shownCode = code && code !== "ENOENT" ? ` [${code}]` : "";
+  return { file: displayPath(absolutePath), reason: `${advice}${shownCode}`, ruleId };
 }
 
 /** The first byte that is not valid UTF-8, as a line (newline bytes never occur inside a sequence) and a column. */

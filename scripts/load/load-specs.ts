@@ -68,7 +68,7 @@ function listTaskIds(specsDir: string, diagnostics: Diagnostic[]): string[] {
   const kind = entryKind(tasksDir);
   if (kind !== "directory") {
     diagnostics.push(
-      typeof kind === "object" && !kind.reason.startsWith("not found")
+      typeof kind === "object" && !kind.reason.startsWith("file not found")
         ? kind
         : { file: displayPath(tasksDir), reason: "directory not found: create tasks/<task>/task.json for each task", ruleId: "file-read" },
     );

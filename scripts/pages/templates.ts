@@ -147,7 +147,7 @@ export function loadTemplates(dir: string, taskIds: ReadonlySet<string>): Templa
     const file = path.join(dir, "layouts", `${name}.hbs`);
     const kind = entryKind(file);
     if (kind !== "file") {
-      const missing = typeof kind === "object" && kind.reason.startsWith("not found");
+      const missing = typeof kind === "object" && kind.reason.startsWith("file not found");
       diagnostics.push(
         typeof kind === "object" && !missing
           ? kind

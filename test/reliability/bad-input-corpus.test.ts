@@ -134,7 +134,7 @@ const CASES: BadInput[] = [
     message: at(TASK, "/response/stream"),
   },
   { name: "stream_output.json for a task that does not stream", apply: (dir) => cpSync(path.join(dir, OUTPUT), path.join(dir, "specs/tasks/text-classification/stream_output.json")), message: at(TASK, "/response") },
-  { name: "input.json missing", apply: (dir) => rmSync(path.join(dir, INPUT)), message: new RegExp(`${escaped(INPUT)}: error: not found`) },
+  { name: "input.json missing", apply: (dir) => rmSync(path.join(dir, INPUT)), message: new RegExp(`${escaped(INPUT)}: error: file not found`) },
 
   // Hostile strings: links and images that would run code, ids that would become HTML.
   linkCase("a javascript: link", "[x](javascript:alert(document.domain))"),
@@ -212,7 +212,7 @@ const CASES: BadInput[] = [
   { name: "a symbolic-link loop in templates/tasks", apply: (dir) => (mkdirSync(path.join(dir, "templates/tasks")), symlinkSync("loop", path.join(dir, "templates/tasks/loop"))), message: /templates\/tasks\/loop: error: symbolic links loop here/ },
   { name: "a symbolic-link loop in specs/tasks", apply: (dir) => symlinkSync("loop", path.join(dir, "specs/tasks/loop")), message: /specs\/tasks\/loop: error: symbolic links loop here/ },
   { name: "a symbolic-link loop as specs/tasks itself", apply: (dir) => (renameSync(path.join(dir, "specs/tasks"), path.join(dir, "specs/gone")), symlinkSync("tasks", path.join(dir, "specs/tasks"))), message: /specs\/tasks: error: symbolic links loop here/ },
-  { name: "a dangling link as task.json", apply: (dir) => (rmSync(path.join(dir, TASK)), symlinkSync("nowhere.json", path.join(dir, TASK))), message: new RegExp(`${escaped(TASK)}: error: not found`) },
+  { name: "a dangling link as task.json", apply: (dir) => (rmSync(path.join(dir, TASK)), symlinkSync("nowhere.json", path.join(dir, TASK))), message: new RegExp(`${escaped(TASK)}: error: file not found`) },
   {
     name: "an override for a task that does not exist",
     apply: (dir) => (mkdirSync(path.join(dir, "templates/tasks/no-such-task"), { recursive: true }), writeFileSync(path.join(dir, "templates/tasks/no-such-task/recommended-models.hbs"), "x")),
