@@ -17,7 +17,10 @@ export function displayPath(absolutePath: string, cwd: string = process.cwd()): 
 /** What a file-system error means for the user, and what to do about it. */
 const FILE_SYSTEM_ADVICE: Record<string, string> = {
   ENOENT: "file not found",
-  EACCES: "permission denied: make it readable for this user (chmod u+r)",
+  EACCES: "permission denied: give this user access to it (chmod)",
+  ENOSPC: "the disk is full: free some space and run the command again",
+  EDQUOT: "the disk quota is used up: free some space and run the command again",
+  EROFS: "the file system is read-only: use another folder or remount it",
   EPERM: "operation not permitted: check its permissions",
   EISDIR: "a folder stands where a file is expected: move the folder away",
   ENOTDIR: "a path component is a file, not a folder: move that file away",
@@ -27,12 +30,13 @@ const FILE_SYSTEM_ADVICE: Record<string, string> = {
   EIO: "an input/output error: check the disk",
 };
 
-export function fileSystemDiagnostic(absolutePath: string, error: unknown, ruleId = "file-read"): Diagnostic {
+/** A file-system error as a diagnostic; `action` says what failed (reading the file when not given). */
+export function fileSystemDiagnostic(absolutePath: string, error: unknown, ruleId = "file-read", action?: string): Diagnostic {
   const code = (error as NodeJS.ErrnoException).code ?? "";
-  const advice = FILE_SYSTEM_ADVICE[code] ?? `cannot be read (${code || String(error)})`;
+  const advice = FILE_SYSTEM_ADVICE[code] ?? `an unexpected file-system error (${code || String(error)})`;
   // "file not found" says it all; other codes are shown for searching the web.
   const shownCode = code && code !== "ENOENT" ? ` [${code}]` : "";
-  return { file: displayPath(absolutePath), reason: `${advice}${shownCode}`, ruleId };
+  return { file: displayPath(absolutePath), reason: `${action ? `cannot ${action}: ` : ""}${advice}${shownCode}`, ruleId };
 }
 
 /** The first byte that is not valid UTF-8, as a line (newline bytes never occur inside a sequence) and a column. */

@@ -18,12 +18,13 @@
 import * as nodeFs from "node:fs";
 import path from "node:path";
 import { InputError, type Diagnostic } from "../lib/diagnostics.ts";
-import { displayPath } from "../load/files.ts";
+import { displayPath, fileSystemDiagnostic } from "../load/files.ts";
+import { acquireLock, LOCK_NAME } from "./output-lock.ts";
 import type { SiteFile } from "./build-site.ts";
 
 /** Names inside the output directory that belong to the writer itself. */
 export const MANIFEST_NAME = ".snippet-docs-manifest.json";
-export const LOCK_NAME = ".snippet-docs.lock";
+export { LOCK_NAME };
 export const JOURNAL_NAME = ".snippet-docs-journal.json";
 export const STAGING_NAME = ".snippet-docs-staging";
 const JOURNAL_TEMPORARY = `${JOURNAL_NAME}.tmp`;
@@ -67,22 +68,7 @@ function hasGeneratedHeader(file: string): boolean {
 }
 
 function fileSystemProblem(target: string, error: unknown, action: string): Diagnostic {
-  const code = (error as NodeJS.ErrnoException).code ?? "";
-  const advice: Record<string, string> = {
-    ENOSPC: "the disk is full: free some space and run the command again",
-    EDQUOT: "the disk quota is used up: free some space and run the command again",
-    EACCES: "permission denied: make it writable (and its folder) for this user",
-    EPERM: "operation not permitted: check the permissions and that no other program holds it",
-    EROFS: "the file system is read-only: write to another folder or remount it",
-    ENOTDIR: "a path component is a file, not a folder: move that file away",
-    EISDIR: "a folder stands where a file is expected: move the folder away",
-    ELOOP: "symbolic links loop here: remove the link",
-    ENOENT: "the path does not exist",
-    EMFILE: "too many open files: raise the limit (ulimit -n)",
-    EIO: "an input/output error: check the disk",
-  };
-  const reason = advice[code] ?? `an unexpected file-system error (${code || String(error)})`;
-  return { file: displayPath(target), reason: `cannot ${action}: ${reason}${code ? ` [${code}]` : ""}`, ruleId: "output-fs" };
+  return fileSystemDiagnostic(target, error, "output-fs", action);
 }
 
 function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
@@ -221,62 +207,6 @@ function ensureOutputDirectory(dir: string, fs: WriterFs): void {
     } catch (error) {
       throw new InputError([fileSystemProblem(dir, error, "create the output folder")]);
     }
-  }
-}
-
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
-
-function processIsAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** Takes the output folder's lock, waiting for a live holder and taking over a dead one's. */
-function acquireLock(dir: string, fs: WriterFs, timeoutMs: number): () => void {
-  const lock = path.join(dir, LOCK_NAME);
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const descriptor = fs.openSync(lock, "wx");
-      try {
-        fs.writeSync(descriptor, `${process.pid}\n`);
-      } finally {
-        fs.closeSync(descriptor);
-      }
-      return () => fs.rmSync(lock, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new InputError([fileSystemProblem(lock, error, "create the lock file")]);
-    }
-    let holder = Number.NaN;
-    try {
-      holder = Number.parseInt(nodeFs.readFileSync(lock, "utf8"), 10);
-    } catch {
-      continue; // released meanwhile
-    }
-    if (!processIsAlive(holder)) {
-      // The holder was killed: its lock is stale. Remove it only if it is still the same file.
-      try {
-        if (Number.parseInt(nodeFs.readFileSync(lock, "utf8"), 10) === holder || Number.isNaN(holder)) fs.unlinkSync(lock);
-      } catch {
-        // someone else removed it first
-      }
-      continue;
-    }
-    if (Date.now() >= deadline) {
-      throw new InputError([
-        {
-          file: displayPath(lock),
-          reason: `another run of the generator (pid ${holder}) is writing this folder: wait for it to finish, or delete this file if that process is not the generator`,
-          ruleId: "output-locked",
-        },
-      ]);
-    }
-    Atomics.wait(sleeper, 0, 0, 50);
   }
 }
 
