@@ -11,8 +11,8 @@ import { generateCommandOf } from "../config/command-name.ts";
 import { loadConfig } from "../config/config.ts";
 import { isInputError, type Diagnostic } from "../lib/diagnostics.ts";
 import { buildSite } from "../pipeline/build-site.ts";
-import { compareOutput, type OutputComparison } from "../pipeline/output-dir.ts";
-import { isCurrent, staleReport } from "../pipeline/report-stale.ts";
+import { compareOutput, hasPendingWrite, type OutputComparison } from "../pipeline/output-dir.ts";
+import { foreignFilesNote, isCurrent, staleReport } from "../pipeline/report-stale.ts";
 import { oneOf, type CommandContext, type CommandDefinition } from "./command.ts";
 import { displayDir } from "./common.ts";
 import { formatAnnotation, inGitHubActions } from "./github-annotations.ts";
@@ -44,10 +44,11 @@ function staleAnnotations(report: CheckReport): string {
     .join("");
 }
 
-function reportOf(outDir: string, comparison: OutputComparison, command: string): CheckReport {
+function reportOf(outDir: string, comparison: OutputComparison, command: string, interrupted: boolean): CheckReport {
   const inside = (file: string) => `${outDir}/${file}`;
   return {
-    status: isCurrent(comparison) ? "current" : "stale",
+    // A journal left by a killed run: the pages may match, but the write is not finished.
+    status: isCurrent(comparison) && !interrupted ? "current" : "stale",
     outDir,
     changed: comparison.changed.map((change) => inside(change.path)),
     missing: comparison.missing.map(inside),
@@ -73,10 +74,15 @@ async function run(context: CommandContext, format: string, noCache: boolean): P
     context.io.stdout(JSON.stringify(report, null, 2) + "\n");
     return EXIT.invalidInput;
   }
-  const report = reportOf(outDir, comparison, command);
+  const interrupted = hasPendingWrite(config.outDir);
+  const report = reportOf(outDir, comparison, command, interrupted);
+  const note = foreignFilesNote(outDir, comparison.foreign);
   if (format === "json") context.io.stdout(JSON.stringify(report, null, 2) + "\n");
-  else if (report.status === "current") context.io.stdout(`${outDir}/ is current (${fileCount} files).\n`);
-  else context.io.stdout(staleReport(outDir, comparison, command));
+  else if (report.status === "current") context.io.stdout(`${outDir}/ is current (${fileCount} files).${note}\n`);
+  else {
+    if (interrupted) context.io.stdout(`${outDir}/ holds an interrupted write: run \`${command}\` to complete it.\n`);
+    context.io.stdout(staleReport(outDir, comparison, command) + (note ? note.slice(1) + "\n" : ""));
+  }
   if (report.status === "current") return EXIT.ok;
   if (inGitHubActions(context.io.env)) context.io.stdout(staleAnnotations(report));
   return EXIT.failed;

@@ -6,6 +6,7 @@ import { buildCache } from "../cache/build-cache.ts";
 import { loadConfig } from "../config/config.ts";
 import { buildSite, type BuildProgress } from "../pipeline/build-site.ts";
 import { writeOutput } from "../pipeline/output-dir.ts";
+import { foreignFilesNote } from "../pipeline/report-stale.ts";
 
 /** The output directory as the user sees it from `cwd`. */
 export function displayDir(dir: string, cwd: string): string {
@@ -33,6 +34,8 @@ export async function generateOnce(start: string, configFile?: string, options: 
   const summary = writeOutput(config.outDir, site.files);
   progress?.advance(site.files.length);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const outDir = displayDir(config.outDir, options.cwd ?? start);
   const counts = `${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed`;
-  return `${displayDir(config.outDir, options.cwd ?? start)}/: ${counts} (${site.files.length} files, ${site.snippetCount} snippets) in ${seconds}s`;
+  const line = `${outDir}/: ${counts} (${site.files.length} files, ${site.snippetCount} snippets) in ${seconds}s`;
+  return line + foreignFilesNote(outDir, summary.foreign);
 }

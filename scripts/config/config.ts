@@ -85,7 +85,7 @@ export function loadConfig(start: string, file?: string): Config {
   const value = parsed.source.value as JsonObject;
   const resolve = (key: string, fallback: string) => (typeof value[key] === "string" ? path.resolve(base, value[key] as string) : fallback);
   const schemas = value["schemas"];
-  return {
+  const loaded: Config = {
     root: base,
     source: parsed.source,
     specsDir: resolve("specsDir", config.specsDir),
@@ -103,6 +103,35 @@ export function loadConfig(start: string, file?: string): Config {
     docsBaseUrl: typeof value["docsBaseUrl"] === "string" ? value["docsBaseUrl"].replace(/\/+$/, "") : config.docsBaseUrl,
     ...(typeof value["cacheDir"] === "string" ? { cacheDir: path.resolve(base, value["cacheDir"]) } : {}),
   };
+  const outDirProblem = unsafeOutDirReason(loaded);
+  if (outDirProblem) throw new InputError([diagnosticAt(parsed.source, "/outDir", outDirProblem, "config-out-dir")]);
+  return loaded;
+}
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+}
+
+/**
+ * The generator replaces what is in the output folder, so it must be a folder of its own inside
+ * the project: not the project itself, not outside or above it, and apart from the inputs.
+ */
+export function unsafeOutDirReason(config: Config): string | undefined {
+  const { outDir, root } = config;
+  const fix = 'set "outDir" to a folder of its own inside the project, such as "generated"';
+  if (outDir === root) return `the output folder is the project root: ${fix}`;
+  if (isInside(root, outDir)) return `the output folder contains the project: ${fix}`;
+  if (!isInside(outDir, root)) return `the output folder is outside the project: ${fix}`;
+  const inputs: [string, string][] = [
+    ["specsDir", config.specsDir],
+    ["templatesDir", config.templatesDir],
+    ...(config.schemas.layout === "upstream" ? ([["schemas.upstream", config.schemas.dir]] as [string, string][]) : []),
+  ];
+  for (const [name, dir] of inputs) {
+    if (isInside(outDir, dir) || isInside(dir, outDir)) return `the output folder overlaps "${name}" (${path.relative(root, dir) || "."}): ${fix}`;
+  }
+  return undefined;
 }
 
 /** Checks the parts of the configuration that refer to the specs (provider ids). */

@@ -2,8 +2,8 @@
  * load & validate: reads the specs directory into the model (Specs), or returns every problem
  * found, each naming its file and place. This is the only module that reads spec files.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Diagnostic } from "../lib/diagnostics.ts";
@@ -12,8 +12,9 @@ import { diagnosticAt, isJsonObject, pathToPointer, type JsonObject, type JsonSo
 import type { Contract, Mapping, Provider, Specs, Task, TaskMetadata } from "../model/types.ts";
 import { SchemaRegistry, type SchemaDocument } from "../schema/registry.ts";
 import { createValidator, type SchemaValidator, type ValidatorResult } from "../schema/validator.ts";
-import { displayPath, loadSchemaFiles, readJsonFile } from "./files.ts";
+import { displayPath, entryKind, listDirectory, loadSchemaFiles, readJsonFile } from "./files.ts";
 import { checkAgainstMetaSchema, META_SCHEMA_DIR } from "./meta-schemas.ts";
+import { proseProblems } from "./prose.ts";
 
 export type SchemaLayout = { layout: "ours" } | { layout: "upstream"; dir: string };
 
@@ -67,15 +68,39 @@ function sharedDefinitionFiles(options: LoadOptions): string[] {
   return existsSync(file) ? [file] : [];
 }
 
+/**
+ * Task ids (folder names) become file names, link targets and page text: only lowercase letters,
+ * digits, dots and hyphens, starting with a letter or digit. (Provider ids are keys of the feed,
+ * which its meta-schema restricts the same way.)
+ */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9.-]*$/;
+const ID_RULE = "lowercase letters, digits, '.' and '-', starting with a letter or a digit";
+
 function listTaskIds(specsDir: string, diagnostics: Diagnostic[]): string[] {
   const tasksDir = path.join(specsDir, "tasks");
-  if (!existsSync(tasksDir) || !statSync(tasksDir).isDirectory()) {
-    diagnostics.push({ file: displayPath(tasksDir), reason: "directory not found: create tasks/<task>/task.json for each task", ruleId: "file-read" });
+  const kind = entryKind(tasksDir);
+  if (kind !== "directory") {
+    diagnostics.push(
+      typeof kind === "object" && !kind.reason.startsWith("file not found")
+        ? kind
+        : { file: displayPath(tasksDir), reason: "directory not found: create tasks/<task>/task.json for each task", ruleId: "file-read" },
+    );
     return [];
   }
-  return readdirSync(tasksDir)
-    .filter((name) => statSync(path.join(tasksDir, name)).isDirectory())
-    .sort();
+  const names = listDirectory(tasksDir);
+  if (!Array.isArray(names)) {
+    diagnostics.push(names);
+    return [];
+  }
+  return names.filter((name) => {
+    const taskDir = path.join(tasksDir, name);
+    const entry = entryKind(taskDir);
+    if (typeof entry === "object") diagnostics.push(entry);
+    if (entry !== "directory") return false;
+    if (ID_PATTERN.test(name)) return true;
+    diagnostics.push({ file: displayPath(taskDir), reason: `the folder name is not a valid task id (${ID_RULE}): rename the folder`, ruleId: "task-id" });
+    return false;
+  });
 }
 
 function documentFor(registry: SchemaRegistry, absolutePath: string): SchemaDocument | undefined {
@@ -128,6 +153,13 @@ function buildTask(raw: RawTask, registry: SchemaRegistry, validator: SchemaVali
     diagnostics.push(
       diagnosticAt(raw.source, `/example`, `the binary input field "${task.binaryInput.field}" must hold the example file name (a string)`, "task-binary-input"),
     );
+  }
+  const prose: [string, string][] = [
+    ["/description", task.description],
+    ...task.recommendedModels.map((model, index): [string, string] => [`/recommendedModels/${index}/description`, model.description]),
+  ];
+  for (const [pointer, text] of prose) {
+    for (const problem of proseProblems(text)) diagnostics.push(diagnosticAt(raw.source, pointer, problem.reason, "prose"));
   }
   for (const error of validator?.validate(input, task.example) ?? []) {
     diagnostics.push(

@@ -6,12 +6,12 @@
  * Templates only arrange text: every value they receive is already escaped (see view-model.ts),
  * so they are compiled without HTML escaping.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
-import type { Diagnostic } from "../lib/diagnostics.ts";
-import { displayPath } from "../load/files.ts";
+import { InputError, type Diagnostic } from "../lib/diagnostics.ts";
+import { displayPath, entryKind, listDirectory, readTextFile } from "../load/files.ts";
 
 export const LAYOUTS = ["task", "provider", "index"] as const;
 
@@ -34,42 +34,149 @@ export interface TemplateSet {
 
 export type TemplateLoadResult = { ok: true; templates: TemplateSet } | { ok: false; diagnostics: Diagnostic[] };
 
-function listTemplates(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith(".hbs") && statSync(path.join(dir, name)).isFile())
-    .sort();
+/** A link counts as present even when it leads nowhere (or in a loop), so that it is reported. */
+function isSymbolicLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
-/** Handlebars reports "Parse error on line N:"; turn that into a place. */
+function listTemplates(dir: string, diagnostics: Diagnostic[]): string[] {
+  if (!existsSync(dir)) return [];
+  const names = listDirectory(dir);
+  if (!Array.isArray(names)) {
+    diagnostics.push(names);
+    return [];
+  }
+  return names.filter((name) => {
+    if (!name.endsWith(".hbs")) return false;
+    const kind = entryKind(path.join(dir, name));
+    if (typeof kind === "object") diagnostics.push(kind);
+    return kind === "file";
+  });
+}
+
+/** Where Handlebars' parser stopped: its errors say the line; its lexer knows the column. */
 function syntaxProblem(file: string, error: unknown): Diagnostic {
   const message = error instanceof Error ? error.message : String(error);
-  const line = Number(/line (\d+)/.exec(message)?.[1] ?? 0);
-  const diagnostic: Diagnostic = { file, reason: `invalid Handlebars template: ${message.split("\n").filter(Boolean).join(" ")}`, ruleId: "template-syntax" };
-  if (line > 0) diagnostic.position = { line, column: 1 };
+  const located = error as { lineNumber?: number; column?: number };
+  const parser = (Handlebars as unknown as { Parser?: { lexer?: { yylloc?: { first_line: number; first_column: number } } } }).Parser;
+  const lexer = parser?.lexer?.yylloc;
+  const diagnostic: Diagnostic = { file, reason: `invalid Handlebars template: ${message.split("\n")[0]}`, ruleId: "template-syntax" };
+  if (typeof located.lineNumber === "number") diagnostic.position = { line: located.lineNumber, column: (located.column ?? 0) + 1 };
+  else if (/^(Parse|Lexical) error/.test(message) && lexer) diagnostic.position = { line: lexer.first_line, column: lexer.first_column + 1 };
   return diagnostic;
+}
+
+/** Helpers the renderer knows: Handlebars' own and the ones registered below. */
+const KNOWN_HELPERS = new Set(["if", "unless", "each", "with", "lookup", "log", "eq"]);
+
+interface TemplateNode {
+  type?: string;
+  loc?: { start: { line: number; column: number } };
+  name?: TemplateNode;
+  path?: TemplateNode & { parts?: string[]; data?: boolean; original?: unknown };
+  original?: unknown;
+  params?: unknown[];
+  hash?: unknown;
+}
+
+/** Partials a template includes by a fixed name and helpers it calls, with their places. */
+function templateReferences(ast: unknown): { partials: { name: string; node: TemplateNode }[]; helpers: { name: string; node: TemplateNode }[] } {
+  const found = { partials: [] as { name: string; node: TemplateNode }[], helpers: [] as { name: string; node: TemplateNode }[] };
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
+    if (typeof value !== "object" || value === null) return;
+    const node = value as TemplateNode;
+    if ((node.type === "PartialStatement" || node.type === "PartialBlockStatement") && node.name?.type === "PathExpression") {
+      found.partials.push({ name: String(node.name.original), node });
+    }
+    const isCall = node.type === "MustacheStatement" || node.type === "BlockStatement" || node.type === "SubExpression";
+    const path = node.path;
+    if (isCall && path?.type === "PathExpression" && !path.data && path.parts?.length === 1 && ((node.params?.length ?? 0) > 0 || node.hash)) {
+      found.helpers.push({ name: String(path.original), node });
+    }
+    for (const [key, child] of Object.entries(node)) if (key !== "loc") visit(child);
+  };
+  visit(ast);
+  return found;
+}
+
+function placeOf(node: TemplateNode): Diagnostic["position"] {
+  return node.loc ? { line: node.loc.start.line, column: node.loc.start.column + 1 } : undefined;
 }
 
 function readTemplate(absolutePath: string, diagnostics: Diagnostic[]): TemplateFile | undefined {
   const file = displayPath(absolutePath);
-  const source = readFileSync(absolutePath, "utf8");
+  const read = readTextFile(absolutePath);
+  if (!read.ok) {
+    diagnostics.push(...read.diagnostics);
+    return undefined;
+  }
   try {
-    Handlebars.parse(source);
+    Handlebars.parse(read.text);
   } catch (error) {
     diagnostics.push(syntaxProblem(file, error));
     return undefined;
   }
-  return { path: file, source };
+  return { path: file, source: read.text };
+}
+
+/** Every fixed partial name must exist and every helper must be known, or rendering would fail. */
+function checkReferences(templates: TemplateSet, diagnostics: Diagnostic[]): void {
+  const all = [...templates.layouts.values(), ...templates.partials.values(), ...[...templates.overrides.values()].flatMap((map) => [...map.values()])];
+  for (const template of all) {
+    const references = templateReferences(Handlebars.parse(template.source));
+    for (const { name, node } of references.partials) {
+      if (templates.partials.has(name)) continue;
+      const position = placeOf(node);
+      diagnostics.push({
+        file: template.path,
+        ...(position ? { position } : {}),
+        reason: `the partial "${name}" does not exist: add partials/${name}.hbs or correct the name (partials: ${[...templates.partials.keys()].join(", ")})`,
+        ruleId: "template-partial",
+      });
+    }
+    for (const { name, node } of references.helpers) {
+      if (KNOWN_HELPERS.has(name)) continue;
+      const position = placeOf(node);
+      diagnostics.push({
+        file: template.path,
+        ...(position ? { position } : {}),
+        reason: `unknown helper "${name}": the templates can use ${[...KNOWN_HELPERS].join(", ")}`,
+        ruleId: "template-helper",
+      });
+    }
+  }
 }
 
 function loadLayer(dir: string, layer: TemplateSet, diagnostics: Diagnostic[]): void {
   for (const name of LAYOUTS) {
     const file = path.join(dir, "layouts", `${name}.hbs`);
-    if (!existsSync(file)) continue;
+    // A layer may leave a layout to the one below it; a layout that is there must be a readable file.
+    if (!existsSync(file) && !isSymbolicLink(file)) continue;
+    const kind = entryKind(file);
+    if (kind !== "file") {
+      diagnostics.push(
+        typeof kind === "object"
+          ? kind
+          : {
+              file: displayPath(file),
+              reason: `the ${name} layout is not a file: replace it with a Handlebars file`,
+              ruleId: "template-missing",
+            },
+      );
+      continue;
+    }
     const template = readTemplate(file, diagnostics);
     if (template) layer.layouts.set(name, template);
   }
-  for (const name of listTemplates(path.join(dir, "partials"))) {
+  for (const name of listTemplates(path.join(dir, "partials"), diagnostics)) {
     const template = readTemplate(path.join(dir, "partials", name), diagnostics);
     if (template) layer.partials.set(name.replace(/\.hbs$/, ""), template);
   }
@@ -82,16 +189,24 @@ function loadLayer(dir: string, layer: TemplateSet, diagnostics: Diagnostic[]): 
 function loadOverrides(dir: string, templates: TemplateSet, taskIds: ReadonlySet<string>, builtIn: boolean, diagnostics: Diagnostic[]): void {
   const tasksDir = path.join(dir, "tasks");
   if (!existsSync(tasksDir)) return;
-  for (const taskId of readdirSync(tasksDir).sort()) {
+  const taskNames = listDirectory(tasksDir);
+  if (!Array.isArray(taskNames)) {
+    diagnostics.push(taskNames);
+    return;
+  }
+  for (const taskId of taskNames) {
     const taskDir = path.join(tasksDir, taskId);
-    if (!statSync(taskDir).isDirectory()) continue;
+    const kind = entryKind(taskDir);
+    if (typeof kind === "object") diagnostics.push(kind);
+    if (kind !== "directory") continue;
     if (!taskIds.has(taskId)) {
       if (builtIn) continue;
-      diagnostics.push({ file: displayPath(taskDir), reason: `overrides for unknown task "${taskId}": rename the directory to a task id or remove it`, ruleId: "template-override" });
+      const reason = `overrides for unknown task "${taskId}": rename the directory to a task id or remove it`;
+      diagnostics.push({ file: displayPath(taskDir), reason, ruleId: "template-override" });
       continue;
     }
     const overrides = templates.overrides.get(taskId) ?? new Map<string, TemplateFile>();
-    for (const name of listTemplates(taskDir)) {
+    for (const name of listTemplates(taskDir, diagnostics)) {
       const partial = name.replace(/\.hbs$/, "");
       const file = path.join(taskDir, name);
       if (!templates.partials.has(partial)) {
@@ -121,6 +236,7 @@ export function loadTemplates(dir: string, taskIds: ReadonlySet<string>, builtIn
     }
   }
   layers.forEach((layer, index) => loadOverrides(layer, templates, taskIds, layers.length > 1 && index === 0, diagnostics));
+  if (diagnostics.length === 0) checkReferences(templates, diagnostics);
   return diagnostics.length > 0 ? { ok: false, diagnostics } : { ok: true, templates };
 }
 
@@ -157,9 +273,37 @@ export class TemplateRenderer {
     return file;
   }
 
-  render(layout: LayoutName, context: object, taskId?: string): string {
+  /**
+   * Renders one page. A template that fails while rendering (a helper given the wrong values, a
+   * partial named at run time that does not exist) is an input error naming the innermost
+   * template, its place when Handlebars knows it, and the page.
+   */
+  render(layout: LayoutName, context: object, taskId?: string, page: string = layout): string {
     const partials: Record<string, Compiled> = {};
-    for (const [name, file] of this.partialsFor(taskId)) partials[name] = this.compile(file);
-    return this.compile(this.layoutFile(layout))(context, { partials });
+    for (const [name, file] of this.partialsFor(taskId)) partials[name] = this.blaming(file, this.compile(file));
+    const layoutFile = this.layoutFile(layout);
+    try {
+      return this.blaming(layoutFile, this.compile(layoutFile))(context, { partials });
+    } catch (error) {
+      const blamed = error as { templateFile?: string; lineNumber?: number; column?: number };
+      if (!blamed.templateFile) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      const position = typeof blamed.lineNumber === "number" ? { line: blamed.lineNumber, column: (blamed.column ?? 0) + 1 } : undefined;
+      throw new InputError([
+        { file: blamed.templateFile, ...(position ? { position } : {}), reason: `rendering ${page} failed: ${message.split("\n")[0]}`, ruleId: "template-render" },
+      ]);
+    }
+  }
+
+  /** Marks an error with the innermost template it came from. */
+  private blaming(file: TemplateFile, template: Compiled): Compiled {
+    return (context, options) => {
+      try {
+        return template(context, options);
+      } catch (error) {
+        if (typeof error === "object" && error !== null && !("templateFile" in error)) Object.assign(error, { templateFile: file.path });
+        throw error;
+      }
+    };
   }
 }

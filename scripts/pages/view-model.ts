@@ -10,6 +10,7 @@ import { hubPipelineTag } from "../model/pipeline-tag.ts";
 import { renderSchemaTable } from "../spec-table/schema-table.ts";
 import { specTable } from "../spec-table/markdown.ts";
 import type { SpecRow } from "../spec-table/rows.ts";
+import { proseParagraphs } from "../load/prose.ts";
 import { attribute, codeFence, markdownProse, markdownText } from "./markdown-escape.ts";
 
 const LANGUAGE_LABELS: Record<Language, string> = { sh: "Shell", python: "Python", js: "JavaScript" };
@@ -194,7 +195,8 @@ export function taskView({ specs, task, providers, snippets, clientOrder, docsBa
   const view: TaskView = {
     id: task.id,
     title: markdownText(task.title),
-    description: markdownProse(task.description),
+    // Paragraph by paragraph: one line each (see prose.ts for why paragraphs stay short).
+    description: proseParagraphs(task.description).map(markdownProse).join("\n\n"),
     hubUrl: `https://huggingface.co/tasks/${task.id}`,
     docsUrl: `${docsBaseUrl}/tasks/${task.id}`,
     modelsUrl: `https://huggingface.co/models?inference_provider=all&pipeline_tag=${hubPipelineTag(task)}&sort=trending`,

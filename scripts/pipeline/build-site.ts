@@ -135,9 +135,9 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   ];
   progress?.phase("rendering pages", specs.tasks.length + providers.length + 1);
   const emit = (file: string, layout: LayoutName, context: object, sources: string[], taskId?: string) => {
-    const page = normalizeMarkdown(renderer.render(layout, { ...common, ...context, sources: [...new Set(sources)] }, taskId));
-    const pagePath = path.join(relativeToRoot(config, config.outDir), file);
-    pageChecks.push({ file: pagePath, markdown: page, cacheParts: [pagePath, config.snippetStyle, snippetsDigest, page] });
+    const pageFile = path.join(relativeToRoot(config, config.outDir), file);
+    const page = normalizeMarkdown(renderer.render(layout, { ...common, ...context, sources: [...new Set(sources)] }, taskId, pageFile));
+    pageChecks.push({ file: pageFile, markdown: page, cacheParts: [pageFile, config.snippetStyle, snippetsDigest, page] });
     files.push({ path: file, content: page });
     progress?.advance();
   };

@@ -38,3 +38,11 @@ export function staleReport(outDir: string, comparison: OutputComparison, comman
   out.push("", `${outDir}/ is not what the generator writes. Run \`${command}\` and commit the result.`);
   return out.join("\n").replace(/^\n+/, "") + "\n";
 }
+
+/** Files in the output folder the generator did not write: named, and left alone. */
+export function foreignFilesNote(outDir: string, foreign: readonly string[]): string {
+  if (foreign.length === 0) return "";
+  const shown = foreign.slice(0, 20).map((file) => `\n  ${outDir}/${file}`).join("");
+  const more = foreign.length > 20 ? `\n  ... and ${foreign.length - 20} more` : "";
+  return `\nNot written by the generator, left as they are (${foreign.length}):${shown}${more}`;
+}

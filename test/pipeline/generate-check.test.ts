@@ -54,7 +54,7 @@ describe("snippet-docs generate / check, in-process", () => {
     expect(check.stdout).toContain("is current");
   });
 
-  it("check names an edited, a stray and a deleted page, shows a diff and the command, and writes nothing", async () => {
+  it("check names an edited, a user's and a deleted page, shows a diff and the command, and writes nothing", async () => {
     appendFileSync(path.join(out, "tasks/text-classification.md"), "hand edit\n");
     writeFileSync(path.join(out, "tasks/stray.md"), "# not generated\n");
     unlinkSync(path.join(out, "providers/groq.md"));
@@ -63,13 +63,15 @@ describe("snippet-docs generate / check, in-process", () => {
     expect(check.status).toBe(1);
     expect(check.stdout).toContain("--- a/out/tasks/text-classification.md");
     expect(check.stdout).toContain("-hand edit");
-    expect(check.stdout).toMatch(/Stale, no longer generated \(1\):\n {2}out\/tasks\/stray\.md/);
+    // A file the generator did not write is the user's: reported, never counted as stale or removed.
+    expect(check.stdout).toMatch(/Not written by the generator, left as they are \(1\):\n {2}out\/tasks\/stray\.md/);
     expect(check.stdout).toMatch(/Missing \(1\):\n {2}out\/providers\/groq\.md/);
     expect(check.stdout).toContain("Run `npx snippet-docs generate`");
     expect(snapshot(out)).toEqual(before);
 
     const repair = await runCommand("generate", [], project);
-    expect(repair.stdout).toMatch(/: 2 written, \d+ unchanged, 1 removed/);
+    expect(repair.stdout).toMatch(/: 2 written, \d+ unchanged, 0 removed/);
+    expect(readFileSync(path.join(out, "tasks/stray.md"), "utf8")).toBe("# not generated\n");
     expect((await runCommand("check", [], project)).status).toBe(0);
   });
 
