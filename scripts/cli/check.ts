@@ -28,6 +28,8 @@ export interface CheckReport {
   changed: string[];
   missing: string[];
   stale: string[];
+  /** Files in the output directory the generator did not write: the user's, never touched. */
+  foreign: string[];
   /** The command that brings the output directory up to date. */
   command: string;
   diagnostics: Diagnostic[];
@@ -53,6 +55,7 @@ function reportOf(outDir: string, comparison: OutputComparison, command: string,
     changed: comparison.changed.map((change) => inside(change.path)),
     missing: comparison.missing.map(inside),
     stale: comparison.stale.map(inside),
+    foreign: comparison.foreign.map(inside),
     command,
     diagnostics: [],
   };
@@ -70,7 +73,16 @@ async function run(context: CommandContext, format: string, noCache: boolean): P
     fileCount = site.files.length;
   } catch (error) {
     if (format !== "json" || !isInputError(error)) throw error;
-    const report: CheckReport = { status: "invalid", outDir, changed: [], missing: [], stale: [], command, diagnostics: [...error.diagnostics] };
+    const report: CheckReport = {
+      status: "invalid",
+      outDir,
+      changed: [],
+      missing: [],
+      stale: [],
+      foreign: [],
+      command,
+      diagnostics: [...error.diagnostics],
+    };
     context.io.stdout(JSON.stringify(report, null, 2) + "\n");
     return EXIT.invalidInput;
   }

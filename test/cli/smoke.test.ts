@@ -1,6 +1,6 @@
 /**
  * One real process per command, through bin/snippet-docs.js as the installed package runs it:
- * the entry point, the exit code and the streams (generate and check: test/package/installed.test.ts).
+ * the entry point, the exit code and the streams (generate and check: test/slow/installed.slow.ts (npm run test:slow)).
  * Everything else is tested in-process.
  */
 import { spawn } from "node:child_process";
@@ -17,7 +17,7 @@ describe("snippet-docs as a process", () => {
   });
   afterAll(() => rmSync(project, { recursive: true, force: true }));
 
-  // generate and check run as processes in test/package/installed.test.ts, from the installed package.
+  // generate and check run as processes in test/slow/installed.slow.ts (npm run test:slow), from the installed package.
   it("generate in-process gives the counts the preview process must report", async () => {
     const generate = await runCommand("generate", [], project);
     expect(generate.status).toBe(0);
