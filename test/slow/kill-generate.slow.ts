@@ -16,9 +16,8 @@ import { JOURNAL_NAME, LOCK_NAME, MANIFEST_NAME, STAGING_NAME, manifestContent, 
 import { PROJECT_ROOT } from "../helpers/cli.ts";
 import { generateInProcess, tinyProject } from "../reliability/fixture.ts";
 
-// tsx's loader in the same process: the tsx command would run the script in a child that a kill of the parent misses.
-const TSX_LOADER = path.join(PROJECT_ROOT, "node_modules/tsx/dist/esm/index.mjs");
-const GENERATE = path.join(PROJECT_ROOT, "scripts/cli/generate.ts");
+// The installed command runs in one process (bundle or tsx's loader in it), so the kill reaches the writer.
+const BIN = path.join(PROJECT_ROOT, "bin/snippet-docs.js");
 const WINDOW_KILLS = 26;
 const RANDOM_KILLS = 24;
 const TRANSIENT = new Set([LOCK_NAME, JOURNAL_NAME, STAGING_NAME, `${JOURNAL_NAME}.tmp`]);
@@ -56,7 +55,7 @@ interface Run {
 
 function runGenerate(cwd: string, env: NodeJS.ProcessEnv, killAfterMs?: number): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", TSX_LOADER, GENERATE], { cwd, env: { ...process.env, NO_COLOR: "1", ...env }, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [BIN, "generate"], { cwd, env: { ...process.env, NO_COLOR: "1", ...env }, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill("SIGKILL"), killAfterMs);
