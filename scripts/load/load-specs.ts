@@ -247,11 +247,17 @@ function checkRoutes(source: JsonSource, providers: readonly Provider[], tasks: 
 }
 
 /** A digest of everything the schema validations read: meta-schemas, feed, task files, every schema document. */
-function loadDigest(providers: JsonSource | undefined, tasks: readonly RawTask[], registry: SchemaRegistry): string {
+function loadDigest(
+  providers: JsonSource | undefined,
+  contracts: JsonSource | undefined,
+  tasks: readonly RawTask[],
+  registry: SchemaRegistry,
+): string {
   const hash = createHash("sha256");
   const add = (text: string) => hash.update(`${Buffer.byteLength(text)}:`).update(text);
-  for (const name of ["providers", "task"]) add(readFileSync(`${META_SCHEMA_DIR}${name}.schema.json`, "utf8"));
+  for (const name of ["providers", "contracts", "task"]) add(readFileSync(`${META_SCHEMA_DIR}${name}.schema.json`, "utf8"));
   add(providers?.text ?? "");
+  add(contracts?.text ?? "");
   for (const task of tasks) [task.id, task.source.text].forEach(add);
   for (const document of registry.all()) [document.fileUrl, document.source.text].forEach(add);
   return hash.digest("hex");
@@ -290,13 +296,9 @@ function readContracts(specsDir: string, diagnostics: Diagnostic[]): JsonSource 
   const file = path.join(specsDir, "contracts.json");
   if (!existsSync(file)) return undefined;
   const parsed = readJsonFile(file);
-  if (!parsed.ok) {
-    diagnostics.push(...parsed.diagnostics);
-    return undefined;
-  }
-  const problems = checkAgainstMetaSchema("contracts", parsed.source);
-  diagnostics.push(...problems);
-  return problems.length === 0 ? parsed.source : undefined;
+  if (parsed.ok) return parsed.source;
+  diagnostics.push(...parsed.diagnostics);
+  return undefined;
 }
 
 /**
@@ -359,13 +361,20 @@ export function loadSpecs(options: LoadOptions): LoadResult {
   }
 
   diagnostics.push(...loadSchemaFiles(schemaFiles, registry));
-  const digest = options.passedLoads && diagnostics.length === 0 ? loadDigest(providersSource, rawTasks, registry) : undefined;
+  let contractsSource = readContracts(options.specsDir, diagnostics);
+  const digest =
+    options.passedLoads && diagnostics.length === 0 ? loadDigest(providersSource, contractsSource, rawTasks, registry) : undefined;
   const passedBefore = digest !== undefined && options.passedLoads?.has(digest) === true;
   if (!passedBefore) {
     if (providersSource) {
       const problems = checkAgainstMetaSchema("providers", providersSource);
       diagnostics.push(...problems);
       if (problems.length > 0) providersSource = undefined;
+    }
+    if (contractsSource) {
+      const problems = checkAgainstMetaSchema("contracts", contractsSource);
+      diagnostics.push(...problems);
+      if (problems.length > 0) contractsSource = undefined;
     }
     rawTasks = rawTasks.filter((raw) => {
       const problems = checkAgainstMetaSchema("task", raw.source);
@@ -393,7 +402,6 @@ export function loadSpecs(options: LoadOptions): LoadResult {
   const taskIds = new Set(tasks.map((task) => task.id));
   const providers = providersSource ? buildProviders(providersSource, taskIds, diagnostics) : [];
   if (providersSource) checkRoutes(providersSource, providers, tasks, diagnostics);
-  const contractsSource = readContracts(options.specsDir, diagnostics);
   if (contractsSource) attachContracts(contractsSource, providers, tasks, diagnostics);
   if (diagnostics.length > 0 || !providersSource) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   if (digest !== undefined && !passedBefore) options.passedLoads?.add(digest);
