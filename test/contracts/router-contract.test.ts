@@ -8,6 +8,7 @@
 import * as current from "@huggingface/inference";
 import * as legacy from "hf-inference-legacy";
 import { describe, expect, it } from "vitest";
+import { hubModels } from "../../scripts/conformance/hub-models.ts";
 import type { JsonValue } from "../../scripts/lib/json-source.ts";
 import type { Mapping, Provider, Specs, Task } from "../../scripts/model/types.ts";
 import { buildRequest, type JobHandling, type UrlPart } from "../../snippets/request.ts";
@@ -64,18 +65,10 @@ function publishedPairs(specs: Specs): Pair[] {
   return pairs;
 }
 
-/** The Hub's answer to `/api/models/<id>?expand[]=inferenceProviderMapping`, from the feed. */
+/** The Hub's answer to `/api/models/<id>?expand[]=inferenceProviderMapping`: the feed as the Hub's data. */
 function hubResponse(specs: Specs, url: string): Response {
   const modelId = decodeURIComponent(new URL(url).pathname.replace(/^\/api\/models\//, ""));
-  const mapping: Record<string, { providerId: string; status: string; task: string }> = {};
-  for (const provider of specs.providers) {
-    for (const entry of provider.mappings) {
-      if (entry.modelId !== modelId) continue;
-      const hubTask = specs.tasks.find((task) => task.id === entry.task)?.conversational ? "conversational" : entry.task;
-      mapping[provider.id] = { providerId: entry.providerModelId, status: entry.status, task: hubTask };
-    }
-  }
-  return Response.json({ _id: modelId, id: modelId, inferenceProviderMapping: mapping });
+  return Response.json({ _id: modelId, id: modelId, ...hubModels(specs)[modelId] });
 }
 
 class Captured extends Error {}
