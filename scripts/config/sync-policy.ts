@@ -4,7 +4,7 @@
  * page shows for each task and provider, which mapping statuses count, how far a refresh may shrink
  * the feed, and how patient the HTTP client is. Plain data with defaults; no I/O.
  */
-import type { JsonObject, JsonValue } from "../lib/json-source.ts";
+import { isJsonObject, type JsonValue } from "../lib/json-source.ts";
 import type { MappingStatus } from "../model/types.ts";
 
 /** Which model to show for a task and provider when the Hub offers several. */
@@ -87,15 +87,11 @@ export function hubTaskFor(taskId: string, conversational: boolean, policy: Sync
   return { pipelineTag: taskId, mappingTask: conversational ? "conversational" : taskId };
 }
 
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** The policy from the config file's `sync` value (already validated by the config meta-schema). */
 export function syncPolicyFrom(raw: JsonValue | undefined): SyncPolicy {
-  if (!isObject(raw)) return DEFAULT_SYNC_POLICY;
-  const http = isObject(raw["http"]) ? (raw["http"] as unknown as Partial<SyncHttpPolicy>) : {};
-  const hubTasks = isObject(raw["hubTasks"]) ? (raw["hubTasks"] as unknown as Record<string, HubTask>) : {};
+  if (!isJsonObject(raw)) return DEFAULT_SYNC_POLICY;
+  const http = isJsonObject(raw["http"]) ? (raw["http"] as unknown as Partial<SyncHttpPolicy>) : {};
+  const hubTasks = isJsonObject(raw["hubTasks"]) ? (raw["hubTasks"] as unknown as Record<string, HubTask>) : {};
   const fields = raw as unknown as Partial<SyncPolicy>;
   return {
     ...DEFAULT_SYNC_POLICY,

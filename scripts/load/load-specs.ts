@@ -158,8 +158,11 @@ function buildTask(raw: RawTask, registry: SchemaRegistry, validator: SchemaVali
     ["/description", task.description],
     ...task.recommendedModels.map((model, index): [string, string] => [`/recommendedModels/${index}/description`, model.description]),
   ];
-  for (const [pointer, text] of prose) {
-    for (const problem of proseProblems(text)) diagnostics.push(diagnosticAt(raw.source, pointer, problem.reason, "prose"));
+  // Without a validator the load passed every check before (the cached digest); prose is one of them.
+  if (validator) {
+    for (const [pointer, text] of prose) {
+      for (const problem of proseProblems(text)) diagnostics.push(diagnosticAt(raw.source, pointer, problem.reason, "prose"));
+    }
   }
   for (const error of validator?.validate(input, task.example) ?? []) {
     diagnostics.push(

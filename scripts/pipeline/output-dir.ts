@@ -142,11 +142,6 @@ export function scanOutput(dir: string): OutputScan {
   return scan;
 }
 
-/** Every regular file under `dir` (symbolic links are not followed), relative, sorted. */
-export function listFiles(dir: string): string[] {
-  return scanOutput(dir).files;
-}
-
 export interface OutputComparison {
   changed: { path: string; actual: string; expected: string }[];
   missing: string[];
@@ -157,8 +152,8 @@ export interface OutputComparison {
   foreign: string[];
 }
 
-export function compareOutput(dir: string, files: readonly SiteFile[]): OutputComparison {
-  const scan = scanOutput(dir);
+/** `scan` defaults to a fresh scan of `dir`; the writer passes the one it has already made. */
+export function compareOutput(dir: string, files: readonly SiteFile[], scan: OutputScan = scanOutput(dir)): OutputComparison {
   const onDisk = new Set(scan.files);
   const comparison: OutputComparison = { changed: [], missing: [], stale: [], unchanged: [], foreign: [] };
   for (const file of files) {
@@ -346,7 +341,7 @@ export function writeOutput(dir: string, files: readonly SiteFile[], options: Wr
     const scan = scanOutput(dir);
     const problems = conflicts(dir, files, scan);
     if (problems.length > 0) throw new InputError(problems);
-    const comparison = compareOutput(dir, files);
+    const comparison = compareOutput(dir, files, scan);
     const manifest = manifestContent(files.map((file) => file.path));
     const manifestFile = path.join(dir, MANIFEST_NAME);
     const manifestChanged = !nodeFs.existsSync(manifestFile) || nodeFs.readFileSync(manifestFile, "utf8") !== manifest;

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import type { ValidateFunction } from "ajv/dist/2020.js";
+import { newAjv, type Ajv2020 } from "../schema/ajv.ts";
 import type { MappingStatus } from "../model/types.ts";
 import { toSchemaErrors } from "../schema/validator.ts";
 import { SyncFailure, type HttpClient } from "./http.ts";
@@ -38,13 +39,17 @@ const SCHEMA_DIR = fileURLToPath(new URL("./hub-schemas/", import.meta.url));
 const SCHEMA_FILES = ["mapping-entry", "models-list", "model-info", "tasks"] as const;
 type HubSchemaName = (typeof SCHEMA_FILES)[number];
 
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-for (const name of SCHEMA_FILES) {
-  ajv.addSchema(JSON.parse(readFileSync(`${SCHEMA_DIR}${name}.schema.json`, "utf8")) as object);
-}
+/** Compiled on the first response, with the project's ajv setup (scripts/schema/ajv.ts). */
+let hubAjv: Ajv2020 | undefined;
 
 function validatorFor(name: HubSchemaName): ValidateFunction {
-  const validate = ajv.getSchema(`https://snippet-docs.local/hub/${name}.schema.json`);
+  if (!hubAjv) {
+    hubAjv = newAjv({ strict: false, allErrors: true });
+    for (const file of SCHEMA_FILES) {
+      hubAjv.addSchema(JSON.parse(readFileSync(`${SCHEMA_DIR}${file}.schema.json`, "utf8")) as object);
+    }
+  }
+  const validate = hubAjv.getSchema(`https://snippet-docs.local/hub/${name}.schema.json`);
   if (!validate) throw new Error(`hub schema ${name} is not registered`);
   return validate;
 }

@@ -9,7 +9,7 @@ import type { Config } from "../config/config.ts";
 import { hubTaskFor } from "../config/sync-policy.ts";
 import { InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import { diagnosticAt, isJsonObject, parseJsonSource, type JsonObject, type JsonSource } from "../lib/json-source.ts";
-import { displayPath } from "../load/files.ts";
+import { displayPath, readJsonFile } from "../load/files.ts";
 import { loadSpecs } from "../load/load-specs.ts";
 import { checkAgainstMetaSchema } from "../load/meta-schemas.ts";
 import type { Task } from "../model/types.ts";
@@ -90,11 +90,18 @@ function followedProviders(config: Config, feedProviders: readonly string[]): st
   return feedProviders.filter((id) => wanted.includes(id));
 }
 
-/** The `contracts` of specs/contracts.json, which loadSpecs has validated; {} without the file. */
+/** A file loadSpecs has just read and validated, read the same way (a byte-order mark is no error). */
+function readSpecFile(file: string): JsonSource {
+  const parsed = readJsonFile(file);
+  if (!parsed.ok) throw new InputError(parsed.diagnostics);
+  return parsed.source;
+}
+
+/** The `contracts` of specs/contracts.json; {} without the file. */
 function readContracts(specsDir: string): JsonObject {
   const file = path.join(specsDir, "contracts.json");
   if (!existsSync(file)) return {};
-  const contracts = (JSON.parse(readFileSync(file, "utf8")) as JsonObject)["contracts"];
+  const contracts = (readSpecFile(file).value as JsonObject)["contracts"];
   return isJsonObject(contracts) ? contracts : {};
 }
 
@@ -162,8 +169,9 @@ export async function computeSync(options: SyncOptions): Promise<SyncResult> {
   const loaded = loadSpecs({ specsDir: config.specsDir, schemas: config.schemas });
   if (!loaded.ok) throw new InputError(loaded.diagnostics);
   const feedFile = path.join(config.specsDir, "providers.json");
-  const feedText = readFileSync(feedFile, "utf8");
-  const feed = JSON.parse(feedText) as JsonObject;
+  const feedSource = readSpecFile(feedFile);
+  const feedText = feedSource.text;
+  const feed = feedSource.value as JsonObject;
   const tasks = followedTasks(config, loaded.specs.tasks);
   const providers = followedProviders(
     config,
