@@ -177,6 +177,15 @@ function describePair(pair: Pair): string {
   return `${pair.task.id} / ${pair.provider.id}${pair.stream ? " (stream)" : ""}`;
 }
 
+/** The task's example, with the file the contract asks readers to send (fal-ai takes no FLAC). */
+function readerExample(pair: Pair): Record<string, JsonValue> {
+  const example: Record<string, JsonValue> = { ...pair.task.example };
+  const field = pair.task.binaryInput?.field;
+  const fileName = pair.mapping.contract?.file?.fileName;
+  if (field && fileName && typeof example[field] === "string") example[field] = fileName;
+  return example;
+}
+
 function comparable(request: WireRequest): object {
   const { body, ...rest } = request;
   return { ...rest, body: body.kind === "bytes" ? { kind: "bytes", base64: Buffer.from(body.bytes).toString("base64") } : body };
@@ -195,7 +204,9 @@ describe("router contract", () => {
       const ours = { ...comparable(wireRequest(request, FILE_BYTES)), ...(request.job ? { statusUrl: ourStatusUrl(request.job.statusUrl) } : {}) };
       let theirs: object;
       try {
-        const call = await libraryRequest(specs, pair, request.payload, request.job);
+        // The library gets the reader's inputs, not our request model's payload: a field the model
+        // dropped or changed must show up as a difference.
+        const call = await libraryRequest(specs, pair, readerExample(pair), request.job);
         theirs = { ...comparable(call.request), ...(call.statusUrl ? { statusUrl: call.statusUrl } : {}) };
       } catch (error) {
         unchecked.push(`${describePair(pair)}: ${error instanceof Error ? error.message : String(error)}`);
