@@ -7,7 +7,7 @@
  *   node scripts/launch.mjs --build     only bring the bundle up to date (npm's `prepare`)
  *   node scripts/launch.mjs <args...>   the same as `snippet-docs <args...>` (bin/snippet-docs.js uses loadCli)
  *
- * The bundle goes to dist/<build id>/, one entry per file of scripts/cli/ plus the worker entries,
+ * The bundle goes to dist/<build id>/, with the CLI's entry, its io and the worker entries,
  * with shared chunks; dist/current.json names the newest build and records every source file it
  * was made from (size and mtime), which is all a start-up has to compare. Modules keep their own
  * `import.meta.url` (rewritten to the source file's URL), so paths they compute from it are the
@@ -20,7 +20,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const TOOL_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = path.join(TOOL_ROOT, "dist");
 const CURRENT = path.join(DIST, "current.json");
-/** Entries besides the commands: modules started as worker threads. */
+/** What loadCli imports: the whole CLI and the process's io. */
+const CLI_ENTRIES = ["scripts/cli/main.ts", "scripts/cli/io.ts"];
+/** Modules started as worker threads. */
 const WORKER_ENTRIES = ["snippets/check-worker.ts", "scripts/pages/validate-worker.ts"];
 /**
  * Builds older than this are removed. A running command may still load a chunk of its own build
@@ -30,10 +32,7 @@ const WORKER_ENTRIES = ["snippets/check-worker.ts", "scripts/pages/validate-work
 const OLD_BUILD_MS = 24 * 60 * 60 * 1000;
 
 function entryPoints() {
-  const cli = readdirSync(path.join(TOOL_ROOT, "scripts/cli"))
-    .filter((name) => name.endsWith(".ts"))
-    .map((name) => `scripts/cli/${name}`);
-  return [...cli, ...WORKER_ENTRIES.filter((entry) => existsSync(path.join(TOOL_ROOT, entry)))];
+  return [...CLI_ENTRIES, ...WORKER_ENTRIES];
 }
 
 function readCurrent() {
@@ -111,7 +110,9 @@ function removeOldBuilds(keep) {
   for (const name of readdirSync(DIST)) {
     if (!name.startsWith("build-") || name === keep) continue;
     const dir = path.join(DIST, name);
-    if (Date.now() - statSync(dir).mtimeMs > OLD_BUILD_MS) rmSync(dir, { recursive: true, force: true });
+    // Another launcher may be removing the same old build.
+    const stat = statSync(dir, { throwIfNoEntry: false });
+    if (stat && Date.now() - stat.mtimeMs > OLD_BUILD_MS) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -119,11 +120,13 @@ function removeOldBuilds(keep) {
 export async function currentBuild() {
   const current = readCurrent();
   if (isFresh(current)) return current;
-  mkdirSync(DIST, { recursive: true });
   try {
+    mkdirSync(DIST, { recursive: true });
     return await build();
   } catch (error) {
-    if (error?.code === "ERR_MODULE_NOT_FOUND") return undefined;
+    // No esbuild (an installed package without it), or a package folder this user cannot write:
+    // the sources run through tsx instead.
+    if (["ERR_MODULE_NOT_FOUND", "EACCES", "EPERM", "EROFS"].includes(error?.code)) return undefined;
     throw error;
   }
 }

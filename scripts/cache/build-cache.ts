@@ -9,7 +9,7 @@ import { defaultCacheDir, toolFingerprint } from "./tool-fingerprint.ts";
 
 export function buildCache(config: Config, options: { noCache?: boolean } = {}): ContentCache {
   if (options.noCache) return NO_CACHE;
-  return new DirectoryCache(config.cacheDir ?? defaultCacheDir(config.root), toolFingerprint());
+  return new DirectoryCache(cacheDirectory(config), toolFingerprint());
 }
 
 /** Where the cache of `config` lives (for messages and the bench). */

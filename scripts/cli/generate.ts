@@ -43,13 +43,14 @@ export const generateCommand: CommandDefinition = {
       return EXIT.ok;
     }
     const progress = createProgress(context.io, "generate");
+    let summary: string;
     try {
-      const summary = await generateOnce(context.cwd, context.configFile, { progress, noCache: options["cache"] === false });
-      progress.finish();
-      context.io.stdout(summary + "\n");
+      summary = await generateOnce(context.cwd, context.configFile, { progress, noCache: options["cache"] === false });
     } finally {
+      // The progress line is cleared before the summary, and on failure before the diagnostics.
       progress.finish();
     }
+    context.io.stdout(summary + "\n");
     return EXIT.ok;
   },
 };

@@ -7,7 +7,7 @@ import { code } from "../literals/code.ts";
 import type { LiteralValue } from "../literals/code.ts";
 import { jsLiteral, jsObject, jsString } from "../literals/javascript.ts";
 import type { JobHandling, SnippetRequest, UrlPart } from "../request.ts";
-import { accessors, bodyWithFileCode } from "./flow.ts";
+import { accessors, bodyWithFileCode, readsJson } from "./flow.ts";
 import { JsImports } from "./imports.ts";
 import { jsBearer } from "./tokens.ts";
 import { toolSourcePath } from "../source-file.ts";
@@ -84,7 +84,7 @@ function jsJob(job: JobHandling, authorization: string): string {
 
 function jsOutput(request: SnippetRequest, imports: JsImports): string {
   const { response } = request;
-  const fromResult = request.job !== undefined || response.kind === "base64" || response.kind === "url";
+  const fromResult = readsJson(request);
   const parts: string[] = [];
   if (fromResult) parts.push(`${request.job ? "let" : "const"} result = await response.json();`);
   if (request.job) parts.push(jsJob(request.job, jsBearer(request.token)));

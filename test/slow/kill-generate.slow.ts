@@ -154,7 +154,10 @@ describe(`kill -9 during generate (${WINDOW_KILLS} in the write window, ${RANDOM
       }),
     );
     console.log(`kills: ${plans.length} (${WINDOW_KILLS} aimed at the ${steps} write steps, ${RANDOM_KILLS} random in 0-${Math.round(normalMs * 1.2)} ms);`, outcomes);
-    expect(outcomes.old + outcomes.new + outcomes.journal).toBe(plans.length);
+    // Every kill was classified above (or the test failed there); these show the kills hit each phase.
+    expect(outcomes.killedInWindow).toBeGreaterThan(0);
+    expect(outcomes.old).toBeGreaterThan(0);
+    expect(outcomes.new).toBeGreaterThan(0);
     expect(outcomes.journal).toBeGreaterThan(0);
   }, 900_000);
 
