@@ -3,7 +3,7 @@
  * example, with directives for values taken from the example, model ids and the file input.
  * Resolving one is pure; the result names the places where the file goes.
  */
-import { isJsonObject, type JsonObject, type JsonValue } from "../scripts/lib/json-source.ts";
+import { isJsonObject, pointerToPath, valueAtPath, type JsonObject, type JsonValue } from "../scripts/lib/json-source.ts";
 
 export interface FileSlot {
   /** Path of the slot in the JSON body (object keys and array indexes). */
@@ -24,24 +24,6 @@ export interface TemplateVariables {
 }
 
 /** RFC 6901 pointer to path segments ("" is the whole document). */
-export function parsePointer(pointer: string): string[] {
-  if (pointer === "") return [];
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-
-export function valueAt(document: JsonValue, pointer: readonly string[]): JsonValue | undefined {
-  let current: JsonValue | undefined = document;
-  for (const segment of pointer) {
-    if (Array.isArray(current)) current = /^\d+$/.test(segment) ? current[Number(segment)] : undefined;
-    else if (isJsonObject(current)) current = Object.hasOwn(current, segment) ? current[segment] : undefined;
-    else return undefined;
-  }
-  return current;
-}
-
 /** A sentinel for "leave this member out" (a $from whose value the example does not have). */
 const ABSENT = Symbol("absent");
 
@@ -62,7 +44,7 @@ function resolve(
     return items;
   }
   if (!isJsonObject(template)) return template;
-  if (typeof template["$from"] === "string") return valueAt(example, parsePointer(template["$from"])) ?? ABSENT;
+  if (typeof template["$from"] === "string") return valueAtPath(example, pointerToPath(template["$from"])) ?? ABSENT;
   if (template["$var"] === "providerModelId" || template["$var"] === "modelId") return variables[template["$var"]];
   if (template["$file"] === "base64" || template["$file"] === "data-url") {
     if (fileName === undefined) throw new Error("a body template places a file, but the task has no file input");
@@ -72,7 +54,7 @@ function resolve(
   const object: JsonObject = {};
   for (const [key, member] of Object.entries(template)) {
     if (key === "$spread") {
-      const spread = typeof member === "string" ? valueAt(example, parsePointer(member)) : undefined;
+      const spread = typeof member === "string" ? valueAtPath(example, pointerToPath(member)) : undefined;
       if (isJsonObject(spread)) Object.assign(object, spread);
       continue;
     }

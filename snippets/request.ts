@@ -2,9 +2,9 @@
  * The request model every client renders from: built once per (task, mapping, options), so all
  * seven clients send the same method, URL, headers and body by construction.
  */
-import type { JsonObject } from "../scripts/lib/json-source.ts";
+import { pointerToPath, type JsonObject } from "../scripts/lib/json-source.ts";
 import type { Contract, Mapping, Provider, Router, Task } from "../scripts/model/types.ts";
-import { parsePointer, resolveBodyTemplate, type FileSlot } from "./contract-body.ts";
+import { resolveBodyTemplate, type FileSlot } from "./contract-body.ts";
 import { parseUrlTemplate, type UrlPart } from "./url-template.ts";
 
 export type { FileSlot } from "./contract-body.ts";
@@ -170,7 +170,7 @@ function responseFor(task: Task, contract: Contract | undefined, stream: boolean
   if (kind === "json" || contract?.response?.kind === "json") return { kind: "json" };
   const file: OutputFile = { media: kind, contentType: contentType ?? "application/octet-stream", fileName: fileName ?? `output.${kind}` };
   const where = contract?.response;
-  if (where) return { kind: where.kind, pointer: parsePointer(where.pointer), ...file };
+  if (where) return { kind: where.kind, pointer: pointerToPath(where.pointer), ...file };
   return { kind: "bytes", ...file };
 }
 
@@ -179,7 +179,7 @@ function jobFor(contract: Contract | undefined, origin: string): JobHandling | u
   if (!job) return undefined;
   const handling: JobHandling = {
     statusUrl: parseUrlTemplate(job.statusUrl, origin),
-    statusPointer: parsePointer(job.statusPointer),
+    statusPointer: pointerToPath(job.statusPointer),
     done: job.done,
     failed: job.failed,
     pollSeconds: job.pollSeconds ?? 1,

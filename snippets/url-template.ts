@@ -3,7 +3,7 @@
  * string of the first response; `{path:/pointer}` is the path of a URL in the first response.
  * Each client prints the parts in its own language.
  */
-import { parsePointer } from "./contract-body.ts";
+import { pointerToPath } from "../scripts/lib/json-source.ts";
 
 export type UrlPart =
   | { kind: "literal"; text: string }
@@ -23,7 +23,7 @@ export function parseUrlTemplate(template: string, origin: string): UrlPart[] {
     pushLiteral(rest.slice(0, match.index));
     const name = match[1] as string;
     if (name === "origin") pushLiteral(origin);
-    else parts.push({ kind: name.startsWith("value:") ? "value" : "path", pointer: parsePointer(name.slice(name.indexOf(":") + 1)) });
+    else parts.push({ kind: name.startsWith("value:") ? "value" : "path", pointer: pointerToPath(name.slice(name.indexOf(":") + 1)) });
     rest = rest.slice(match.index + match[0].length);
   }
   pushLiteral(rest);

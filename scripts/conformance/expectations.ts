@@ -3,7 +3,7 @@
  * the example alone (not from the snippet engine's request model, which is what is under test),
  * and the comparison of a recorded request with it.
  */
-import { isJsonObject, type JsonObject, type JsonValue } from "../lib/json-source.ts";
+import { isJsonObject, pathToPointer, type JsonObject, type JsonValue } from "../lib/json-source.ts";
 import type { Mapping, Provider, Task } from "../model/types.ts";
 import type { SchemaRegistry } from "../schema/registry.ts";
 import { defaultFieldPolicy, type BodyPath, type ExtraFieldPolicy } from "./default-fields.ts";
@@ -77,16 +77,12 @@ function kindOf(value: JsonValue): string {
 
 const REJECT_EXTRA_FIELDS: ExtraFieldPolicy = () => false;
 
-function pointerOf(path: BodyPath): string {
-  return path.map((segment) => `/${String(segment).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
-}
-
 /**
  * Where and how `actual` differs from `expected` (JSON deep equality), or undefined when equal.
  * A field `actual` has and `expected` lacks is a difference unless `acceptExtra` allows it.
  */
 export function jsonDifference(actual: JsonValue | undefined, expected: JsonValue, acceptExtra: ExtraFieldPolicy = REJECT_EXTRA_FIELDS, path: BodyPath = []): string | undefined {
-  const at = pointerOf(path) || "/";
+  const at = pathToPointer(path) || "/";
   if (actual === undefined) return `at ${at}: expected ${preview(expected)}, got nothing`;
   if (kindOf(actual) !== kindOf(expected)) return `at ${at}: expected ${preview(expected)}, got ${preview(actual)}`;
   if (typeof expected === "string" && typeof actual === "string") {

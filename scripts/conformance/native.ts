@@ -5,17 +5,13 @@
  * Written as the inverse of the template, not with the snippet engine's resolver, so a mistake in
  * either shows up as a disagreement.
  */
-import { isJsonObject, type JsonObject, type JsonValue } from "../lib/json-source.ts";
+import { isJsonObject, pointerToPath, type JsonObject, type JsonValue } from "../lib/json-source.ts";
 import type { Mapping, Task } from "../model/types.ts";
 
 export interface Unmapped {
   /** The task's request the native body stands for (the file, if any, base64 in its field). */
   payload: JsonObject;
   problems: string[];
-}
-
-function segments(pointer: string): string[] {
-  return pointer === "" ? [] : pointer.slice(1).split("/").map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
 function place(payload: JsonObject, path: readonly string[], value: JsonValue, problems: string[]): void {
@@ -46,7 +42,7 @@ interface Context {
 function unmap(template: JsonValue, value: JsonValue | undefined, at: string, context: Context): void {
   const { problems } = context;
   if (isJsonObject(template) && typeof template["$from"] === "string") {
-    if (value !== undefined) place(context.payload, segments(template["$from"]), value, problems);
+    if (value !== undefined) place(context.payload, pointerToPath(template["$from"]), value, problems);
     return;
   }
   if (value === undefined) {
@@ -77,7 +73,7 @@ function unmap(template: JsonValue, value: JsonValue | undefined, at: string, co
   }
   if (isJsonObject(template)) {
     if (!isJsonObject(value)) return void problems.push(`at ${at}: expected an object`);
-    const spread = typeof template["$spread"] === "string" ? segments(template["$spread"]) : undefined;
+    const spread = typeof template["$spread"] === "string" ? pointerToPath(template["$spread"]) : undefined;
     for (const [key, member] of Object.entries(template)) {
       if (key !== "$spread") unmap(member, value[key], `${at}/${key}`, context);
     }
@@ -110,7 +106,7 @@ export function unmapNativeBody(task: Task, mapping: Mapping, body: JsonValue): 
 
 /** A JSON document holding `value` at `pointer` (numeric segments make arrays). */
 export function documentWith(pointer: string, value: JsonValue): JsonValue {
-  const path = segments(pointer);
+  const path = pointerToPath(pointer);
   let document: JsonValue = value;
   for (const key of [...path].reverse()) document = /^\d+$/.test(key) ? [...Array.from({ length: Number(key) }, () => null), document] : { [key]: document };
   return document;

@@ -121,6 +121,17 @@ export function pathToPointer(path: readonly (string | number)[]): string {
   return path.map((segment) => "/" + String(segment).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
 }
 
+/** The value at `path` (JSON pointer segments) inside `root`, or undefined when nothing is there. */
+export function valueAtPath(root: JsonValue, path: readonly string[]): JsonValue | undefined {
+  let current: JsonValue | undefined = root;
+  for (const segment of path) {
+    if (Array.isArray(current)) current = /^\d+$/.test(segment) ? current[Number(segment)] : undefined;
+    else if (isJsonObject(current)) current = Object.hasOwn(current, segment) ? current[segment] : undefined;
+    else return undefined;
+  }
+  return current;
+}
+
 /**
  * The line and column of the value at `pointer`. When the pointer names a property, the place
  * is its key; when nothing is there (a missing required property), the nearest existing parent.

@@ -8,7 +8,7 @@
  * (the upstream @huggingface/tasks layout).
  */
 import type { Diagnostic } from "../lib/diagnostics.ts";
-import { diagnosticAt, isJsonObject, pathToPointer, pointerToPath, type JsonSource, type JsonValue } from "../lib/json-source.ts";
+import { diagnosticAt, isJsonObject, pathToPointer, pointerToPath, valueAtPath, type JsonSource, type JsonValue } from "../lib/json-source.ts";
 
 export interface SchemaDocument {
   /** file:// URL of the document on disk. */
@@ -33,14 +33,7 @@ function withoutFragment(uri: string): string {
 }
 
 export function valueAtPointer(root: JsonValue, pointer: string): JsonValue | undefined {
-  let current: JsonValue | undefined = root;
-  for (const segment of pointerToPath(pointer)) {
-    if (Array.isArray(current)) current = /^\d+$/.test(segment) ? current[Number(segment)] : undefined;
-    else if (isJsonObject(current)) current = Object.hasOwn(current, segment) ? current[segment] : undefined;
-    else return undefined;
-    if (current === undefined) return undefined;
-  }
-  return current;
+  return valueAtPath(root, pointerToPath(pointer));
 }
 
 export class SchemaRegistry {

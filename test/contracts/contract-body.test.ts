@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { unmapNativeBody } from "../../scripts/conformance/native.ts";
 import type { JsonObject, JsonValue } from "../../scripts/lib/json-source.ts";
 import type { Mapping, Task } from "../../scripts/model/types.ts";
-import { parsePointer, resolveBodyTemplate } from "../../snippets/contract-body.ts";
+import { pointerToPath } from "../../scripts/lib/json-source.ts";
+import { resolveBodyTemplate } from "../../snippets/contract-body.ts";
 import { parseUrlTemplate } from "../../snippets/url-template.ts";
 
 const VARIABLES = { providerModelId: "vendor/model-v1", modelId: "org/Model" };
@@ -31,8 +32,8 @@ describe("contract body templates", () => {
   });
 
   it("reads RFC 6901 pointers", () => {
-    expect(parsePointer("")).toEqual([]);
-    expect(parsePointer("/a~1b/0/c~0d")).toEqual(["a/b", "0", "c~d"]);
+    expect(pointerToPath("")).toEqual([]);
+    expect(pointerToPath("/a~1b/0/c~0d")).toEqual(["a/b", "0", "c~d"]);
   });
 });
 
