@@ -98,7 +98,12 @@ async function build() {
     const stat = statSync(path.join(TOOL_ROOT, file));
     inputs[file] = [stat.size, stat.mtimeMs];
   }
-  const current = { root: TOOL_ROOT, id, entries: Object.fromEntries(entries.map((entry) => [entry, `${entry.replace(/\.ts$/, "")}.mjs`])), inputs };
+  const current = {
+    root: TOOL_ROOT,
+    id,
+    entries: Object.fromEntries(entries.map((entry) => [entry, `${entry.replace(/\.ts$/, "")}.mjs`])),
+    inputs,
+  };
   const temporary = `${CURRENT}.${process.pid}.tmp`;
   writeFileSync(temporary, JSON.stringify(current));
   renameSync(temporary, CURRENT);

@@ -19,10 +19,21 @@ const WORKER_THRESHOLD = 60;
 export async function checkSourcesOnAllCores(items: readonly SourceToCheck[]): Promise<Checked[]> {
   const workerUrl = bundledEntry("snippets/check-worker.ts");
   if (!workerUrl || items.length < WORKER_THRESHOLD || availableParallelism() < 2) return checkSources(items);
-  const order = items.map((_, index) => index).sort((a, b) => LANGUAGE_ORDER[(items[a] as SourceToCheck).language] - LANGUAGE_ORDER[(items[b] as SourceToCheck).language]);
+  const order = items
+    .map((_, index) => index)
+    .sort(
+      (a, b) =>
+        LANGUAGE_ORDER[(items[a] as SourceToCheck).language] - LANGUAGE_ORDER[(items[b] as SourceToCheck).language],
+    );
   const chunks = inChunks(order, 8);
-  const checked = await shareWork(workerUrl, chunks.map((chunk) => chunk.map((index) => items[index] as SourceToCheck)), checkSources);
+  const checked = await shareWork(
+    workerUrl,
+    chunks.map((chunk) => chunk.map((index) => items[index] as SourceToCheck)),
+    checkSources,
+  );
   const results = new Array<Checked>(items.length);
-  chunks.forEach((chunk, position) => chunk.forEach((index, offset) => (results[index] = checked[position]?.[offset] as Checked)));
+  chunks.forEach((chunk, position) =>
+    chunk.forEach((index, offset) => (results[index] = checked[position]?.[offset] as Checked)),
+  );
   return results;
 }

@@ -3,7 +3,13 @@
  * example, with directives for values taken from the example, model ids and the file input.
  * Resolving one is pure; the result names the places where the file goes.
  */
-import { isJsonObject, pointerToPath, valueAtPath, type JsonObject, type JsonValue } from "../scripts/lib/json-source.ts";
+import {
+  isJsonObject,
+  pointerToPath,
+  valueAtPath,
+  type JsonObject,
+  type JsonValue,
+} from "../scripts/lib/json-source.ts";
 
 export interface FileSlot {
   /** Path of the slot in the JSON body (object keys and array indexes). */
@@ -64,7 +70,12 @@ function resolve(
   return object;
 }
 
-export function resolveBodyTemplate(template: JsonValue, example: JsonObject, variables: TemplateVariables, fileName?: string): ResolvedBody {
+export function resolveBodyTemplate(
+  template: JsonValue,
+  example: JsonObject,
+  variables: TemplateVariables,
+  fileName?: string,
+): ResolvedBody {
   const slots: FileSlot[] = [];
   const value = resolve(template, example, variables, fileName, [], slots);
   if (value === ABSENT || !isJsonObject(value)) throw new Error("a contract body template must produce a JSON object");

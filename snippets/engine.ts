@@ -75,7 +75,10 @@ function where(job: RenderJob): string {
  * Renders, formats and verifies many snippets. Only sources found in neither the memory nor the
  * persistent cache are formatted and verified, and only then are the formatters loaded.
  */
-export async function renderSnippets(jobs: readonly RenderJob[], cache: ContentCache = NO_CACHE): Promise<SnippetBatch> {
+export async function renderSnippets(
+  jobs: readonly RenderJob[],
+  cache: ContentCache = NO_CACHE,
+): Promise<SnippetBatch> {
   const batch: SnippetBatch = { snippets: [], problems: [], skipped: [] };
   const pending: { job: RenderJob; key: string; source: string; checked?: Checked }[] = [];
   for (const job of jobs) {
@@ -92,11 +95,18 @@ export async function renderSnippets(jobs: readonly RenderJob[], cache: ContentC
   const misses = pending.filter((item) => item.checked === undefined);
   if (misses.length > 0) {
     const { checkSourcesOnAllCores } = await import("./check-pool.ts");
-    const results = await checkSourcesOnAllCores(misses.map((item) => ({ language: item.job.client.language, source: item.source })));
+    const results = await checkSourcesOnAllCores(
+      misses.map((item) => ({ language: item.job.client.language, source: item.source })),
+    );
     misses.forEach((item, index) => {
       const checked = results[index];
       item.checked = checked;
-      if (checked) cache.set(CACHE_KIND, [item.job.client.language, item.source], checked.problem === undefined ? { content: checked.content } : { problem: checked.problem });
+      if (checked)
+        cache.set(
+          CACHE_KIND,
+          [item.job.client.language, item.source],
+          checked.problem === undefined ? { content: checked.content } : { problem: checked.problem },
+        );
     });
   }
   for (const item of pending) {
@@ -104,7 +114,11 @@ export async function renderSnippets(jobs: readonly RenderJob[], cache: ContentC
     remember(item.key, checked);
     const { request, client } = item.job;
     if (checked.problem !== undefined) {
-      batch.problems.push({ file: request.task.files.metadata, reason: `the snippet for ${where(item.job)} ${checked.problem}`, ruleId: "snippet-invalid" });
+      batch.problems.push({
+        file: request.task.files.metadata,
+        reason: `the snippet for ${where(item.job)} ${checked.problem}`,
+        ruleId: "snippet-invalid",
+      });
       continue;
     }
     batch.snippets.push({
@@ -134,4 +148,3 @@ export async function snippetsFor(
   const request = buildRequest(specs.router, task, provider, mapping, options);
   return renderSnippets(clients.map((client) => ({ client, request })));
 }
-

@@ -8,9 +8,14 @@ import type { Language } from "./clients/types.ts";
 
 let ruff: Workspace | undefined;
 
-/** One ruff workspace for formatting and checking; rules: syntax errors, undefined names, unused or redefined imports. */
+/**
+ * One ruff workspace for formatting and checking; rules: syntax errors, undefined names, unused or redefined imports.
+ */
 export function ruffWorkspace(): Workspace {
-  ruff ??= new Workspace({ "line-length": 88, lint: { select: ["E9", "F63", "F7", "F82", "F401", "F811"] } }, PositionEncoding.Utf16);
+  ruff ??= new Workspace(
+    { "line-length": 88, lint: { select: ["E9", "F63", "F7", "F82", "F401", "F811"] } },
+    PositionEncoding.Utf16,
+  );
   return ruff;
 }
 

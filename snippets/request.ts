@@ -153,7 +153,12 @@ function bodyFor(task: Task, payload: JsonObject, mapping: Mapping, model: strin
   const contentType = contract?.file?.contentType ?? binary?.contentType ?? "application/octet-stream";
   if (contract?.body !== undefined) {
     const file = binary && typeof fileName === "string" ? fileName : undefined;
-    const resolved = resolveBodyTemplate(contract.body, payload, { providerModelId: mapping.providerModelId, modelId: model }, file);
+    const resolved = resolveBodyTemplate(
+      contract.body,
+      payload,
+      { providerModelId: mapping.providerModelId, modelId: model },
+      file,
+    );
     if (resolved.slots.length === 0 || file === undefined) return { kind: "json", value: resolved.value };
     return { kind: "json-with-file", value: resolved.value, slots: resolved.slots, fileName: file, contentType };
   }
@@ -161,14 +166,24 @@ function bodyFor(task: Task, payload: JsonObject, mapping: Mapping, model: strin
   const others = Object.keys(payload).filter((key) => key !== binary.field);
   const travel = contract?.file?.travel ?? (others.length === 0 ? "raw" : "base64");
   if (travel === "raw") return { kind: "file", fileName, contentType };
-  return { kind: "json-with-file", value: payload, slots: [{ pointer: [binary.field], encoding: travel }], fileName, contentType };
+  return {
+    kind: "json-with-file",
+    value: payload,
+    slots: [{ pointer: [binary.field], encoding: travel }],
+    fileName,
+    contentType,
+  };
 }
 
 function responseFor(task: Task, contract: Contract | undefined, stream: boolean): ResponseHandling {
   if (stream) return { kind: "events" };
   const { kind, contentType, fileName } = task.response;
   if (kind === "json" || contract?.response?.kind === "json") return { kind: "json" };
-  const file: OutputFile = { media: kind, contentType: contentType ?? "application/octet-stream", fileName: fileName ?? `output.${kind}` };
+  const file: OutputFile = {
+    media: kind,
+    contentType: contentType ?? "application/octet-stream",
+    fileName: fileName ?? `output.${kind}`,
+  };
   const where = contract?.response;
   if (where) return { kind: where.kind, pointer: pointerToPath(where.pointer), ...file };
   return { kind: "bytes", ...file };
@@ -194,14 +209,22 @@ function withQuery(url: string, query: Record<string, string> | undefined): stri
   return `${url}?${new URLSearchParams(query).toString()}`;
 }
 
-export function buildRequest(router: Router, task: Task, provider: Provider, mapping: Mapping, options: SnippetOptions = {}): SnippetRequest {
+export function buildRequest(
+  router: Router,
+  task: Task,
+  provider: Provider,
+  mapping: Mapping,
+  options: SnippetOptions = {},
+): SnippetRequest {
   const stream = options.stream === true;
   if (stream && task.response.stream !== "server-sent-events") {
     throw new SnippetOptionError(`task "${task.id}" does not stream: remove --stream`);
   }
   const direct = options.direct === true;
-  if (direct && !task.conversational) throw new SnippetOptionError(`direct requests are only for conversational tasks; "${task.id}" is not one`);
-  if (direct && !provider.direct) throw new SnippetOptionError(`provider "${provider.id}" has no direct API in the feed: remove --direct`);
+  if (direct && !task.conversational)
+    throw new SnippetOptionError(`direct requests are only for conversational tasks; "${task.id}" is not one`);
+  if (direct && !provider.direct)
+    throw new SnippetOptionError(`provider "${provider.id}" has no direct API in the feed: remove --direct`);
   const directApi = direct ? provider.direct : undefined;
   const model = options.model ?? mapping.modelId;
   const example = exampleRequest(task, options);
@@ -231,7 +254,9 @@ export function buildRequest(router: Router, task: Task, provider: Provider, map
   }
   if (stream) payload = { ...withoutKey(payload, "stream"), stream: true };
 
-  let body: RequestBody = task.conversational ? { kind: "json", value: payload } : bodyFor(task, withoutKey(payload, "stream"), mapping, model);
+  let body: RequestBody = task.conversational
+    ? { kind: "json", value: payload }
+    : bodyFor(task, withoutKey(payload, "stream"), mapping, model);
   if (stream && body.kind === "json") body = { kind: "json", value: { ...body.value, stream: true } };
   const headers: Header[] = [];
   if (body.kind === "file") headers.push({ name: "Content-Type", value: body.contentType });

@@ -6,9 +6,7 @@
 import { pointerToPath } from "../scripts/lib/json-source.ts";
 
 export type UrlPart =
-  | { kind: "literal"; text: string }
-  | { kind: "value"; pointer: string[] }
-  | { kind: "path"; pointer: string[] };
+  { kind: "literal"; text: string } | { kind: "value"; pointer: string[] } | { kind: "path"; pointer: string[] };
 
 export function parseUrlTemplate(template: string, origin: string): UrlPart[] {
   const parts: UrlPart[] = [];
@@ -19,11 +17,19 @@ export function parseUrlTemplate(template: string, origin: string): UrlPart[] {
     else parts.push({ kind: "literal", text });
   };
   let rest = template;
-  for (let match = /\{(origin|value:[^}]*|path:[^}]*)\}/.exec(rest); match; match = /\{(origin|value:[^}]*|path:[^}]*)\}/.exec(rest)) {
+  for (
+    let match = /\{(origin|value:[^}]*|path:[^}]*)\}/.exec(rest);
+    match;
+    match = /\{(origin|value:[^}]*|path:[^}]*)\}/.exec(rest)
+  ) {
     pushLiteral(rest.slice(0, match.index));
     const name = match[1] as string;
     if (name === "origin") pushLiteral(origin);
-    else parts.push({ kind: name.startsWith("value:") ? "value" : "path", pointer: pointerToPath(name.slice(name.indexOf(":") + 1)) });
+    else
+      parts.push({
+        kind: name.startsWith("value:") ? "value" : "path",
+        pointer: pointerToPath(name.slice(name.indexOf(":") + 1)),
+      });
     rest = rest.slice(match.index + match[0].length);
   }
   pushLiteral(rest);

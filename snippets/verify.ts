@@ -19,7 +19,12 @@ function verifySnippet(language: Language, source: string): string | undefined {
   if (language === "python") {
     const problems = ruffWorkspace().check(source) as RuffDiagnostic[];
     if (problems.length === 0) return undefined;
-    return problems.map((problem) => `${problem.start_location.row}:${problem.start_location.column} ${problem.message} (${problem.code ?? "syntax"})`).join("; ");
+    return problems
+      .map(
+        (problem) =>
+          `${problem.start_location.row}:${problem.start_location.column} ${problem.message} (${problem.code ?? "syntax"})`,
+      )
+      .join("; ");
   }
   if (language === "js") {
     try {
@@ -35,7 +40,9 @@ function verifySnippet(language: Language, source: string): string | undefined {
 function bashSyntaxError(source: string): string | undefined {
   const result = spawnSync("bash", ["-n"], { input: source, encoding: "utf8" });
   if (result.error) return `bash could not run: ${result.error.message}`;
-  return result.status === 0 ? undefined : result.stderr.trim().replace(/^bash: /, "") || `bash -n exited with ${result.status}`;
+  return result.status === 0
+    ? undefined
+    : result.stderr.trim().replace(/^bash: /, "") || `bash -n exited with ${result.status}`;
 }
 
 /**
@@ -47,7 +54,9 @@ export function verifySnippets(items: readonly { language: Language; source: str
   const results = items.map((item) => (item.language === "sh" ? undefined : verifySnippet(item.language, item.source)));
   const shell = items.flatMap((item, index) => (item.language === "sh" ? [index] : []));
   if (shell.length === 0) return results;
-  const batch = shell.map((index, position) => `__snippet_${position}() {\n${items[index]?.source ?? ""}\n}`).join("\n");
+  const batch = shell
+    .map((index, position) => `__snippet_${position}() {\n${items[index]?.source ?? ""}\n}`)
+    .join("\n");
   if (bashSyntaxError(batch) !== undefined) {
     for (const index of shell) results[index] = bashSyntaxError(items[index]?.source ?? "");
   }

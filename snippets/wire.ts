@@ -7,7 +7,6 @@ import { isJsonObject } from "../scripts/lib/json-source.ts";
 import type { FileSlot } from "./contract-body.ts";
 import type { SnippetRequest } from "./request.ts";
 
-
 export interface WireRequest {
   method: string;
   url: string;
@@ -24,7 +23,8 @@ function encodeFile(slot: FileSlot, bytes: Uint8Array, contentType: string): str
 function withValueAt(document: JsonValue, pointer: readonly string[], value: JsonValue): JsonValue {
   const [head, ...rest] = pointer;
   if (head === undefined) return value;
-  if (Array.isArray(document)) return document.map((item, index) => (String(index) === head ? withValueAt(item, rest, value) : item));
+  if (Array.isArray(document))
+    return document.map((item, index) => (String(index) === head ? withValueAt(item, rest, value) : item));
   if (isJsonObject(document)) return { ...document, [head]: withValueAt(document[head] ?? null, rest, value) };
   return document;
 }
@@ -44,7 +44,8 @@ export function wireRequest(request: SnippetRequest, fileBytes: Uint8Array = new
   else if (body.kind === "json") wireBody = { kind: "json", value: body.value };
   else {
     let value: JsonValue = body.value;
-    for (const slot of body.slots) value = withValueAt(value, slot.pointer, encodeFile(slot, fileBytes, body.contentType));
+    for (const slot of body.slots)
+      value = withValueAt(value, slot.pointer, encodeFile(slot, fileBytes, body.contentType));
     wireBody = { kind: "json", value: value as JsonObject };
   }
   return { method: request.method, url: request.url, headers, body: wireBody };

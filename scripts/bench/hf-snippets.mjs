@@ -15,7 +15,10 @@ import { snippets } from "@huggingface/inference";
 const specsDir = process.argv[2] ?? "specs";
 const feed = JSON.parse(readFileSync(path.join(specsDir, "providers.json"), "utf8"));
 const tasks = new Map(
-  readdirSync(path.join(specsDir, "tasks")).map((id) => [id, JSON.parse(readFileSync(path.join(specsDir, "tasks", id, "task.json"), "utf8"))]),
+  readdirSync(path.join(specsDir, "tasks")).map((id) => [
+    id,
+    JSON.parse(readFileSync(path.join(specsDir, "tasks", id, "task.json"), "utf8")),
+  ]),
 );
 
 let calls = 0;
@@ -28,10 +31,21 @@ for (const [providerId, provider] of Object.entries(feed.providers)) {
     if (!task || mapping.status !== "live") continue;
     // The library knows chat as a conversational text-generation model.
     const pipeline = taskId === "chat-completion" ? "text-generation" : taskId;
-    const model = { id: mapping.modelId, pipeline_tag: pipeline, tags: task.conversational ? ["conversational"] : [], inference: "" };
+    const model = {
+      id: mapping.modelId,
+      pipeline_tag: pipeline,
+      tags: task.conversational ? ["conversational"] : [],
+      inference: "",
+    };
     // The bench's scaled feeds repeat each provider as <id>-x2, <id>-x3, ...: the library knows them by <id>.
     const libraryProvider = providerId.replace(/-x\d+$/, "");
-    const entry = { hfModelId: mapping.modelId, provider: libraryProvider, providerId: mapping.providerModelId, status: "live", task: pipeline };
+    const entry = {
+      hfModelId: mapping.modelId,
+      provider: libraryProvider,
+      providerId: mapping.providerModelId,
+      status: "live",
+      task: pipeline,
+    };
     for (const streaming of task.response?.stream ? [false, true] : [false]) {
       calls++;
       const made = snippets.getInferenceSnippets(model, libraryProvider, entry, { streaming }).length;

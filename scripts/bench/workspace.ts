@@ -21,7 +21,8 @@ export function scaleFeed(feedText: string, scale: number): string {
   const providers: Record<string, unknown> = {};
   for (const [id, provider] of Object.entries(feed.providers)) {
     providers[id] = provider;
-    for (let copy = 2; copy <= scale; copy++) providers[`${id}-x${copy}`] = { ...provider, displayName: `${provider.displayName} ${copy}` };
+    for (let copy = 2; copy <= scale; copy++)
+      providers[`${id}-x${copy}`] = { ...provider, displayName: `${provider.displayName} ${copy}` };
   }
   return JSON.stringify({ ...feed, providers }, null, 2) + "\n";
 }
@@ -34,7 +35,12 @@ export function benchProject(config: Config, scale: number, parent: string): Ben
   const feed = path.join(dir, "specs", "providers.json");
   writeFileSync(feed, scaleFeed(readFileSync(feed, "utf8"), scale));
   // The project's own settings, with the paths of the copy.
-  const settings = { ...((config.source?.value as object | undefined) ?? {}), specsDir: "specs", templatesDir: "templates", outDir: "generated" };
+  const settings = {
+    ...((config.source?.value as object | undefined) ?? {}),
+    specsDir: "specs",
+    templatesDir: "templates",
+    outDir: "generated",
+  };
   if (config.schemas.layout === "upstream") Object.assign(settings, { schemas: { upstream: config.schemas.dir } });
   return {
     dir,

@@ -65,14 +65,22 @@ export class DirectoryCache implements ContentCache {
     }
     const key = path.basename(file, ".json");
     if (typeof entry !== "object" || entry === null || entry.format !== ENTRY_FORMAT) return undefined;
-    if (entry.kind !== kind || entry.key !== key || entry.fingerprint !== this.fingerprint || entry.value === undefined) return undefined;
+    if (entry.kind !== kind || entry.key !== key || entry.fingerprint !== this.fingerprint || entry.value === undefined)
+      return undefined;
     return entry.checksum === checksum(kind, key, this.fingerprint, entry.value) ? entry.value : undefined;
   }
 
   set(kind: string, parts: readonly string[], value: JsonValue): void {
     const file = this.entryPath(kind, parts);
     const key = path.basename(file, ".json");
-    const entry: Entry = { format: ENTRY_FORMAT, kind, key, fingerprint: this.fingerprint, value, checksum: checksum(kind, key, this.fingerprint, value) };
+    const entry: Entry = {
+      format: ENTRY_FORMAT,
+      kind,
+      key,
+      fingerprint: this.fingerprint,
+      value,
+      checksum: checksum(kind, key, this.fingerprint, value),
+    };
     const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
     try {
       mkdirSync(path.dirname(file), { recursive: true });

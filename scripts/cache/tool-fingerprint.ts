@@ -13,10 +13,33 @@ import { contentKey } from "./content-cache.ts";
 const TOOL_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /** Libraries whose behaviour shapes cached values. */
-const LIBRARIES = ["prettier", "@astral-sh/ruff-wasm-nodejs", "acorn", "remark-parse", "remark-gfm", "unified", "@mdx-js/mdx", "ajv", "ajv-formats", "jsonc-parser"];
+const LIBRARIES = [
+  "prettier",
+  "@astral-sh/ruff-wasm-nodejs",
+  "acorn",
+  "remark-parse",
+  "remark-gfm",
+  "unified",
+  "@mdx-js/mdx",
+  "ajv",
+  "ajv-formats",
+  "jsonc-parser",
+];
 
-/** Folders of this tool whose code produces cached values (snippet engine, loading and its checks, page checks, the cache). */
-const SOURCE_DIRS = ["snippets", "scripts/pages", "scripts/cache", "scripts/load", "scripts/schema", "scripts/lib", "scripts/model", "specs/schema"];
+/**
+ * Folders of this tool whose code produces cached values (snippet engine, loading and its checks, page checks, the
+ * cache).
+ */
+const SOURCE_DIRS = [
+  "snippets",
+  "scripts/pages",
+  "scripts/cache",
+  "scripts/load",
+  "scripts/schema",
+  "scripts/lib",
+  "scripts/model",
+  "specs/schema",
+];
 
 function sourceFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];

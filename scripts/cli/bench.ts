@@ -5,7 +5,8 @@
  * provider matrix (scripts/bench/hf-snippets.mjs), `generate` on an unchanged tree, `check`, and
  * `generate` cold (an empty cache). Each figure is printed with its ratio to the library's run.
  * With --scale K the same runs are repeated on a copy whose feed has K times the providers, and
- * the growth is printed (cold runs are left out there: they format K times the snippets). Works on copies (scripts/bench/workspace.ts); this project is not touched.
+ * the growth is printed (cold runs are left out there: they format K times the snippets). Works on copies
+ * (scripts/bench/workspace.ts); this project is not touched.
  * Exit 1 when a target set as a ratio is missed: generate unchanged <= 1.5 x the library's run,
  * and at --scale 10 at most 12 x the unscaled time. The absolute targets are printed for reference.
  */
@@ -81,7 +82,9 @@ function print(out: (text: string) => void, title: string, figures: readonly Fig
     const value = median(figure.seconds);
     const spread = `${Math.min(...figure.seconds).toFixed(2)}-${Math.max(...figure.seconds).toFixed(2)}`;
     const ratio = figure === figures[0] ? "" : `${(value / hf).toFixed(2)} x HF`;
-    out(`  ${figure.name.padEnd(30)} ${value.toFixed(2).padStart(6)} s  (${spread})  ${ratio.padEnd(10)} ${figure.detail}\n`);
+    out(
+      `  ${figure.name.padEnd(30)} ${value.toFixed(2).padStart(6)} s  (${spread})  ${ratio.padEnd(10)} ${figure.detail}\n`,
+    );
   }
 }
 
@@ -97,7 +100,6 @@ function wholeNumber(flag: string): (text: string) => number {
 }
 
 async function run(context: CommandContext, runs: number, scale: number): Promise<number> {
-
   const out = context.io.stdout;
   const config = loadConfig(context.cwd, context.configFile);
   timed([LAUNCH, "--build"], TOOL_ROOT);
@@ -106,11 +108,24 @@ async function run(context: CommandContext, runs: number, scale: number): Promis
     out(`bench: whole processes, median of ${runs} (min-max), alternating in each round\n`);
     const base = measure(benchProject(config, 1, scratch), runs, scratch, true);
     print(out, "this project", base);
-    const [hf, unchanged, check, cold] = base.map((figure) => median(figure.seconds)) as [number, number, number, number];
+    const [hf, unchanged, check, cold] = base.map((figure) => median(figure.seconds)) as [
+      number,
+      number,
+      number,
+      number,
+    ];
     const targets = [
-      { text: `generate unchanged / HF run <= 1.5: ${(unchanged / hf).toFixed(2)}`, met: unchanged / hf <= 1.5, ratio: true },
+      {
+        text: `generate unchanged / HF run <= 1.5: ${(unchanged / hf).toFixed(2)}`,
+        met: unchanged / hf <= 1.5,
+        ratio: true,
+      },
       { text: `generate unchanged <= 1.0 s: ${unchanged.toFixed(2)} s`, met: unchanged <= 1.0, ratio: false },
-      { text: `generate cold <= 3 s: ${cold.toFixed(2)} s (${(cold / hf).toFixed(2)} x HF)`, met: cold <= 3, ratio: false },
+      {
+        text: `generate cold <= 3 s: ${cold.toFixed(2)} s (${(cold / hf).toFixed(2)} x HF)`,
+        met: cold <= 3,
+        ratio: false,
+      },
       { text: `check <= 1.0 s: ${check.toFixed(2)} s`, met: check <= 1.0, ratio: false },
     ];
     if (scale > 1) {
@@ -124,10 +139,15 @@ async function run(context: CommandContext, runs: number, scale: number): Promis
       });
       const growth = median(scaled[1]?.seconds ?? []) / unchanged;
       const allowed = scale * 1.2;
-      targets.push({ text: `generate unchanged at x ${scale} <= ${allowed.toFixed(0)} x unscaled: ${growth.toFixed(2)} x`, met: growth <= allowed, ratio: true });
+      targets.push({
+        text: `generate unchanged at x ${scale} <= ${allowed.toFixed(0)} x unscaled: ${growth.toFixed(2)} x`,
+        met: growth <= allowed,
+        ratio: true,
+      });
     }
     out("\ntargets (ratios decide the exit code; seconds depend on the machine's load):\n");
-    for (const target of targets) out(`  ${target.met ? "ok  " : "MISS"}  ${target.text}${target.ratio ? "" : "  (reference)"}\n`);
+    for (const target of targets)
+      out(`  ${target.met ? "ok  " : "MISS"}  ${target.text}${target.ratio ? "" : "  (reference)"}\n`);
     return targets.every((target) => target.met || !target.ratio) ? EXIT.ok : EXIT.failed;
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -42,7 +42,15 @@ function staleAnnotations(report: CheckReport): string {
     [report.stale, "is no longer generated"],
   ];
   return reasons
-    .flatMap(([files, reason]) => files.map((file) => formatAnnotation({ file, title: "stale page", message: `${file} ${reason}. Run \`${report.command}\` and commit the result.` })))
+    .flatMap(([files, reason]) =>
+      files.map((file) =>
+        formatAnnotation({
+          file,
+          title: "stale page",
+          message: `${file} ${reason}. Run \`${report.command}\` and commit the result.`,
+        }),
+      ),
+    )
     .join("");
 }
 

@@ -40,7 +40,8 @@ export interface CommandDefinition {
 
 export function commandContext(io: CliIo, options: OptionValues, invocation: Invocation): CommandContext {
   const cwd = typeof options["cwd"] === "string" ? path.resolve(io.cwd, options["cwd"]) : io.cwd;
-  if (!existsSync(cwd) || !statSync(cwd).isDirectory()) throw new UsageError(`--cwd ${String(options["cwd"])}: no such directory`);
+  if (!existsSync(cwd) || !statSync(cwd).isDirectory())
+    throw new UsageError(`--cwd ${String(options["cwd"])}: no such directory`);
   const configFile = typeof options["config"] === "string" ? path.resolve(cwd, options["config"]) : findConfigFile(cwd);
   return {
     io,
@@ -60,7 +61,8 @@ export function repeatable(value: string, previous: string[] = []): string[] {
 /** Option parser that accepts one of `choices`, worded like our other argument errors. */
 export function oneOf(choices: readonly string[], flag: string): (value: string) => string {
   return (value) => {
-    if (!choices.includes(value)) throw new InvalidArgumentError(`${flag} must be ${choices.join(" or ")}, not "${value}"`);
+    if (!choices.includes(value))
+      throw new InvalidArgumentError(`${flag} must be ${choices.join(" or ")}, not "${value}"`);
     return value;
   };
 }

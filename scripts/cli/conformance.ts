@@ -19,7 +19,10 @@ import { EXIT, UsageError } from "./run.ts";
 function positiveInteger(value: string | undefined, name: string, fallback: number, allowZero = false): number {
   if (value === undefined) return fallback;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < (allowZero ? 0 : 1)) throw new UsageError(`--${name} takes a ${allowZero ? "non-negative" : "positive"} integer, not ${JSON.stringify(value)}`);
+  if (!Number.isInteger(number) || number < (allowZero ? 0 : 1))
+    throw new UsageError(
+      `--${name} takes a ${allowZero ? "non-negative" : "positive"} integer, not ${JSON.stringify(value)}`,
+    );
   return number;
 }
 
@@ -37,7 +40,8 @@ interface ConformanceFlags {
 
 async function run(context: CommandContext, values: ConformanceFlags): Promise<number> {
   const unknownClients = (values.client ?? []).filter((id) => !CLIENT_IDS.includes(id));
-  if (unknownClients.length > 0) throw new UsageError(`unknown client ${unknownClients.join(", ")}: use one of ${CLIENT_IDS.join(", ")}`);
+  if (unknownClients.length > 0)
+    throw new UsageError(`unknown client ${unknownClients.join(", ")}: use one of ${CLIENT_IDS.join(", ")}`);
   const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed takes an integer, not ${JSON.stringify(values.seed)}`);
 
@@ -48,10 +52,16 @@ async function run(context: CommandContext, values: ConformanceFlags): Promise<n
   checkConfigAgainstSpecs(config, specs);
 
   const unknownTasks = (values.task ?? []).filter((id) => !specs.tasks.some((task) => task.id === id));
-  if (unknownTasks.length > 0) throw new UsageError(`unknown task ${unknownTasks.join(", ")}: use one of ${specs.tasks.map((task) => task.id).join(", ")}`);
+  if (unknownTasks.length > 0)
+    throw new UsageError(
+      `unknown task ${unknownTasks.join(", ")}: use one of ${specs.tasks.map((task) => task.id).join(", ")}`,
+    );
 
   // Loaded only when run: the harness needs fast-check and the SDKs, which `--help` does not.
-  const [{ runConformance }, { formatReport }] = await Promise.all([import("../conformance/run.ts"), import("../conformance/report.ts")]);
+  const [{ runConformance }, { formatReport }] = await Promise.all([
+    import("../conformance/run.ts"),
+    import("../conformance/report.ts"),
+  ]);
   const progress = createProgress(context.io, "conformance");
   progress.phase("starting the server");
   const report = await runConformance({
@@ -68,11 +78,18 @@ async function run(context: CommandContext, values: ConformanceFlags): Promise<n
     onPhase: (phase, total) => progress.phase(phase, total),
     onResult: (result) => {
       progress.advance();
-      if (values.verbose || !result.ok) context.io.stderr(`${result.ok ? "ok  " : "FAIL"} ${result.kind} ${result.id} (${Math.round(result.durationMs)} ms)\n`);
+      if (values.verbose || !result.ok)
+        context.io.stderr(
+          `${result.ok ? "ok  " : "FAIL"} ${result.kind} ${result.id} (${Math.round(result.durationMs)} ms)\n`,
+        );
     },
   }).finally(() => progress.finish());
   context.io.stdout(formatReport(report));
-  return report.matrix.every((result) => result.ok) && report.fuzz.every((result) => result.ok) && report.fuzzFailures.length === 0 ? EXIT.ok : EXIT.failed;
+  return report.matrix.every((result) => result.ok) &&
+    report.fuzz.every((result) => result.ok) &&
+    report.fuzzFailures.length === 0
+    ? EXIT.ok
+    : EXIT.failed;
 }
 
 export const conformanceCommand: CommandDefinition = {

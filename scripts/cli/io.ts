@@ -36,7 +36,10 @@ export function processIo(): CliIo {
 }
 
 /** An io that collects what is printed: for tests and for callers that want the text. */
-export function bufferIo(cwd: string, env: Record<string, string | undefined> = {}): CliIo & { out: () => string; err: () => string } {
+export function bufferIo(
+  cwd: string,
+  env: Record<string, string | undefined> = {},
+): CliIo & { out: () => string; err: () => string } {
   let out = "";
   let err = "";
   return {

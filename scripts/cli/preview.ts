@@ -16,7 +16,8 @@ export const DEFAULT_PORT = 4780;
 
 function parsePort(text: string): number {
   const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65_535) throw new InvalidArgumentError(`--port takes a whole number from 0 to 65535, not "${text}"`);
+  if (!/^\d+$/.test(text) || port > 65_535)
+    throw new InvalidArgumentError(`--port takes a whole number from 0 to 65535, not "${text}"`);
   return port;
 }
 
@@ -26,9 +27,13 @@ function buildReporter(io: CliIo): (outcome: BuildOutcome) => void {
     if (outcome.kind === "built") {
       // The same counts as generate's summary: every file it would write, of which the pages are served.
       const pages = outcome.files.filter((file) => file.path.endsWith(".md")).length;
-      io.stdout(`[${time}] built ${outcome.files.length} files (${pages} pages, ${outcome.snippetCount} snippets) in ${outcome.seconds.toFixed(1)}s\n`);
+      io.stdout(
+        `[${time}] built ${outcome.files.length} files (${pages} pages, ${outcome.snippetCount} snippets) in ${outcome.seconds.toFixed(1)}s\n`,
+      );
     } else if (outcome.kind === "invalid") {
-      io.stderr(`[${time}] invalid input; the pages show this until it is fixed:\n${formatDiagnostics(outcome.diagnostics)}\n`);
+      io.stderr(
+        `[${time}] invalid input; the pages show this until it is fixed:\n${formatDiagnostics(outcome.diagnostics)}\n`,
+      );
     } else {
       io.stderr(`[${time}] ${outcome.message}\n`);
     }
@@ -66,7 +71,9 @@ export const previewCommand: CommandDefinition = {
       context.io.stderr(`error: port ${port} is in use; pick another with --port <n> (0 picks a free one)\n`);
       return EXIT.failed;
     }
-    context.io.stdout(`Preview: ${preview.url}\nBuilding the pages; they rebuild and reload when the inputs change. Ctrl-C stops.\n`);
+    context.io.stdout(
+      `Preview: ${preview.url}\nBuilding the pages; they rebuild and reload when the inputs change. Ctrl-C stops.\n`,
+    );
     await (context.io.untilInterrupted?.() ?? new Promise<void>(() => {}));
     await preview.close();
     return EXIT.ok;

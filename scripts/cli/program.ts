@@ -14,7 +14,9 @@ import { EXIT, formatDiagnosticsBlock, UsageError } from "./run.ts";
 export const PROGRAM_NAME = "snippet-docs";
 
 function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
   return manifest.version;
 }
 
@@ -57,7 +59,9 @@ class InvocationHelp extends Help {
 }
 
 function examplesText(definition: CommandDefinition, invocation: Invocation): string {
-  const examples = definition.examples.map(([args, explanation]) => `  # ${explanation}\n  ${commandLine(invocation, args)}`);
+  const examples = definition.examples.map(
+    ([args, explanation]) => `  # ${explanation}\n  ${commandLine(invocation, args)}`,
+  );
   return `\nExamples:\n${examples.join("\n\n")}\n`;
 }
 
@@ -70,7 +74,12 @@ function declare(program: Command, definition: CommandDefinition, io: CliIo, out
   const command = program.command(definition.name).summary(definition.summary).description(definition.description);
   definition.declare?.(command);
   if (definition.readsConfig) {
-    command.addOption(new Option("--config <file>", "configuration file (default: snippet-docs.config.json, searched from the working directory upwards)"));
+    command.addOption(
+      new Option(
+        "--config <file>",
+        "configuration file (default: snippet-docs.config.json, searched from the working directory upwards)",
+      ),
+    );
   }
   command.addOption(new Option("--cwd <dir>", "run as if started in this directory"));
   command.addHelpText("after", examplesText(definition, invocation));
@@ -78,7 +87,9 @@ function declare(program: Command, definition: CommandDefinition, io: CliIo, out
   command.action(async (...received: unknown[]) => {
     // commander passes the declared arguments, then the options, then the command itself.
     const options = command.opts();
-    const args = received.slice(0, command.registeredArguments.length).flatMap((value) => (Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)]));
+    const args = received
+      .slice(0, command.registeredArguments.length)
+      .flatMap((value) => (Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)]));
     const context = commandContext(io, options, invocation);
     // Messages show paths relative to the process's working directory, so the command runs there.
     const previous = process.cwd();
@@ -107,7 +118,11 @@ export function buildProgram(commands: readonly CommandDefinition[], io: CliIo, 
 }
 
 /** Runs `argv` (the words after `snippet-docs`) against `commands`; resolves to the exit code. */
-export async function runProgram(commands: readonly CommandDefinition[], argv: readonly string[], io: CliIo): Promise<number> {
+export async function runProgram(
+  commands: readonly CommandDefinition[],
+  argv: readonly string[],
+  io: CliIo,
+): Promise<number> {
   const outcome: Outcome = { code: EXIT.ok };
   const program = buildProgram(commands, io, outcome);
   const helpFor = (name: string | undefined) => {
@@ -133,7 +148,8 @@ export async function runProgram(commands: readonly CommandDefinition[], argv: r
     }
     if (isInputError(error)) {
       io.stderr(formatDiagnosticsBlock(error.diagnostics));
-      if (inGitHubActions(io.env)) io.stdout(error.diagnostics.map((diagnostic) => formatAnnotation(diagnosticAnnotation(diagnostic))).join(""));
+      if (inGitHubActions(io.env))
+        io.stdout(error.diagnostics.map((diagnostic) => formatAnnotation(diagnosticAnnotation(diagnostic))).join(""));
       return EXIT.invalidInput;
     }
     io.stderr(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

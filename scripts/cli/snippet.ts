@@ -23,7 +23,8 @@ function parseExample(text: string): Record<string, JsonValue> {
   } catch (error) {
     throw new UsageError(`--example is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (!isJsonObject(value)) throw new UsageError("--example must be a JSON object whose fields replace the example request's fields");
+  if (!isJsonObject(value))
+    throw new UsageError("--example must be a JSON object whose fields replace the example request's fields");
   return value;
 }
 
@@ -34,14 +35,18 @@ function parseBaseUrl(text: string): string {
   } catch {
     throw new UsageError(`--base-url "${text}" is not a URL: give an origin such as http://127.0.0.1:8080`);
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`--base-url must be http or https, not ${url.protocol}`);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new UsageError(`--base-url must be http or https, not ${url.protocol}`);
   if (url.search || url.hash) throw new UsageError("--base-url cannot have a query or a fragment");
   return url.href.replace(/\/+$/, "");
 }
 
 function printText(snippets: readonly Snippet[]): string {
   return snippets
-    .map((snippet) => `# ${snippet.task} · ${snippet.provider} (${snippet.model}) · ${snippet.language}/${snippet.client}${snippet.stream ? " · streaming" : ""}\n${snippet.content}`)
+    .map(
+      (snippet) =>
+        `# ${snippet.task} · ${snippet.provider} (${snippet.model}) · ${snippet.language}/${snippet.client}${snippet.stream ? " · streaming" : ""}\n${snippet.content}`,
+    )
     .join("\n");
 }
 
@@ -59,25 +64,41 @@ interface SnippetFlags {
 }
 
 async function run(context: CommandContext, values: SnippetFlags, taskId: string): Promise<number> {
-  if (values.format !== "text" && values.format !== "json") throw new UsageError(`--format must be text or json, not "${values.format}"`);
+  if (values.format !== "text" && values.format !== "json")
+    throw new UsageError(`--format must be text or json, not "${values.format}"`);
   const config = loadConfig(context.cwd, context.configFile);
   const loaded = loadSpecs({ specsDir: config.specsDir, schemas: config.schemas });
   if (!loaded.ok) throw new InputError(loaded.diagnostics);
   const specs = loaded.specs;
 
   const task = findTask(specs, taskId);
-  if (!task) throw new UsageError(`unknown task "${taskId}": choose one of ${specs.tasks.map((candidate) => candidate.id).join(", ")}`);
+  if (!task)
+    throw new UsageError(
+      `unknown task "${taskId}": choose one of ${specs.tasks.map((candidate) => candidate.id).join(", ")}`,
+    );
   const clients = values.client ? CLIENTS.filter((client) => client.id === values.client) : CLIENTS;
-  if (clients.length === 0) throw new UsageError(`unknown client "${values.client}": choose one of ${CLIENT_IDS.join(", ")}`);
+  if (clients.length === 0)
+    throw new UsageError(`unknown client "${values.client}": choose one of ${CLIENT_IDS.join(", ")}`);
 
   let mappings = mappingsForTask(specs, task.id);
   if (values.provider) {
-    if (!findProvider(specs, values.provider)) throw new UsageError(`unknown provider "${values.provider}": choose one of ${specs.providers.map((provider) => provider.id).join(", ")}`);
+    if (!findProvider(specs, values.provider))
+      throw new UsageError(
+        `unknown provider "${values.provider}": choose one of ${specs.providers.map((provider) => provider.id).join(", ")}`,
+      );
     mappings = mappings.filter((mapping) => mapping.provider === values.provider);
-    if (mappings.length === 0) throw new UsageError(`provider "${values.provider}" does not serve "${task.id}"; providers that do: ${mappingsForTask(specs, task.id).map((mapping) => mapping.provider).join(", ") || "none"}`);
+    if (mappings.length === 0)
+      throw new UsageError(
+        `provider "${values.provider}" does not serve "${task.id}"; providers that do: ${
+          mappingsForTask(specs, task.id)
+            .map((mapping) => mapping.provider)
+            .join(", ") || "none"
+        }`,
+      );
   } else {
     mappings = mappings.filter((mapping) => mapping.status === "live");
-    if (mappings.length === 0) throw new UsageError(`no provider serves "${task.id}" live; name one with --provider to see a staging mapping`);
+    if (mappings.length === 0)
+      throw new UsageError(`no provider serves "${task.id}" live; name one with --provider to see a staging mapping`);
   }
 
   const options: SnippetOptions = {};
@@ -108,11 +129,19 @@ async function run(context: CommandContext, values: SnippetFlags, taskId: string
     }
     if (batch.problems.length > 0) throw new InputError(batch.problems);
     snippets.push(...batch.snippets);
-    if (values.client || values.provider) notes.push(...batch.skipped.map((skip) => `no ${skip.clientId} snippet for ${mapping.provider}: ${skip.reason}`));
+    if (values.client || values.provider)
+      notes.push(...batch.skipped.map((skip) => `no ${skip.clientId} snippet for ${mapping.provider}: ${skip.reason}`));
   }
   for (const note of notes) context.io.stderr(note + "\n");
   if (values.format === "json") {
-    const rows = snippets.map(({ task: id, provider, model, language, client, content }) => ({ task: id, provider, model, language, client, content }));
+    const rows = snippets.map(({ task: id, provider, model, language, client, content }) => ({
+      task: id,
+      provider,
+      model,
+      language,
+      client,
+      content,
+    }));
     context.io.stdout(JSON.stringify(rows, null, 2) + "\n");
   } else {
     context.io.stdout(printText(snippets));

@@ -22,7 +22,9 @@ export const specTableCommand: CommandDefinition = {
   ],
   readsConfig: false,
   declare(command: Command) {
-    command.argument("<schema>", "JSON Schema file").option("--defs <schema>", "another schema $refs may point to (repeatable)", repeatable);
+    command
+      .argument("<schema>", "JSON Schema file")
+      .option("--defs <schema>", "another schema $refs may point to (repeatable)", repeatable);
   },
   run(context, options, args) {
     const defs = ((options["defs"] as string[] | undefined) ?? []).map((file) => path.resolve(context.cwd, file));

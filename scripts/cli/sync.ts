@@ -29,7 +29,9 @@ function endpointOrigin(value: string): string {
   const isOrigin =
     url && ["http:", "https:"].includes(url.protocol) && (url.pathname === "/" || url.pathname === "") && !url.search;
   if (!isOrigin || url?.hash) {
-    throw new InvalidArgumentError(`--endpoint must be an http(s) origin such as https://huggingface.co, not "${value}"`);
+    throw new InvalidArgumentError(
+      `--endpoint must be an http(s) origin such as https://huggingface.co, not "${value}"`,
+    );
   }
   return value;
 }

@@ -13,8 +13,11 @@ export function generateCommandOf(projectRoot: string): string {
   const manifest = path.join(projectRoot, "package.json");
   if (existsSync(manifest)) {
     try {
-      const scripts = (JSON.parse(readFileSync(manifest, "utf8")) as { scripts?: Record<string, unknown> }).scripts ?? {};
-      const script = Object.entries(scripts).find(([, line]) => typeof line === "string" && GENERATE_SCRIPT.test(line) && !line.includes("--watch"));
+      const scripts =
+        (JSON.parse(readFileSync(manifest, "utf8")) as { scripts?: Record<string, unknown> }).scripts ?? {};
+      const script = Object.entries(scripts).find(
+        ([, line]) => typeof line === "string" && GENERATE_SCRIPT.test(line) && !line.includes("--watch"),
+      );
       if (script) return `npm run ${script[0]}`;
     } catch {
       // An unreadable package.json is not ours to report; fall back to the command that always works.

@@ -83,7 +83,8 @@ export function loadConfig(start: string, file?: string): Config {
   const problems = checkAgainstMetaSchema("config", parsed.source);
   if (problems.length > 0) throw new InputError(problems);
   const value = parsed.source.value as JsonObject;
-  const resolve = (key: string, fallback: string) => (typeof value[key] === "string" ? path.resolve(base, value[key] as string) : fallback);
+  const resolve = (key: string, fallback: string) =>
+    typeof value[key] === "string" ? path.resolve(base, value[key] as string) : fallback;
   const schemas = value["schemas"];
   const loaded: Config = {
     root: base,
@@ -98,9 +99,13 @@ export function loadConfig(start: string, file?: string): Config {
     snippetStyle: (value["snippetStyle"] as SnippetStyle | undefined) ?? "inline",
     clients: (value["clients"] as string[] | undefined) ?? config.clients,
     providers: (value["providers"] as string[] | "all" | undefined) ?? "all",
-    token: typeof value["token"] === "object" && value["token"] !== null ? { kind: "inline", value: (value["token"] as JsonObject)["inline"] as string } : { kind: "env" },
+    token:
+      typeof value["token"] === "object" && value["token"] !== null
+        ? { kind: "inline", value: (value["token"] as JsonObject)["inline"] as string }
+        : { kind: "env" },
     sync: syncPolicyFrom(value["sync"]),
-    docsBaseUrl: typeof value["docsBaseUrl"] === "string" ? value["docsBaseUrl"].replace(/\/+$/, "") : config.docsBaseUrl,
+    docsBaseUrl:
+      typeof value["docsBaseUrl"] === "string" ? value["docsBaseUrl"].replace(/\/+$/, "") : config.docsBaseUrl,
     ...(typeof value["cacheDir"] === "string" ? { cacheDir: path.resolve(base, value["cacheDir"]) } : {}),
   };
   const outDirProblem = unsafeOutDirReason(loaded);
@@ -129,7 +134,8 @@ export function unsafeOutDirReason(config: Config): string | undefined {
     ...(config.schemas.layout === "upstream" ? ([["schemas.upstream", config.schemas.dir]] as [string, string][]) : []),
   ];
   for (const [name, dir] of inputs) {
-    if (isInside(outDir, dir) || isInside(dir, outDir)) return `the output folder overlaps "${name}" (${path.relative(root, dir) || "."}): ${fix}`;
+    if (isInside(outDir, dir) || isInside(dir, outDir))
+      return `the output folder overlaps "${name}" (${path.relative(root, dir) || "."}): ${fix}`;
   }
   return undefined;
 }
@@ -141,7 +147,14 @@ export function checkConfigAgainstSpecs(config: Config, specs: Specs): void {
   const problems = config.providers.flatMap((id, index) =>
     known.has(id)
       ? []
-      : [diagnosticAt(config.source as JsonSource, `/providers/${index}`, `unknown provider "${id}": the feed has ${[...known].join(", ")}`, "config-provider")],
+      : [
+          diagnosticAt(
+            config.source as JsonSource,
+            `/providers/${index}`,
+            `unknown provider "${id}": the feed has ${[...known].join(", ")}`,
+            "config-provider",
+          ),
+        ],
   );
   if (problems.length > 0) throw new InputError(problems);
 }

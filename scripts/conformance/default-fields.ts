@@ -36,7 +36,9 @@ function childSchemas(resolved: ResolvedSchema, segment: string | number): Schem
 export function schemasAt(registry: SchemaRegistry, document: SchemaDocument, path: BodyPath): ResolvedSchema[] {
   let current = branches(registry, { document, pointer: "", node: document.source.value });
   for (const segment of path) {
-    current = current.flatMap((resolved) => childSchemas(resolved, segment)).flatMap((location) => branches(registry, location));
+    current = current
+      .flatMap((resolved) => childSchemas(resolved, segment))
+      .flatMap((location) => branches(registry, location));
     if (current.length === 0) return [];
   }
   return current;

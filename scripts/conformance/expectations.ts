@@ -36,7 +36,13 @@ function without(object: JsonObject, key: string): JsonObject {
  * The example request (with `example` fields replacing the task's), plus what the route adds:
  * `model` = "<model id>:<provider>" first on the chat route, `stream: true` when streaming.
  */
-export function expectedPayload(task: Task, provider: Provider, mapping: Mapping, stream: boolean, example: JsonObject = {}): JsonObject {
+export function expectedPayload(
+  task: Task,
+  provider: Provider,
+  mapping: Mapping,
+  stream: boolean,
+  example: JsonObject = {},
+): JsonObject {
   let payload: JsonObject = { ...task.example, ...example };
   if (task.conversational) payload = { model: `${mapping.modelId}:${provider.id}`, ...without(payload, "model") };
   if (stream) payload = { ...without(payload, "stream"), stream: true };
@@ -47,7 +53,14 @@ export function expectedPayload(task: Task, provider: Provider, mapping: Mapping
  * `taskRequest`: the client posts the task's own request to the task route (SDKs given a base URL),
  * so the provider's contract does not apply.
  */
-export function expectedRequest(task: Task, provider: Provider, mapping: Mapping, stream: boolean, example: JsonObject = {}, taskRequest = false): ExpectedRequest {
+export function expectedRequest(
+  task: Task,
+  provider: Provider,
+  mapping: Mapping,
+  stream: boolean,
+  example: JsonObject = {},
+  taskRequest = false,
+): ExpectedRequest {
   const payload = expectedPayload(task, provider, mapping, stream, example);
   const binary = task.binaryInput;
   const exampleFile = binary ? payload[binary.field] : undefined;
@@ -60,8 +73,15 @@ export function expectedRequest(task: Task, provider: Provider, mapping: Mapping
   if (!binary || fileName === undefined) body = { kind: "json", value: payload };
   else if (travel === "raw") body = { kind: "file", fileName, contentType: file?.contentType ?? binary.contentType };
   else body = { kind: "json-with-file", value: payload, field: binary.field, fileName };
-  const expected: ExpectedRequest = { task, provider, mapping, body, taskRequest: taskRequest && mapping.contract !== undefined };
-  if (!stream && task.response.kind !== "json") expected.savedFile = task.response.fileName ?? `output.${task.response.kind}`;
+  const expected: ExpectedRequest = {
+    task,
+    provider,
+    mapping,
+    body,
+    taskRequest: taskRequest && mapping.contract !== undefined,
+  };
+  if (!stream && task.response.kind !== "json")
+    expected.savedFile = task.response.fileName ?? `output.${task.response.kind}`;
   return expected;
 }
 
@@ -81,7 +101,12 @@ const REJECT_EXTRA_FIELDS: ExtraFieldPolicy = () => false;
  * Where and how `actual` differs from `expected` (JSON deep equality), or undefined when equal.
  * A field `actual` has and `expected` lacks is a difference unless `acceptExtra` allows it.
  */
-export function jsonDifference(actual: JsonValue | undefined, expected: JsonValue, acceptExtra: ExtraFieldPolicy = REJECT_EXTRA_FIELDS, path: BodyPath = []): string | undefined {
+export function jsonDifference(
+  actual: JsonValue | undefined,
+  expected: JsonValue,
+  acceptExtra: ExtraFieldPolicy = REJECT_EXTRA_FIELDS,
+  path: BodyPath = [],
+): string | undefined {
   const at = pathToPointer(path) || "/";
   if (actual === undefined) return `at ${at}: expected ${preview(expected)}, got nothing`;
   if (kindOf(actual) !== kindOf(expected)) return `at ${at}: expected ${preview(expected)}, got ${preview(actual)}`;
@@ -101,9 +126,14 @@ export function jsonDifference(actual: JsonValue | undefined, expected: JsonValu
   }
   if (isJsonObject(expected) && isJsonObject(actual)) {
     const missing = Object.keys(expected).filter((key) => !Object.hasOwn(actual, key));
-    const extra = Object.keys(actual).filter((key) => !Object.hasOwn(expected, key) && !acceptExtra([...path, key], actual[key] as JsonValue));
+    const extra = Object.keys(actual).filter(
+      (key) => !Object.hasOwn(expected, key) && !acceptExtra([...path, key], actual[key] as JsonValue),
+    );
     if (missing.length > 0 || extra.length > 0) {
-      const parts = [missing.length ? `missing ${missing.map((key) => JSON.stringify(key)).join(", ")}` : "", extra.length ? `unexpected ${extra.map((key) => JSON.stringify(key)).join(", ")}` : ""];
+      const parts = [
+        missing.length ? `missing ${missing.map((key) => JSON.stringify(key)).join(", ")}` : "",
+        extra.length ? `unexpected ${extra.map((key) => JSON.stringify(key)).join(", ")}` : "",
+      ];
       return `at ${at}: ${parts.filter(Boolean).join("; ")}`;
     }
     for (const key of Object.keys(expected)) {
@@ -125,21 +155,39 @@ function mediaType(value: string | undefined): string {
  * equals the expected one, give or take fields that only spell out the input schema's defaults
  * (read through `registry`).
  */
-export function requestProblems(recorded: RecordedRequest, expected: ExpectedRequest, token: string, fileBytes: Buffer | undefined, registry: SchemaRegistry): string[] {
+export function requestProblems(
+  recorded: RecordedRequest,
+  expected: ExpectedRequest,
+  token: string,
+  fileBytes: Buffer | undefined,
+  registry: SchemaRegistry,
+): string[] {
   const problems = [...recorded.problems.map((problem) => `server: ${problem}`)];
   const route = recorded.route;
-  if (route && (route.task.id !== expected.task.id || route.mapping !== expected.mapping || Boolean(route.taskRoute) !== expected.taskRequest)) {
-    problems.push(`${recorded.method} ${recorded.target} reached the route of ${route.task.id} by ${route.provider.id}, not ${expected.task.id} by ${expected.provider.id}`);
+  if (
+    route &&
+    (route.task.id !== expected.task.id ||
+      route.mapping !== expected.mapping ||
+      Boolean(route.taskRoute) !== expected.taskRequest)
+  ) {
+    problems.push(
+      `${recorded.method} ${recorded.target} reached the route of ${route.task.id} by ${route.provider.id}, not ${expected.task.id} by ${expected.provider.id}`,
+    );
   }
   if (recorded.headers.authorization !== `Bearer ${token}`) {
-    problems.push(`Authorization is ${preview(recorded.headers.authorization ?? null)}, expected "Bearer " and the token from the environment`);
+    problems.push(
+      `Authorization is ${preview(recorded.headers.authorization ?? null)}, expected "Bearer " and the token from the environment`,
+    );
   }
   const type = mediaType(recorded.headers["content-type"]);
   const body = expected.body;
   if (body.kind === "file") {
-    if (type !== body.contentType) problems.push(`Content-Type is ${preview(type)}, expected ${preview(body.contentType)}`);
+    if (type !== body.contentType)
+      problems.push(`Content-Type is ${preview(type)}, expected ${preview(body.contentType)}`);
     if (fileBytes && !recorded.body.equals(fileBytes)) {
-      problems.push(`the body is not the bytes of ${body.fileName} (${recorded.body.length} bytes received, the file has ${fileBytes.length})`);
+      problems.push(
+        `the body is not the bytes of ${body.fileName} (${recorded.body.length} bytes received, the file has ${fileBytes.length})`,
+      );
     }
     return problems;
   }
@@ -149,7 +197,9 @@ export function requestProblems(recorded: RecordedRequest, expected: ExpectedReq
     return problems;
   }
   const expectedValue =
-    body.kind === "json-with-file" ? { ...body.value, [body.field]: (fileBytes ?? Buffer.alloc(0)).toString("base64") } : body.value;
+    body.kind === "json-with-file"
+      ? { ...body.value, [body.field]: (fileBytes ?? Buffer.alloc(0)).toString("base64") }
+      : body.value;
   // A provider-native body is compared as the task request it stands for (the server read it back).
   const difference = jsonDifference(
     recorded.payload ?? recorded.json,

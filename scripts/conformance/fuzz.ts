@@ -19,12 +19,65 @@ import type { CaseResult, SnippetRunner } from "./runner.ts";
 
 /** Pieces that break naive quoting in one language or another. */
 const HOSTILE_PIECES = [
-  "'", '"', "\\", "\\\\", "$(echo injected)", "`id`", "${HOME}", "$HOME", "${x}", "\n", "\r\n", "\r", "\t", "\u0000", "\u001b[31m",
-  "😀", "👩‍👩‍👧", "é", "ß", "中文", "\u00a0", "\u2028", "\u2029", "@", "%s", "%(x)s", "{}", "{0}", "}}", "{{", "#", ";", "&&", "|", "!", "!!",
-  "*", "~", " ", "--", "-d", "'''", '"""', "</script>", "\\u0041", "\\n", "\\x00", "EOF", "<<", "__proto__", "null", "true", "0",
+  "'",
+  '"',
+  "\\",
+  "\\\\",
+  "$(echo injected)",
+  "`id`",
+  "${HOME}",
+  "$HOME",
+  "${x}",
+  "\n",
+  "\r\n",
+  "\r",
+  "\t",
+  "\u0000",
+  "\u001b[31m",
+  "😀",
+  "👩‍👩‍👧",
+  "é",
+  "ß",
+  "中文",
+  "\u00a0",
+  "\u2028",
+  "\u2029",
+  "@",
+  "%s",
+  "%(x)s",
+  "{}",
+  "{0}",
+  "}}",
+  "{{",
+  "#",
+  ";",
+  "&&",
+  "|",
+  "!",
+  "!!",
+  "*",
+  "~",
+  " ",
+  "--",
+  "-d",
+  "'''",
+  '"""',
+  "</script>",
+  "\\u0041",
+  "\\n",
+  "\\x00",
+  "EOF",
+  "<<",
+  "__proto__",
+  "null",
+  "true",
+  "0",
 ];
 
-const piece = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...HOSTILE_PIECES) }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) });
+const piece = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_PIECES) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
+);
 
 /** Hostile strings: mixes of the pieces, any graphemes, a leading @, and long strings up to 5,000 characters. */
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
@@ -35,7 +88,12 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
     weight: 1,
     arbitrary: fc
       .tuple(fc.array(piece, { minLength: 1, maxLength: 8 }), fc.integer({ min: 200, max: 5000 }))
-      .map(([parts, length]) => parts.join("").repeat(Math.ceil(length / Math.max(1, parts.join("").length))).slice(0, length)),
+      .map(([parts, length]) =>
+        parts
+          .join("")
+          .repeat(Math.ceil(length / Math.max(1, parts.join("").length)))
+          .slice(0, length),
+      ),
   },
 );
 
@@ -67,14 +125,16 @@ export interface Slot {
   valueKind?: "string" | "string-array";
 }
 
-const PROBE_STRING = "it's \"$(x)\" `y` ${z} \\ \n\t😀 @";
+const PROBE_STRING = 'it\'s "$(x)" `y` ${z} \\ \n\t😀 @';
 const PROBE_JSON: JsonValue = { "k'\"": [1.5, "x", null, true, { "": false }] };
 
 function setAt(root: JsonValue, path: Path, value: JsonValue): JsonValue {
   if (path.length === 0) return value;
   const [head, ...rest] = path;
-  if (Array.isArray(root) && typeof head === "number") return root.map((item, index) => (index === head ? setAt(item, rest, value) : item));
-  if (isJsonObject(root) && typeof head === "string") return { ...root, [head]: setAt(root[head] as JsonValue, rest, value) };
+  if (Array.isArray(root) && typeof head === "number")
+    return root.map((item, index) => (index === head ? setAt(item, rest, value) : item));
+  if (isJsonObject(root) && typeof head === "string")
+    return { ...root, [head]: setAt(root[head] as JsonValue, rest, value) };
   return root;
 }
 
@@ -91,7 +151,8 @@ function mapValueKind(object: JsonObject): Slot["valueKind"] {
   const values = Object.values(object);
   if (values.length === 0) return undefined;
   if (values.every((item) => typeof item === "string")) return "string";
-  if (values.every((item) => Array.isArray(item) && item.every((element) => typeof element === "string"))) return "string-array";
+  if (values.every((item) => Array.isArray(item) && item.every((element) => typeof element === "string")))
+    return "string-array";
   return undefined;
 }
 
@@ -99,7 +160,8 @@ function mapValueKind(object: JsonObject): Slot["valueKind"] {
 export function fuzzSlots(specs: Specs, task: Task): Slot[] {
   const slots: Slot[] = [];
   const reserved = reservedKeys(task);
-  const accepts = (path: Path, value: JsonValue) => specs.validator.validate(task.schemas.input, setAt(task.example, path, value)).length === 0;
+  const accepts = (path: Path, value: JsonValue) =>
+    specs.validator.validate(task.schemas.input, setAt(task.example, path, value)).length === 0;
   const visit = (value: JsonValue, path: Path) => {
     if (path.length === 1 && reserved.has(String(path[0]))) return;
     if (path.length > 0 && accepts(path, PROBE_JSON) && accepts(path, PROBE_STRING)) {
@@ -109,7 +171,11 @@ export function fuzzSlots(specs: Specs, task: Task): Slot[] {
     if (typeof value === "string") {
       if (accepts(path, PROBE_STRING)) slots.push({ path, kind: "string" });
     } else if (Array.isArray(value)) {
-      if (value.length > 0 && value.every((item) => typeof item === "string") && accepts(path, [PROBE_STRING, PROBE_STRING + "2"])) {
+      if (
+        value.length > 0 &&
+        value.every((item) => typeof item === "string") &&
+        accepts(path, [PROBE_STRING, PROBE_STRING + "2"])
+      ) {
         slots.push({ path, kind: "string-array" });
       } else {
         value.forEach((item, index) => visit(item, [...path, index]));
@@ -182,10 +248,16 @@ export function fuzzTargets(specs: Specs, jobs: readonly SnippetJob[], total: nu
   }
   const weightSum = candidates.reduce((sum, candidate) => sum + candidate.weight, 0);
   if (weightSum === 0 || total <= 0) return [];
-  const targets = candidates.map((candidate) => ({ job: candidate.job, slots: candidate.slots, runs: Math.floor((total * candidate.weight) / weightSum) }));
+  const targets = candidates.map((candidate) => ({
+    job: candidate.job,
+    slots: candidate.slots,
+    runs: Math.floor((total * candidate.weight) / weightSum),
+  }));
   // Hand out the remainder one by one, heaviest clients first, so the runs add up to `total`.
   let remainder = total - targets.reduce((sum, target) => sum + target.runs, 0);
-  const order = targets.map((_, index) => index).sort((a, b) => (candidates[b]?.weight ?? 0) - (candidates[a]?.weight ?? 0) || a - b);
+  const order = targets
+    .map((_, index) => index)
+    .sort((a, b) => (candidates[b]?.weight ?? 0) - (candidates[a]?.weight ?? 0) || a - b);
   for (let index = 0; remainder > 0; index = (index + 1) % order.length, remainder -= 1) {
     (targets[order[index] as number] as FuzzTarget).runs += 1;
   }
@@ -237,11 +309,26 @@ async function fuzzTarget(runner: SnippetRunner, specs: Specs, target: FuzzTarge
   const details = await fc.check(property, { numRuns: target.runs, seed, maxSkipsPerRun: 20 });
   const failures: FuzzFailure[] = [];
   if (details.failed && lastFailure) {
-    failures.push({ jobId: target.job.id, counterexample: lastFailure.example, result: lastFailure.result, seed, numShrinks: details.numShrinks });
+    failures.push({
+      jobId: target.job.id,
+      counterexample: lastFailure.example,
+      result: lastFailure.result,
+      seed,
+      numShrinks: details.numShrinks,
+    });
   } else if (details.failed) {
     // The property threw outside a run (a harness bug): report it rather than lose it.
-    const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-    const result: CaseResult = { id: target.job.id, clientId: target.job.client.id, kind: "fuzz", standIn: false, ok: false, problems: [`fuzzing failed: ${error}`], durationMs: 0 };
+    const error =
+      details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+    const result: CaseResult = {
+      id: target.job.id,
+      clientId: target.job.client.id,
+      kind: "fuzz",
+      standIn: false,
+      ok: false,
+      problems: [`fuzzing failed: ${error}`],
+      durationMs: 0,
+    };
     results.push(result);
     failures.push({ jobId: target.job.id, counterexample: {}, result, seed, numShrinks: 0 });
   }

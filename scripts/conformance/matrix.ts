@@ -18,10 +18,17 @@ export interface JobFilter {
 export function filterJobs(jobs: readonly SnippetJob[], filter: JobFilter): SnippetJob[] {
   const clients = new Set(filter.clients ?? []);
   const tasks = new Set(filter.tasks ?? []);
-  return jobs.filter((job) => (clients.size === 0 || clients.has(job.client.id)) && (tasks.size === 0 || tasks.has(job.task.id)));
+  return jobs.filter(
+    (job) => (clients.size === 0 || clients.has(job.client.id)) && (tasks.size === 0 || tasks.has(job.task.id)),
+  );
 }
 
-export function matrixJobs(specs: Specs, clients: readonly SnippetClient[], filter: JobFilter = {}, providers: readonly Provider[] = specs.providers): SnippetJob[] {
+export function matrixJobs(
+  specs: Specs,
+  clients: readonly SnippetClient[],
+  filter: JobFilter = {},
+  providers: readonly Provider[] = specs.providers,
+): SnippetJob[] {
   return filterJobs(snippetJobs(specs, clients, providers), filter);
 }
 

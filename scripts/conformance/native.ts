@@ -51,7 +51,8 @@ function unmap(template: JsonValue, value: JsonValue | undefined, at: string, co
   }
   if (isJsonObject(template) && typeof template["$var"] === "string") {
     const expected = template["$var"] === "providerModelId" ? context.mapping.providerModelId : context.modelId;
-    if (value !== expected) problems.push(`at ${at}: expected the model id ${JSON.stringify(expected)}, got ${JSON.stringify(value)}`);
+    if (value !== expected)
+      problems.push(`at ${at}: expected the model id ${JSON.stringify(expected)}, got ${JSON.stringify(value)}`);
     return;
   }
   if (isJsonObject(template) && typeof template["$file"] === "string") {
@@ -60,14 +61,16 @@ function unmap(template: JsonValue, value: JsonValue | undefined, at: string, co
     let base64 = value;
     if (template["$file"] === "data-url") {
       const prefix = `data:${context.fileContentType};base64,`;
-      if (!value.startsWith(prefix)) return void problems.push(`at ${at}: expected a data URL starting ${JSON.stringify(prefix)}`);
+      if (!value.startsWith(prefix))
+        return void problems.push(`at ${at}: expected a data URL starting ${JSON.stringify(prefix)}`);
       base64 = value.slice(prefix.length);
     }
     place(context.payload, [field], base64, problems);
     return;
   }
   if (Array.isArray(template)) {
-    if (!Array.isArray(value) || value.length !== template.length) return void problems.push(`at ${at}: expected an array of ${template.length} items`);
+    if (!Array.isArray(value) || value.length !== template.length)
+      return void problems.push(`at ${at}: expected an array of ${template.length} items`);
     template.forEach((item, index) => unmap(item, value[index], `${at}/${index}`, context));
     return;
   }
@@ -85,13 +88,18 @@ function unmap(template: JsonValue, value: JsonValue | undefined, at: string, co
     }
     return;
   }
-  if (JSON.stringify(value) !== JSON.stringify(template)) problems.push(`at ${at}: expected ${JSON.stringify(template)}, got ${JSON.stringify(value)}`);
+  if (JSON.stringify(value) !== JSON.stringify(template))
+    problems.push(`at ${at}: expected ${JSON.stringify(template)}, got ${JSON.stringify(value)}`);
 }
 
 /** The task request a native JSON body stands for, by the mapping's contract template. */
 export function unmapNativeBody(task: Task, mapping: Mapping, body: JsonValue): Unmapped {
   const template = mapping.contract?.body;
-  if (template === undefined) return { payload: isJsonObject(body) ? body : {}, problems: isJsonObject(body) ? [] : ["the body is not a JSON object"] };
+  if (template === undefined)
+    return {
+      payload: isJsonObject(body) ? body : {},
+      problems: isJsonObject(body) ? [] : ["the body is not a JSON object"],
+    };
   const context: Context = {
     task,
     mapping,
@@ -108,6 +116,7 @@ export function unmapNativeBody(task: Task, mapping: Mapping, body: JsonValue): 
 export function documentWith(pointer: string, value: JsonValue): JsonValue {
   const path = pointerToPath(pointer);
   let document: JsonValue = value;
-  for (const key of [...path].reverse()) document = /^\d+$/.test(key) ? [...Array.from({ length: Number(key) }, () => null), document] : { [key]: document };
+  for (const key of [...path].reverse())
+    document = /^\d+$/.test(key) ? [...Array.from({ length: Number(key) }, () => null), document] : { [key]: document };
   return document;
 }

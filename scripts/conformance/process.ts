@@ -18,10 +18,19 @@ export interface ProcessResult {
 /** Output past this is dropped (a snippet printing a 5,000-character string stays well under it). */
 const MAX_OUTPUT_CHARS = 200_000;
 
-export function runProcess(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number }): Promise<ProcessResult> {
+export function runProcess(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number },
+): Promise<ProcessResult> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     let timedOut = false;
@@ -52,7 +61,14 @@ export function runProcess(command: string, args: readonly string[], options: { 
       clearTimeout(timer);
       // Anything the snippet left running in its group (a backgrounded curl) goes too.
       killGroup();
-      const result: ProcessResult = { exitCode, signal, timedOut, stdout, stderr, durationMs: performance.now() - started };
+      const result: ProcessResult = {
+        exitCode,
+        signal,
+        timedOut,
+        stdout,
+        stderr,
+        durationMs: performance.now() - started,
+      };
       if (spawnError !== undefined) result.spawnError = spawnError;
       resolve(result);
     });

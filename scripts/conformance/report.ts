@@ -26,7 +26,10 @@ function indent(text: string, prefix: string): string {
 }
 
 function formatFailure(result: CaseResult): string {
-  const lines = [`FAIL ${result.id} [${result.kind}]${result.standIn ? " (stand-in)" : ""}`, indent(result.problems.join("\n"), "    ")];
+  const lines = [
+    `FAIL ${result.id} [${result.kind}]${result.standIn ? " (stand-in)" : ""}`,
+    indent(result.problems.join("\n"), "    "),
+  ];
   if (result.workDir) lines.push(`    files kept in ${result.workDir}`);
   return lines.join("\n");
 }
@@ -37,7 +40,8 @@ function formatFuzzFailure(failure: FuzzFailure): string {
     `    counterexample (example fields): ${JSON.stringify(failure.counterexample)}`,
     indent(failure.result.problems.join("\n"), "    "),
   ];
-  if (failure.result.snippet !== undefined) lines.push("    snippet:", indent(failure.result.snippet.trimEnd(), "      | "));
+  if (failure.result.snippet !== undefined)
+    lines.push("    snippet:", indent(failure.result.snippet.trimEnd(), "      | "));
   if (failure.result.workDir) lines.push(`    files kept in ${failure.result.workDir}`);
   return lines.join("\n");
 }
@@ -77,8 +81,13 @@ export function formatTable(report: ConformanceReport): string {
     String(row.fuzzFailed),
     row.averageMs ? String(Math.round(row.averageMs)) : "-",
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => (cells[column] ?? "").length)));
-  const line = (cells: readonly string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ");
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...body.map((cells) => (cells[column] ?? "").length)),
+  );
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
+      .join("  ");
   return [line(header), widths.map((width) => "-".repeat(width)).join("  "), ...body.map(line)].join("\n");
 }
 
@@ -91,18 +100,25 @@ export function countResults(report: ConformanceReport): { passed: number; faile
 export function formatReport(report: ConformanceReport): string {
   const sections: string[] = [];
   const matrixFailures = report.matrix.filter((result) => !result.ok);
-  if (matrixFailures.length > 0) sections.push(`Matrix failures (${matrixFailures.length}):\n\n${matrixFailures.map(formatFailure).join("\n\n")}`);
+  if (matrixFailures.length > 0)
+    sections.push(`Matrix failures (${matrixFailures.length}):\n\n${matrixFailures.map(formatFailure).join("\n\n")}`);
   if (report.fuzzFailures.length > 0) {
-    sections.push(`Fuzz failures (${report.fuzzFailures.length}), shrunk:\n\n${report.fuzzFailures.map(formatFuzzFailure).join("\n\n")}`);
+    sections.push(
+      `Fuzz failures (${report.fuzzFailures.length}), shrunk:\n\n${report.fuzzFailures.map(formatFuzzFailure).join("\n\n")}`,
+    );
   }
   sections.push(formatTable(report));
   const notes: string[] = [];
   if (report.clients.some((client) => STAND_IN_CLIENTS.has(client))) {
-    notes.push("* checked with ruff, then run against a stand-in module (test/conformance/standins): the SDK cannot be installed here");
+    notes.push(
+      "* checked with ruff, then run against a stand-in module (test/conformance/standins): the SDK cannot be installed here",
+    );
   }
   const standIn = [...report.matrix, ...report.fuzz].filter((result) => result.standIn);
   if (standIn.length > 0) {
-    notes.push(`  stand-in results: ${standIn.filter((result) => result.ok).length} passed, ${standIn.filter((result) => !result.ok).length} failed`);
+    notes.push(
+      `  stand-in results: ${standIn.filter((result) => result.ok).length} passed, ${standIn.filter((result) => !result.ok).length} failed`,
+    );
   }
   notes.push(
     `matrix: ${report.matrix.length} snippets; fuzz: ${report.fuzz.length} cases (+${report.shrinkRuns} shrinking runs), seed ${report.seed}; ` +

@@ -8,7 +8,16 @@ import { isJsonObject, type JsonObject, type JsonValue } from "../lib/json-sourc
 import type { Specs, Task } from "../model/types.ts";
 import type { SchemaDocument, SchemaLocation, SchemaRegistry } from "../schema/registry.ts";
 import type { SchemaValidator } from "../schema/validator.ts";
-import { alternatives, child, keyword, keywordValue, properties, requiredNames, resolveSchema, type ResolvedSchema } from "../spec-table/resolve.ts";
+import {
+  alternatives,
+  child,
+  keyword,
+  keywordValue,
+  properties,
+  requiredNames,
+  resolveSchema,
+  type ResolvedSchema,
+} from "../spec-table/resolve.ts";
 
 /** How many events a streamed response carries before `[DONE]`. */
 export const STREAM_EVENT_COUNT = 3;
@@ -26,10 +35,16 @@ const MAX_DEPTH = 12;
 
 function typeOf(resolved: ResolvedSchema): string | undefined {
   const type = keywordValue(resolved, "type");
-  const types = typeof type === "string" ? [type] : Array.isArray(type) ? type.filter((item): item is string => typeof item === "string") : [];
+  const types =
+    typeof type === "string"
+      ? [type]
+      : Array.isArray(type)
+        ? type.filter((item): item is string => typeof item === "string")
+        : [];
   const chosen = types.find((name) => name !== "null") ?? types[0];
   if (chosen) return chosen;
-  if (keyword(resolved, "properties") || keyword(resolved, "required") || keyword(resolved, "additionalProperties")) return "object";
+  if (keyword(resolved, "properties") || keyword(resolved, "required") || keyword(resolved, "additionalProperties"))
+    return "object";
   if (keyword(resolved, "items") || keyword(resolved, "prefixItems")) return "array";
   return undefined;
 }
@@ -50,7 +65,8 @@ function numberFor(resolved: ResolvedSchema, integer: boolean): number {
   else if (min !== undefined) value = Math.max(min, integer ? 1 : 0.5);
   else if (max !== undefined) value = Math.min(max, integer ? 1 : 0.5);
   else value = integer ? 1 : 0.5;
-  if (integer) value = min !== undefined && Math.ceil(value) <= (max ?? Infinity) ? Math.ceil(value) : Math.floor(value);
+  if (integer)
+    value = min !== undefined && Math.ceil(value) <= (max ?? Infinity) ? Math.ceil(value) : Math.floor(value);
   const multipleOf = numberKeyword(resolved, "multipleOf");
   if (multipleOf) value = Math.ceil(value / multipleOf) * multipleOf;
   return value;
@@ -70,7 +86,8 @@ const FORMAT_SAMPLES: Record<string, string> = {
 function stringFor(resolved: ResolvedSchema, hint: string, walk: Walk): string {
   const format = keywordValue(resolved, "format");
   if (typeof format === "string" && FORMAT_SAMPLES[format]) return FORMAT_SAMPLES[format] as string;
-  if (keywordValue(resolved, "contentEncoding") === "base64") return Buffer.from(`${hint} ${walk.variant + 1}`).toString("base64");
+  if (keywordValue(resolved, "contentEncoding") === "base64")
+    return Buffer.from(`${hint} ${walk.variant + 1}`).toString("base64");
   let text = `${hint} ${walk.variant + 1}`;
   const minLength = numberKeyword(resolved, "minLength") ?? 0;
   const maxLength = numberKeyword(resolved, "maxLength");
@@ -79,11 +96,21 @@ function stringFor(resolved: ResolvedSchema, hint: string, walk: Walk): string {
   return text;
 }
 
-function arrayFor(resolved: ResolvedSchema, hint: string, walk: Walk, depth: number, chain: readonly string[]): JsonValue[] {
+function arrayFor(
+  resolved: ResolvedSchema,
+  hint: string,
+  walk: Walk,
+  depth: number,
+  chain: readonly string[],
+): JsonValue[] {
   const prefix = keyword(resolved, "prefixItems");
   const values: JsonValue[] = [];
   if (prefix && Array.isArray(prefix.node)) {
-    prefix.node.forEach((item, index) => values.push(valueFor(child(prefix, item, index), hint, { ...walk, variant: walk.variant + index }, depth + 1, chain)));
+    prefix.node.forEach((item, index) =>
+      values.push(
+        valueFor(child(prefix, item, index), hint, { ...walk, variant: walk.variant + index }, depth + 1, chain),
+      ),
+    );
   }
   const items = keyword(resolved, "items");
   const minItems = numberKeyword(resolved, "minItems") ?? 0;
@@ -112,20 +139,32 @@ function objectFor(resolved: ResolvedSchema, walk: Walk, depth: number, chain: r
   const additional = keyword(resolved, "additionalProperties");
   const minProperties = numberKeyword(resolved, "minProperties") ?? 0;
   for (let index = 0; Object.keys(object).length < minProperties; index += 1) {
-    object[`key${index + 1}`] = additional && isJsonObject(additional.node) ? valueFor(additional, "value", walk, depth + 1, chain) : `value ${index + 1}`;
+    object[`key${index + 1}`] =
+      additional && isJsonObject(additional.node)
+        ? valueFor(additional, "value", walk, depth + 1, chain)
+        : `value ${index + 1}`;
   }
   return object;
 }
 
-function valueFor(location: SchemaLocation, hint: string, walk: Walk, depth: number, chain: readonly string[]): JsonValue {
-  // Past half of MAX_DEPTH only required structure is generated; a schema that still goes deeper requires infinite values.
-  if (depth > MAX_DEPTH * 2) throw new Error(`${location.document.source.file}#${location.pointer} requires unbounded nesting`);
+function valueFor(
+  location: SchemaLocation,
+  hint: string,
+  walk: Walk,
+  depth: number,
+  chain: readonly string[],
+): JsonValue {
+  // Past half of MAX_DEPTH only required structure is generated; a schema that still goes deeper requires infinite
+  // values.
+  if (depth > MAX_DEPTH * 2)
+    throw new Error(`${location.document.source.file}#${location.pointer} requires unbounded nesting`);
   if (location.node === true) return `${hint} ${walk.variant + 1}`;
   const resolved = resolveSchema(walk.registry, location);
   const constant = keyword(resolved, "const");
   if (constant) return constant.node;
   const choices = keywordValue(resolved, "enum");
-  if (Array.isArray(choices) && choices.length > 0) return choices.find((choice) => choice !== null) ?? (choices[0] as JsonValue);
+  if (Array.isArray(choices) && choices.length > 0)
+    return choices.find((choice) => choice !== null) ?? (choices[0] as JsonValue);
 
   const options = alternatives(resolved);
   if (options) {
@@ -175,8 +214,7 @@ function mergeSiblings(branch: JsonValue, resolved: ResolvedSchema): JsonValue {
 export class ResponseGenerator {
   private readonly cache = new Map<string, JsonValue>();
 
-  constructor(private readonly specs: Pick<Specs, "registry" | "validator">) {
-  }
+  constructor(private readonly specs: Pick<Specs, "registry" | "validator">) {}
 
   /** A value valid against `document`; throws (naming the schema errors) when the walk cannot find one. */
   valueFor(document: SchemaDocument, variant = 0): JsonValue {
@@ -185,7 +223,13 @@ export class ResponseGenerator {
     if (cached !== undefined) return cached;
     let problems = "";
     for (const optional of [true, false]) {
-      const value = valueFor(this.specs.registry.root(document), "text", { registry: this.specs.registry, validator: this.specs.validator, optional, variant }, 0, []);
+      const value = valueFor(
+        this.specs.registry.root(document),
+        "text",
+        { registry: this.specs.registry, validator: this.specs.validator, optional, variant },
+        0,
+        [],
+      );
       const errors = this.specs.validator.validate(document, value);
       if (errors.length === 0) {
         this.cache.set(key, value);
@@ -221,5 +265,20 @@ const MAGIC: Record<string, number[]> = {
 };
 
 export function binaryBody(media: "image" | "audio" | "video"): Buffer {
-  return Buffer.from([...(MAGIC[media] ?? []), 0x00, 0x0d, 0x0a, 0x0a, 0x80, 0xc3, 0x28, 0xfe, 0xff, 0x1a, 0x5c, 0x22, 0x27]);
+  return Buffer.from([
+    ...(MAGIC[media] ?? []),
+    0x00,
+    0x0d,
+    0x0a,
+    0x0a,
+    0x80,
+    0xc3,
+    0x28,
+    0xfe,
+    0xff,
+    0x1a,
+    0x5c,
+    0x22,
+    0x27,
+  ]);
 }

@@ -67,20 +67,35 @@ export class RouteTable {
         if (!task) continue;
         let route: Route;
         if (task.conversational) {
-          route = { task, provider, mapping, path: specs.router.chatPath, chatModel: `${mapping.modelId}:${provider.id}` };
+          route = {
+            task,
+            provider,
+            mapping,
+            path: specs.router.chatPath,
+            chatModel: `${mapping.modelId}:${provider.id}`,
+          };
         } else {
           const pattern = mapping.contract?.path ?? mapping.path ?? provider.taskPath;
           if (!pattern) continue;
           route = { task, provider, mapping, path: fillPlaceholders(pattern, task, mapping) };
           const query = Object.entries(mapping.contract?.query ?? {});
-          if (query.length > 0) route.query = query.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join("&");
+          if (query.length > 0)
+            route.query = query
+              .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
+              .join("&");
         }
         const routes = this.byPath.get(route.path) ?? [];
         routes.push(route);
         this.byPath.set(route.path, routes);
         const taskPattern = mapping.path ?? provider.taskPath;
         if (mapping.contract && taskPattern) {
-          const taskRoute: Route = { task, provider, mapping, path: fillPlaceholders(taskPattern, task, mapping), taskRoute: true };
+          const taskRoute: Route = {
+            task,
+            provider,
+            mapping,
+            path: fillPlaceholders(taskPattern, task, mapping),
+            taskRoute: true,
+          };
           this.byPath.set(taskRoute.path, [...(this.byPath.get(taskRoute.path) ?? []), taskRoute]);
         }
       }
@@ -102,9 +117,16 @@ export class RouteTable {
   match(method: string, target: string, body: JsonValue | undefined): RouteMatch {
     const split = splitTarget(target);
     const path = requestPath(split.path);
-    const withQuery = split.query === undefined ? undefined : this.byPath.get(path ?? "")?.filter((route) => route.query === split.query);
+    const withQuery =
+      split.query === undefined
+        ? undefined
+        : this.byPath.get(path ?? "")?.filter((route) => route.query === split.query);
     if (path === undefined || (split.query !== undefined && !withQuery?.length)) {
-      return { ok: false, status: 404, reason: `unexpected request target ${JSON.stringify(target)} (no such query string is expected)` };
+      return {
+        ok: false,
+        status: 404,
+        reason: `unexpected request target ${JSON.stringify(target)} (no such query string is expected)`,
+      };
     }
     const routes = withQuery ?? this.byPath.get(path)?.filter((route) => route.query === undefined);
     if (!routes?.length) {

@@ -38,19 +38,31 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   await rm(workRoot, { recursive: true, force: true });
   const server = await new ConformanceServer(options.specs).start();
   try {
-    const runner = new SnippetRunner({ specs: options.specs, server, workRoot, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), ...(options.keep ? { keep: true } : {}) });
+    const runner = new SnippetRunner({
+      specs: options.specs,
+      server,
+      workRoot,
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.keep ? { keep: true } : {}),
+    });
     const jobs = matrixJobs(options.specs, options.clients, options.filter, options.providers);
     if (options.matrix !== false) options.onPhase?.("running the snippets", jobs.length);
     const matrix = options.matrix === false ? [] : await runMatrix(runner, jobs, options.jobs, options.onResult);
     const targets = fuzzTargets(options.specs, jobs, options.fuzz);
     if (options.fuzz > 0) options.onPhase?.("fuzzing", options.fuzz);
-    const fuzz = await runFuzz(runner, options.specs, targets, { concurrency: options.jobs, seed: options.seed, ...(options.onResult ? { onResult: options.onResult } : {}) });
+    const fuzz = await runFuzz(runner, options.specs, targets, {
+      concurrency: options.jobs,
+      seed: options.seed,
+      ...(options.onResult ? { onResult: options.onResult } : {}),
+    });
     return {
       matrix,
       fuzz: fuzz.results,
       fuzzFailures: fuzz.failures,
       shrinkRuns: fuzz.shrinkRuns,
-      clients: options.clients.map((client) => client.id).filter((id) => !options.filter?.clients?.length || options.filter.clients.includes(id)),
+      clients: options.clients
+        .map((client) => client.id)
+        .filter((id) => !options.filter?.clients?.length || options.filter.clients.includes(id)),
       seed: options.seed,
       jobs: options.jobs,
       durationMs: performance.now() - started,

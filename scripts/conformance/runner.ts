@@ -132,7 +132,11 @@ export class SnippetRunner {
   private requestFor(snippetCase: SnippetCase): SnippetRequest {
     const { job, example } = snippetCase;
     const { specs, server } = this.options;
-    return buildRequest(specs.router, job.task, job.provider, job.mapping, { baseUrl: server.origin, stream: job.stream, ...(example ? { example } : {}) });
+    return buildRequest(specs.router, job.task, job.provider, job.mapping, {
+      baseUrl: server.origin,
+      stream: job.stream,
+      ...(example ? { example } : {}),
+    });
   }
 
   /**
@@ -156,7 +160,15 @@ export class SnippetRunner {
     const started = performance.now();
     const number = ++runCounter;
     const token = `hf_conformance_${number}`;
-    const result: CaseResult = { id: job.id, clientId: job.client.id, kind, standIn: STAND_IN_CLIENTS.has(job.client.id), ok: false, problems: [], durationMs: 0 };
+    const result: CaseResult = {
+      id: job.id,
+      clientId: job.client.id,
+      kind,
+      standIn: STAND_IN_CLIENTS.has(job.client.id),
+      ok: false,
+      problems: [],
+      durationMs: 0,
+    };
     const finish = () => {
       result.ok = result.problems.length === 0;
       result.durationMs = performance.now() - started;
@@ -173,7 +185,9 @@ export class SnippetRunner {
     }
     const rendered = await renderSnippets([{ client: job.client, request }]);
     result.problems.push(...rendered.problems.map((problem) => problem.reason));
-    result.problems.push(...rendered.skipped.map((skipped) => `${skipped.clientId} does not support this request: ${skipped.reason}`));
+    result.problems.push(
+      ...rendered.skipped.map((skipped) => `${skipped.clientId} does not support this request: ${skipped.reason}`),
+    );
     const snippet = rendered.snippets[0];
     if (!snippet) {
       // The engine publishes nothing it could not format or parse; show the raw rendering instead.
@@ -182,7 +196,14 @@ export class SnippetRunner {
     }
     result.snippet = snippet.content;
 
-    const expected = expectedRequest(job.task, job.provider, job.mapping, job.stream, example, job.client.sendsTaskRequest === true && !job.task.conversational);
+    const expected = expectedRequest(
+      job.task,
+      job.provider,
+      job.mapping,
+      job.stream,
+      example,
+      job.client.sendsTaskRequest === true && !job.task.conversational,
+    );
     const workDir = path.join(this.workRoot, String(number));
     await rm(workDir, { recursive: true, force: true });
     await mkdir(workDir, { recursive: true });
@@ -216,11 +237,15 @@ export class SnippetRunner {
     const requests = server.collect(token);
 
     if (outcome.spawnError) result.problems.push(`${interpreter.command} could not be started: ${outcome.spawnError}`);
-    if (outcome.timedOut) result.problems.push(`the snippet did not finish within ${this.timeoutMs / 1000} s and was killed`);
+    if (outcome.timedOut)
+      result.problems.push(`the snippet did not finish within ${this.timeoutMs / 1000} s and was killed`);
     else if (outcome.exitCode !== 0) {
-      result.problems.push(`the snippet exited with ${outcome.exitCode ?? outcome.signal}${outcome.stderr.trim() ? `:\n${tail(outcome.stderr)}` : ""}`);
+      result.problems.push(
+        `the snippet exited with ${outcome.exitCode ?? outcome.signal}${outcome.stderr.trim() ? `:\n${tail(outcome.stderr)}` : ""}`,
+      );
     }
-    if (outcome.stderr.includes(GUARD_MESSAGE)) result.problems.push("the snippet tried to reach the network (see the network guard's message)");
+    if (outcome.stderr.includes(GUARD_MESSAGE))
+      result.problems.push("the snippet tried to reach the network (see the network guard's message)");
 
     // One POST (the request under test); jobs and downloads add GETs the server handed out itself.
     const posts = requests.filter((recorded) => recorded.method !== "GET");
@@ -232,11 +257,16 @@ export class SnippetRunner {
       );
     }
     const recorded = posts[0];
-    if (recorded) result.problems.push(...requestProblems(recorded, expected, token, fileBytes, this.options.specs.registry));
+    if (recorded)
+      result.problems.push(...requestProblems(recorded, expected, token, fileBytes, this.options.specs.registry));
     for (const followUp of requests.filter((candidate) => candidate.method === "GET")) {
       result.problems.push(...followUp.problems.map((problem) => `server: GET ${followUp.target}: ${problem}`));
     }
-    if (recorded?.route?.mapping.contract?.job && !recorded.route.taskRoute && !requests.some((candidate) => candidate.method === "GET")) {
+    if (
+      recorded?.route?.mapping.contract?.job &&
+      !recorded.route.taskRoute &&
+      !requests.some((candidate) => candidate.method === "GET")
+    ) {
       result.problems.push("the snippet did not poll the job it started");
     }
 
@@ -245,7 +275,9 @@ export class SnippetRunner {
       const saved = await readFile(path.join(workDir, expected.savedFile)).catch(() => undefined);
       if (!saved) result.problems.push(`the response was not saved to ${expected.savedFile}`);
       else if (!saved.equals(served)) {
-        result.problems.push(`${expected.savedFile} does not hold the bytes the server sent (${saved.length} bytes saved, ${served.length} sent)`);
+        result.problems.push(
+          `${expected.savedFile} does not hold the bytes the server sent (${saved.length} bytes saved, ${served.length} sent)`,
+        );
       }
     } else if (expected.savedFile && outcome.exitCode === 0 && !served) {
       result.problems.push(`the snippet did not fetch the file it should save to ${expected.savedFile}`);

@@ -7,7 +7,13 @@
  * Each snippet run has its own token, so the requests of runs in parallel are told apart; a
  * request with an unknown token is refused with 401 and kept aside as unattributed.
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo } from "node:net";
 import { isJsonObject, type JsonValue } from "../lib/json-source.ts";
 import type { Specs } from "../model/types.ts";
@@ -48,16 +54,21 @@ interface Job {
   result: JsonValue;
 }
 
-type FollowUp = { kind: "status" | "result"; job: Job } | { kind: "download"; token: string; media: "image" | "audio" | "video" };
+type FollowUp =
+  { kind: "status" | "result"; job: Job } | { kind: "download"; token: string; media: "image" | "audio" | "video" };
 
 /** Writes `value` at `pointer` into `document` (objects and arrays are created on the way). */
 function merged(document: JsonValue, pointer: string, value: JsonValue): JsonValue {
   const fresh = documentWith(pointer, value);
   const merge = (left: JsonValue, right: JsonValue): JsonValue => {
-    if (Array.isArray(left) && Array.isArray(right)) return right.map((item, index) => (item === null && index < left.length ? (left[index] as JsonValue) : merge(left[index] ?? null, item)));
+    if (Array.isArray(left) && Array.isArray(right))
+      return right.map((item, index) =>
+        item === null && index < left.length ? (left[index] as JsonValue) : merge(left[index] ?? null, item),
+      );
     if (isJsonObject(left) && isJsonObject(right)) {
       const out = { ...left };
-      for (const [key, item] of Object.entries(right)) out[key] = key in left ? merge(left[key] as JsonValue, item) : item;
+      for (const [key, item] of Object.entries(right))
+        out[key] = key in left ? merge(left[key] as JsonValue, item) : item;
       return out;
     }
     return right;
@@ -100,7 +111,9 @@ export class ConformanceServer {
   constructor(private readonly specs: Specs) {
     this.responses = new ResponseGenerator(specs);
     this.routes = new RouteTable(specs, (route, body) =>
-      body === undefined ? route.task.binaryInput !== undefined : specs.validator.validate(route.task.schemas.input, body).length === 0,
+      body === undefined
+        ? route.task.binaryInput !== undefined
+        : specs.validator.validate(route.task.schemas.input, body).length === 0,
     );
   }
 
@@ -175,7 +188,11 @@ export class ConformanceServer {
     let submitted: JsonValue = {};
     for (const template of [job.statusUrl, job.resultUrl ?? ""]) {
       for (const [, kind, pointer] of template.matchAll(/\{(value|path):([^}]*)\}/g)) {
-        submitted = merged(submitted, pointer ?? "", kind === "value" ? token : `https://jobs.example.com/jobs/${token}`);
+        submitted = merged(
+          submitted,
+          pointer ?? "",
+          kind === "value" ? token : `https://jobs.example.com/jobs/${token}`,
+        );
       }
     }
     this.followUps.set(this.jobTarget(job.statusUrl, token), { kind: "status", job: state });
@@ -205,8 +222,13 @@ export class ConformanceServer {
     }
     job.statusChecks += 1;
     // The first check always finds the job still running, so every snippet must really poll.
-    if (job.statusChecks === 1) return this.reply(response, 200, documentWith(contractJob.statusPointer, "IN_PROGRESS"));
-    const status = merged(contractJob.resultUrl ? {} : job.result, contractJob.statusPointer, contractJob.done[0] ?? "done");
+    if (job.statusChecks === 1)
+      return this.reply(response, 200, documentWith(contractJob.statusPointer, "IN_PROGRESS"));
+    const status = merged(
+      contractJob.resultUrl ? {} : job.result,
+      contractJob.statusPointer,
+      contractJob.done[0] ?? "done",
+    );
     this.reply(response, 200, status);
   }
 
@@ -249,14 +271,18 @@ export class ConformanceServer {
     const runRequests = token === undefined ? undefined : this.byToken.get(token);
     if (!runRequests) {
       this.unattributed.push(recorded);
-      refuse(401, `Authorization ${JSON.stringify(request.headers.authorization ?? null)} does not carry the token of a running snippet`);
+      refuse(
+        401,
+        `Authorization ${JSON.stringify(request.headers.authorization ?? null)} does not carry the token of a running snippet`,
+      );
       return;
     }
     runRequests.push(recorded);
     if (body === undefined) return refuse(413, `the body is larger than ${MAX_BODY_BYTES} bytes`);
     if (recorded.method === "GET") {
       const followUp = this.followUps.get(recorded.target);
-      if (!followUp || followUp.kind === "download" || followUp.job.token !== token) return refuse(404, `no job or download at ${recorded.target}`);
+      if (!followUp || followUp.kind === "download" || followUp.job.token !== token)
+        return refuse(404, `no job or download at ${recorded.target}`);
       return this.replyFollowUp(followUp, response, recorded);
     }
 
@@ -285,12 +311,19 @@ export class ConformanceServer {
     if (recorded.bodyKind === "file") {
       const fileType = route.mapping.contract?.file?.contentType ?? binary?.contentType;
       if (!binary || type !== fileType) {
-        return refuse(415, `Content-Type ${JSON.stringify(type)}: expected application/json${fileType ? ` or ${fileType}` : ""}`);
+        return refuse(
+          415,
+          `Content-Type ${JSON.stringify(type)}: expected application/json${fileType ? ` or ${fileType}` : ""}`,
+        );
       }
       payload = { [binary.field]: body.toString("base64") };
     } else if (route.mapping.contract?.body !== undefined && !route.taskRoute) {
       const unmapped = unmapNativeBody(route.task, route.mapping, json as JsonValue);
-      if (unmapped.problems.length > 0) return refuse(400, `the ${route.provider.id} body does not follow its contract: ${unmapped.problems.join("; ")}`);
+      if (unmapped.problems.length > 0)
+        return refuse(
+          400,
+          `the ${route.provider.id} body does not follow its contract: ${unmapped.problems.join("; ")}`,
+        );
       payload = unmapped.payload;
       recorded.payload = payload;
     } else {
@@ -298,12 +331,16 @@ export class ConformanceServer {
     }
     const errors = this.specs.validator.validate(route.task.schemas.input, payload);
     if (errors.length > 0) {
-      return refuse(400, `the body does not match ${route.task.files.input}: ${errors.map((error) => `${error.instancePointer || "/"} ${error.message}`).join("; ")}`);
+      return refuse(
+        400,
+        `the body does not match ${route.task.files.input}: ${errors.map((error) => `${error.instancePointer || "/"} ${error.message}`).join("; ")}`,
+      );
     }
 
     const streams = isJsonObject(payload) && payload["stream"] === true;
     if (streams) {
-      if (route.task.response.stream !== "server-sent-events") return refuse(400, `task ${route.task.id} does not stream`);
+      if (route.task.response.stream !== "server-sent-events")
+        return refuse(400, `task ${route.task.id} does not stream`);
       recorded.status = 200;
       response.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
       for (const event of this.responses.streamEvents(route.task)) response.write(`data: ${JSON.stringify(event)}\n\n`);
@@ -320,7 +357,10 @@ export class ConformanceServer {
     }
     const bytes = binaryBody(kind);
     recorded.responseBody = bytes;
-    response.writeHead(200, { "Content-Type": route.task.response.contentType ?? "application/octet-stream", "Content-Length": bytes.length });
+    response.writeHead(200, {
+      "Content-Type": route.task.response.contentType ?? "application/octet-stream",
+      "Content-Length": bytes.length,
+    });
     response.end(bytes);
   }
 }

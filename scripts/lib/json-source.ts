@@ -89,7 +89,12 @@ export function parseJsonSource(file: string, text: string): ParseResult {
   }));
   if (diagnostics.length > 0 || !tree) {
     if (diagnostics.length === 0) {
-      diagnostics.push({ file, position: { line: 1, column: 1 }, reason: "invalid JSON: the file is empty", ruleId: "json-syntax" });
+      diagnostics.push({
+        file,
+        position: { line: 1, column: 1 },
+        reason: "invalid JSON: the file is empty",
+        ruleId: "json-syntax",
+      });
     }
     return { ok: false, diagnostics };
   }
@@ -100,7 +105,12 @@ export function parseJsonSource(file: string, text: string): ParseResult {
     // jsonc-parser is slightly more lenient than JSON.parse; report what JSON.parse rejects.
     const message = error instanceof Error ? error.message : String(error);
     const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
-    return { ok: false, diagnostics: [{ file, position: positionAt(text, offset), reason: `invalid JSON: ${message}`, ruleId: "json-syntax" }] };
+    return {
+      ok: false,
+      diagnostics: [
+        { file, position: positionAt(text, offset), reason: `invalid JSON: ${message}`, ruleId: "json-syntax" },
+      ],
+    };
   }
   findDuplicateKeys(tree, text, file, diagnostics);
   if (diagnostics.length > 0) return { ok: false, diagnostics };

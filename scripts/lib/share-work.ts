@@ -12,7 +12,12 @@ interface ChunkMessage<T> {
   items: T[];
 }
 
-export async function shareWork<T, R>(workerUrl: URL, chunks: readonly T[][], runHere: (items: T[]) => Promise<R[]>, data?: unknown): Promise<R[][]> {
+export async function shareWork<T, R>(
+  workerUrl: URL,
+  chunks: readonly T[][],
+  runHere: (items: T[]) => Promise<R[]>,
+  data?: unknown,
+): Promise<R[][]> {
   const results = new Array<R[]>(chunks.length);
   const pending = chunks.map((items, id) => ({ id, items }));
   const worker = new Worker(workerUrl, { workerData: data });

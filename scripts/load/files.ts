@@ -31,12 +31,21 @@ const FILE_SYSTEM_ADVICE: Record<string, string> = {
 };
 
 /** A file-system error as a diagnostic; `action` says what failed (reading the file when not given). */
-export function fileSystemDiagnostic(absolutePath: string, error: unknown, ruleId = "file-read", action?: string): Diagnostic {
+export function fileSystemDiagnostic(
+  absolutePath: string,
+  error: unknown,
+  ruleId = "file-read",
+  action?: string,
+): Diagnostic {
   const code = (error as NodeJS.ErrnoException).code ?? "";
   const advice = FILE_SYSTEM_ADVICE[code] ?? `an unexpected file-system error (${code || String(error)})`;
   // "file not found" says it all; other codes are shown for searching the web.
   const shownCode = code && code !== "ENOENT" ? ` [${code}]` : "";
-  return { file: displayPath(absolutePath), reason: `${action ? `cannot ${action}: ` : ""}${advice}${shownCode}`, ruleId };
+  return {
+    file: displayPath(absolutePath),
+    reason: `${action ? `cannot ${action}: ` : ""}${advice}${shownCode}`,
+    ruleId,
+  };
 }
 
 /** The first byte that is not valid UTF-8, as a line (newline bytes never occur inside a sequence) and a column. */
@@ -56,7 +65,11 @@ function invalidUtf8Position(bytes: Uint8Array): { line: number; column: number 
       let offset = 0;
       for (const char of lenient) {
         const length = Buffer.byteLength(char);
-        if (char === "\ufffd" && !(lineBytes[offset] === 0xef && lineBytes[offset + 1] === 0xbf && lineBytes[offset + 2] === 0xbd)) break;
+        if (
+          char === "\ufffd" &&
+          !(lineBytes[offset] === 0xef && lineBytes[offset + 1] === 0xbf && lineBytes[offset + 2] === 0xbd)
+        )
+          break;
         offset += length;
         column++;
       }
@@ -85,7 +98,14 @@ export function readTextFile(absolutePath: string): TextResult {
     const position = invalidUtf8Position(bytes);
     return {
       ok: false,
-      diagnostics: [{ file: displayPath(absolutePath), position, reason: "the file is not valid UTF-8: save it with the UTF-8 encoding", ruleId: "file-encoding" }],
+      diagnostics: [
+        {
+          file: displayPath(absolutePath),
+          position,
+          reason: "the file is not valid UTF-8: save it with the UTF-8 encoding",
+          ruleId: "file-encoding",
+        },
+      ],
     };
   }
   return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };

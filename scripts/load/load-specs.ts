@@ -83,7 +83,11 @@ function listTaskIds(specsDir: string, diagnostics: Diagnostic[]): string[] {
     diagnostics.push(
       typeof kind === "object" && !kind.reason.startsWith("file not found")
         ? kind
-        : { file: displayPath(tasksDir), reason: "directory not found: create tasks/<task>/task.json for each task", ruleId: "file-read" },
+        : {
+            file: displayPath(tasksDir),
+            reason: "directory not found: create tasks/<task>/task.json for each task",
+            ruleId: "file-read",
+          },
     );
     return [];
   }
@@ -98,7 +102,11 @@ function listTaskIds(specsDir: string, diagnostics: Diagnostic[]): string[] {
     if (typeof entry === "object") diagnostics.push(entry);
     if (entry !== "directory") return false;
     if (ID_PATTERN.test(name)) return true;
-    diagnostics.push({ file: displayPath(taskDir), reason: `the folder name is not a valid task id (${ID_RULE}): rename the folder`, ruleId: "task-id" });
+    diagnostics.push({
+      file: displayPath(taskDir),
+      reason: `the folder name is not a valid task id (${ID_RULE}): rename the folder`,
+      ruleId: "task-id",
+    });
     return false;
   });
 }
@@ -107,7 +115,12 @@ function documentFor(registry: SchemaRegistry, absolutePath: string): SchemaDocu
   return registry.get(pathToFileURL(path.resolve(absolutePath)).href);
 }
 
-function buildTask(raw: RawTask, registry: SchemaRegistry, validator: SchemaValidator | undefined, diagnostics: Diagnostic[]): Task | undefined {
+function buildTask(
+  raw: RawTask,
+  registry: SchemaRegistry,
+  validator: SchemaValidator | undefined,
+  diagnostics: Diagnostic[],
+): Task | undefined {
   const metadata = raw.source.value as unknown as TaskMetadata & { $schema?: string };
   const input = documentFor(registry, raw.schemaPaths.input);
   const output = documentFor(registry, raw.schemaPaths.output);
@@ -129,44 +142,87 @@ function buildTask(raw: RawTask, registry: SchemaRegistry, validator: SchemaVali
   const streams = task.response.stream === "server-sent-events";
   if (streams && !streamOutput) {
     diagnostics.push(
-      diagnosticAt(raw.source, "/response/stream", `the task streams but ${displayPath(raw.schemaPaths.streamOutput)} does not exist: add it or remove "stream"`, "task-stream"),
+      diagnosticAt(
+        raw.source,
+        "/response/stream",
+        `the task streams but ${displayPath(raw.schemaPaths.streamOutput)} does not exist: add it or remove "stream"`,
+        "task-stream",
+      ),
     );
   }
   if (!streams && streamOutput) {
     diagnostics.push(
-      diagnosticAt(raw.source, "/response", `${streamOutput.source.file} exists but the task does not declare "stream": "server-sent-events"`, "task-stream"),
+      diagnosticAt(
+        raw.source,
+        "/response",
+        `${streamOutput.source.file} exists but the task does not declare "stream": "server-sent-events"`,
+        "task-stream",
+      ),
     );
   }
   if (task.sdk.js?.streamMethod && !streams) {
-    diagnostics.push(diagnosticAt(raw.source, "/sdk/js/streamMethod", "a stream method is declared but the task does not stream", "task-stream"));
+    diagnostics.push(
+      diagnosticAt(
+        raw.source,
+        "/sdk/js/streamMethod",
+        "a stream method is declared but the task does not stream",
+        "task-stream",
+      ),
+    );
   }
   const python = task.sdk.python;
   if (python && !task.conversational && Boolean(python.inputsParameter) === Boolean(python.inputsSpread)) {
     diagnostics.push(
-      diagnosticAt(raw.source, "/sdk/python", 'give exactly one of "inputsParameter" (the positional parameter receiving inputs) or "inputsSpread": true', "task-sdk"),
+      diagnosticAt(
+        raw.source,
+        "/sdk/python",
+        'give exactly one of "inputsParameter" (the positional parameter receiving inputs) or "inputsSpread": true',
+        "task-sdk",
+      ),
     );
   }
   if (python?.inputsSpread && !isJsonObject(task.example["inputs"])) {
-    diagnostics.push(diagnosticAt(raw.source, "/sdk/python/inputsSpread", '"inputsSpread" needs an example whose "inputs" is an object', "task-sdk"));
+    diagnostics.push(
+      diagnosticAt(
+        raw.source,
+        "/sdk/python/inputsSpread",
+        '"inputsSpread" needs an example whose "inputs" is an object',
+        "task-sdk",
+      ),
+    );
   }
   if (task.binaryInput && typeof task.example[task.binaryInput.field] !== "string") {
     diagnostics.push(
-      diagnosticAt(raw.source, `/example`, `the binary input field "${task.binaryInput.field}" must hold the example file name (a string)`, "task-binary-input"),
+      diagnosticAt(
+        raw.source,
+        `/example`,
+        `the binary input field "${task.binaryInput.field}" must hold the example file name (a string)`,
+        "task-binary-input",
+      ),
     );
   }
   const prose: [string, string][] = [
     ["/description", task.description],
-    ...task.recommendedModels.map((model, index): [string, string] => [`/recommendedModels/${index}/description`, model.description]),
+    ...task.recommendedModels.map((model, index): [string, string] => [
+      `/recommendedModels/${index}/description`,
+      model.description,
+    ]),
   ];
   // Without a validator the load passed every check before (the cached digest); prose is one of them.
   if (validator) {
     for (const [pointer, text] of prose) {
-      for (const problem of proseProblems(text)) diagnostics.push(diagnosticAt(raw.source, pointer, problem.reason, "prose"));
+      for (const problem of proseProblems(text))
+        diagnostics.push(diagnosticAt(raw.source, pointer, problem.reason, "prose"));
     }
   }
   for (const error of validator?.validate(input, task.example) ?? []) {
     diagnostics.push(
-      diagnosticAt(raw.source, `/example${error.instancePointer}`, `the example request does not match ${input.source.file}: ${error.message}`, "example-schema"),
+      diagnosticAt(
+        raw.source,
+        `/example${error.instancePointer}`,
+        `the example request does not match ${input.source.file}: ${error.message}`,
+        "example-schema",
+      ),
     );
   }
   return task;
@@ -217,7 +273,12 @@ function buildProviders(source: JsonSource, taskIds: ReadonlySet<string>, diagno
     });
 }
 
-function checkRoutes(source: JsonSource, providers: readonly Provider[], tasks: readonly Task[], diagnostics: Diagnostic[]): void {
+function checkRoutes(
+  source: JsonSource,
+  providers: readonly Provider[],
+  tasks: readonly Task[],
+  diagnostics: Diagnostic[],
+): void {
   const byId = new Map(tasks.map((task) => [task.id, task]));
   for (const provider of providers) {
     for (const mapping of provider.mappings) {
@@ -238,7 +299,12 @@ function checkRoutes(source: JsonSource, providers: readonly Provider[], tasks: 
           diagnostics.push(
             diagnosticAt(
               source,
-              pathToPointer(["providers", provider.id, mapping.path ? "tasks" : "taskPath", ...(mapping.path ? [mapping.task, "path"] : [])]),
+              pathToPointer([
+                "providers",
+                provider.id,
+                mapping.path ? "tasks" : "taskPath",
+                ...(mapping.path ? [mapping.task, "path"] : []),
+              ]),
               `unknown placeholder {${placeholder}} in the path: use {provider}, {modelId}, {providerModelId} or {task}`,
               "mapping-route",
             ),
@@ -258,7 +324,8 @@ function loadDigest(
 ): string {
   const hash = createHash("sha256");
   const add = (text: string) => hash.update(`${Buffer.byteLength(text)}:`).update(text);
-  for (const name of ["providers", "contracts", "task"]) add(readFileSync(`${META_SCHEMA_DIR}${name}.schema.json`, "utf8"));
+  for (const name of ["providers", "contracts", "task"])
+    add(readFileSync(`${META_SCHEMA_DIR}${name}.schema.json`, "utf8"));
   add(providers?.text ?? "");
   add(contracts?.text ?? "");
   for (const task of tasks) [task.id, task.source.text].forEach(add);
@@ -275,7 +342,10 @@ let lastCompiled: { digest: string; result: ValidatorResult } | undefined;
 
 function compileSchemas(registry: SchemaRegistry): ValidatorResult {
   const hash = createHash("sha256");
-  for (const document of registry.all()) hash.update(`${document.fileUrl}\u0000${document.baseUri}\u0000${Buffer.byteLength(document.source.text)}:`).update(document.source.text);
+  for (const document of registry.all())
+    hash
+      .update(`${document.fileUrl}\u0000${document.baseUri}\u0000${Buffer.byteLength(document.source.text)}:`)
+      .update(document.source.text);
   const digest = hash.digest("hex");
   if (lastCompiled?.digest !== digest) lastCompiled = { digest, result: createValidator(registry) };
   return lastCompiled.result;
@@ -287,11 +357,15 @@ function compileOnUse(registry: SchemaRegistry): SchemaValidator {
   const validator = (): SchemaValidator => {
     if (compiled) return compiled;
     const result = compileSchemas(registry);
-    if (!result.ok) throw new Error(`ajv cannot compile ${result.problems[0]?.document.source.file}: ${result.problems[0]?.message}`);
+    if (!result.ok)
+      throw new Error(`ajv cannot compile ${result.problems[0]?.document.source.file}: ${result.problems[0]?.message}`);
     compiled = result.validator;
     return compiled;
   };
-  return { validate: (document, value) => validator().validate(document, value), acceptsAt: (location, value) => validator().acceptsAt(location, value) };
+  return {
+    validate: (document, value) => validator().validate(document, value),
+    acceptsAt: (location, value) => validator().acceptsAt(location, value),
+  };
 }
 
 /** specs/contracts.json is optional: without it every pair uses the task's own request. */
@@ -309,7 +383,12 @@ function readContracts(specsDir: string, diagnostics: Diagnostic[]): JsonSource 
  * not the feed maps a model for it today (sync may add or remove mappings; the contract stays), so
  * only a provider or task the specs do not know is an error.
  */
-function attachContracts(source: JsonSource, providers: readonly Provider[], tasks: readonly Task[], diagnostics: Diagnostic[]): void {
+function attachContracts(
+  source: JsonSource,
+  providers: readonly Provider[],
+  tasks: readonly Task[],
+  diagnostics: Diagnostic[],
+): void {
   const contracts = (source.value as JsonObject)["contracts"] as unknown as Record<string, Record<string, Contract>>;
   for (const [providerId, byTask] of Object.entries(contracts)) {
     const provider = providers.find((candidate) => candidate.id === providerId);
@@ -321,16 +400,32 @@ function attachContracts(source: JsonSource, providers: readonly Provider[], tas
     for (const [taskId, contract] of Object.entries(byTask)) {
       const where = pathToPointer(["contracts", providerId, taskId]);
       if (!tasks.some((entry) => entry.id === taskId)) {
-        diagnostics.push(diagnosticAt(source, where, `there is no task "${taskId}" in specs/tasks/: remove this contract`, "contract-pair"));
+        diagnostics.push(
+          diagnosticAt(
+            source,
+            where,
+            `there is no task "${taskId}" in specs/tasks/: remove this contract`,
+            "contract-pair",
+          ),
+        );
         continue;
       }
       const task = tasks.find((entry) => entry.id === taskId);
       if (task?.conversational) {
-        diagnostics.push(diagnosticAt(source, where, "conversational tasks use the router's chat route: remove this contract", "contract-pair"));
+        diagnostics.push(
+          diagnosticAt(
+            source,
+            where,
+            "conversational tasks use the router's chat route: remove this contract",
+            "contract-pair",
+          ),
+        );
         continue;
       }
       if (contract.file && !task?.binaryInput) {
-        diagnostics.push(diagnosticAt(source, `${where}/file`, `"${taskId}" has no file input: remove "file"`, "contract-file"));
+        diagnostics.push(
+          diagnosticAt(source, `${where}/file`, `"${taskId}" has no file input: remove "file"`, "contract-file"),
+        );
         continue;
       }
       const mapping = provider.mappings.find((entry) => entry.task === taskId);
@@ -366,7 +461,9 @@ export function loadSpecs(options: LoadOptions): LoadResult {
   diagnostics.push(...loadSchemaFiles(schemaFiles, registry));
   let contractsSource = readContracts(options.specsDir, diagnostics);
   const digest =
-    options.passedLoads && diagnostics.length === 0 ? loadDigest(providersSource, contractsSource, rawTasks, registry) : undefined;
+    options.passedLoads && diagnostics.length === 0
+      ? loadDigest(providersSource, contractsSource, rawTasks, registry)
+      : undefined;
   const passedBefore = digest !== undefined && options.passedLoads?.has(digest) === true;
   if (!passedBefore) {
     if (providersSource) {
@@ -389,7 +486,9 @@ export function loadSpecs(options: LoadOptions): LoadResult {
   diagnostics.push(...refProblems);
   if (diagnostics.length > 0) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
 
-  const compiled: ValidatorResult = passedBefore ? { ok: true, validator: compileOnUse(registry) } : compileSchemas(registry);
+  const compiled: ValidatorResult = passedBefore
+    ? { ok: true, validator: compileOnUse(registry) }
+    : compileSchemas(registry);
   if (!compiled.ok) {
     return {
       ok: false,
@@ -401,7 +500,9 @@ export function loadSpecs(options: LoadOptions): LoadResult {
     };
   }
   const validator = compiled.validator;
-  const tasks = rawTasks.flatMap((raw) => buildTask(raw, registry, passedBefore ? undefined : validator, diagnostics) ?? []);
+  const tasks = rawTasks.flatMap(
+    (raw) => buildTask(raw, registry, passedBefore ? undefined : validator, diagnostics) ?? [],
+  );
   const taskIds = new Set(tasks.map((task) => task.id));
   const providers = providersSource ? buildProviders(providersSource, taskIds, diagnostics) : [];
   if (providersSource) checkRoutes(providersSource, providers, tasks, diagnostics);

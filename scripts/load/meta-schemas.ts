@@ -33,8 +33,13 @@ export function checkAgainstMetaSchema(name: MetaSchemaName, source: JsonSource)
   const validate = metaSchema(name);
   if (validate(source.value)) return [];
   return toSchemaErrors(validate.errors)
-    .filter((error) => !error.message.startsWith("must match \"then\" schema"))
+    .filter((error) => !error.message.startsWith('must match "then" schema'))
     .map((error) =>
-      diagnosticAt(source, error.instancePointer, `${error.message} (the format is defined in ${displayPath(`${META_SCHEMA_DIR}${name}.schema.json`)})`, `${name}-schema`),
+      diagnosticAt(
+        source,
+        error.instancePointer,
+        `${error.message} (the format is defined in ${displayPath(`${META_SCHEMA_DIR}${name}.schema.json`)})`,
+        `${name}-schema`,
+      ),
     );
 }

@@ -26,6 +26,7 @@ export function proseParagraphs(markdown: string): string[] {
  * scheme and compares it case-insensitively; remark has already decoded character references.
  */
 export function linkScheme(url: string): string | undefined {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a browser skips here
   const compact = url.replace(/[\u0000-\u0020\u007f]/g, "").toLowerCase();
   return /^([a-z][a-z0-9+.-]*):/.exec(compact)?.[1];
 }
@@ -54,7 +55,9 @@ export function proseProblems(markdown: string): ProseProblem[] {
       const scheme = linkScheme(node.url);
       if (scheme === undefined || ALLOWED_SCHEMES.has(scheme)) return;
       const kind = node.type === "image" ? "an image" : "a link";
-      problems.push({ reason: `${kind} to "${scheme}:" is not allowed: use an http(s) or mailto address or a relative path` });
+      problems.push({
+        reason: `${kind} to "${scheme}:" is not allowed: use an http(s) or mailto address or a relative path`,
+      });
     });
   }
   return problems;

@@ -80,7 +80,9 @@ export function scanFencedBlocks(lines: readonly MarkdownLine[]): FencedBlock[] 
     const body = lines.slice(contentStart, end);
     // An unclosed block runs to the end of the page, whose final line ending ends no line.
     if (!closed && body[body.length - 1]?.text === "") body.pop();
-    const content = body.map((line, position) => line.text + (position === body.length - 1 ? "\n" : line.ending)).join("");
+    const content = body
+      .map((line, position) => line.text + (position === body.length - 1 ? "\n" : line.ending))
+      .join("");
     blocks.push({ openLine: index + 1, marker, contentStart, contentEnd: end, content, closed });
     index = closed ? end + 1 : end;
   }

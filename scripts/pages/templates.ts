@@ -62,11 +62,19 @@ function listTemplates(dir: string, diagnostics: Diagnostic[]): string[] {
 function syntaxProblem(file: string, error: unknown): Diagnostic {
   const message = error instanceof Error ? error.message : String(error);
   const located = error as { lineNumber?: number; column?: number };
-  const parser = (Handlebars as unknown as { Parser?: { lexer?: { yylloc?: { first_line: number; first_column: number } } } }).Parser;
+  const parser = (
+    Handlebars as unknown as { Parser?: { lexer?: { yylloc?: { first_line: number; first_column: number } } } }
+  ).Parser;
   const lexer = parser?.lexer?.yylloc;
-  const diagnostic: Diagnostic = { file, reason: `invalid Handlebars template: ${message.split("\n")[0]}`, ruleId: "template-syntax" };
-  if (typeof located.lineNumber === "number") diagnostic.position = { line: located.lineNumber, column: (located.column ?? 0) + 1 };
-  else if (/^(Parse|Lexical) error/.test(message) && lexer) diagnostic.position = { line: lexer.first_line, column: lexer.first_column + 1 };
+  const diagnostic: Diagnostic = {
+    file,
+    reason: `invalid Handlebars template: ${message.split("\n")[0]}`,
+    ruleId: "template-syntax",
+  };
+  if (typeof located.lineNumber === "number")
+    diagnostic.position = { line: located.lineNumber, column: (located.column ?? 0) + 1 };
+  else if (/^(Parse|Lexical) error/.test(message) && lexer)
+    diagnostic.position = { line: lexer.first_line, column: lexer.first_column + 1 };
   return diagnostic;
 }
 
@@ -84,8 +92,14 @@ interface TemplateNode {
 }
 
 /** Partials a template includes by a fixed name and helpers it calls, with their places. */
-function templateReferences(ast: unknown): { partials: { name: string; node: TemplateNode }[]; helpers: { name: string; node: TemplateNode }[] } {
-  const found = { partials: [] as { name: string; node: TemplateNode }[], helpers: [] as { name: string; node: TemplateNode }[] };
+function templateReferences(ast: unknown): {
+  partials: { name: string; node: TemplateNode }[];
+  helpers: { name: string; node: TemplateNode }[];
+} {
+  const found = {
+    partials: [] as { name: string; node: TemplateNode }[],
+    helpers: [] as { name: string; node: TemplateNode }[],
+  };
   const visit = (value: unknown) => {
     if (Array.isArray(value)) {
       for (const item of value) visit(item);
@@ -93,12 +107,21 @@ function templateReferences(ast: unknown): { partials: { name: string; node: Tem
     }
     if (typeof value !== "object" || value === null) return;
     const node = value as TemplateNode;
-    if ((node.type === "PartialStatement" || node.type === "PartialBlockStatement") && node.name?.type === "PathExpression") {
+    if (
+      (node.type === "PartialStatement" || node.type === "PartialBlockStatement") &&
+      node.name?.type === "PathExpression"
+    ) {
       found.partials.push({ name: String(node.name.original), node });
     }
     const isCall = node.type === "MustacheStatement" || node.type === "BlockStatement" || node.type === "SubExpression";
     const path = node.path;
-    if (isCall && path?.type === "PathExpression" && !path.data && path.parts?.length === 1 && ((node.params?.length ?? 0) > 0 || node.hash)) {
+    if (
+      isCall &&
+      path?.type === "PathExpression" &&
+      !path.data &&
+      path.parts?.length === 1 &&
+      ((node.params?.length ?? 0) > 0 || node.hash)
+    ) {
       found.helpers.push({ name: String(path.original), node });
     }
     for (const [key, child] of Object.entries(node)) if (key !== "loc") visit(child);
@@ -129,7 +152,11 @@ function readTemplate(absolutePath: string, diagnostics: Diagnostic[]): Template
 
 /** Every fixed partial name must exist and every helper must be known, or rendering would fail. */
 function checkReferences(templates: TemplateSet, diagnostics: Diagnostic[]): void {
-  const all = [...templates.layouts.values(), ...templates.partials.values(), ...[...templates.overrides.values()].flatMap((map) => [...map.values()])];
+  const all = [
+    ...templates.layouts.values(),
+    ...templates.partials.values(),
+    ...[...templates.overrides.values()].flatMap((map) => [...map.values()]),
+  ];
   for (const template of all) {
     const references = templateReferences(Handlebars.parse(template.source));
     for (const { name, node } of references.partials) {
@@ -186,7 +213,13 @@ function loadLayer(dir: string, layer: TemplateSet, diagnostics: Diagnostic[]): 
  * Per-task overrides of one layer. The project's overrides must name a task and a partial; the
  * built-in ones (`builtIn`) apply where the project has that task and are skipped elsewhere.
  */
-function loadOverrides(dir: string, templates: TemplateSet, taskIds: ReadonlySet<string>, builtIn: boolean, diagnostics: Diagnostic[]): void {
+function loadOverrides(
+  dir: string,
+  templates: TemplateSet,
+  taskIds: ReadonlySet<string>,
+  builtIn: boolean,
+  diagnostics: Diagnostic[],
+): void {
   const tasksDir = path.join(dir, "tasks");
   if (!existsSync(tasksDir)) return;
   const taskNames = listDirectory(tasksDir);
@@ -225,17 +258,27 @@ function loadOverrides(dir: string, templates: TemplateSet, taskIds: ReadonlySet
 }
 
 /** The built-in templates with the project's `dir` laid over them (just `dir` when it is the built-in one). */
-export function loadTemplates(dir: string, taskIds: ReadonlySet<string>, builtInDir: string = BUILT_IN_TEMPLATES_DIR): TemplateLoadResult {
+export function loadTemplates(
+  dir: string,
+  taskIds: ReadonlySet<string>,
+  builtInDir: string = BUILT_IN_TEMPLATES_DIR,
+): TemplateLoadResult {
   const diagnostics: Diagnostic[] = [];
   const templates: TemplateSet = { layouts: new Map(), partials: new Map(), overrides: new Map() };
   const layers = path.resolve(dir) === path.resolve(builtInDir) ? [dir] : [builtInDir, dir];
   for (const layer of layers) loadLayer(layer, templates, diagnostics);
   for (const name of LAYOUTS) {
     if (!layers.some((layer) => existsSync(path.join(layer, "layouts", `${name}.hbs`)))) {
-      diagnostics.push({ file: displayPath(path.join(dir, "layouts", `${name}.hbs`)), reason: `the ${name} layout is missing: every page kind needs layouts/${name}.hbs`, ruleId: "template-missing" });
+      diagnostics.push({
+        file: displayPath(path.join(dir, "layouts", `${name}.hbs`)),
+        reason: `the ${name} layout is missing: every page kind needs layouts/${name}.hbs`,
+        ruleId: "template-missing",
+      });
     }
   }
-  layers.forEach((layer, index) => loadOverrides(layer, templates, taskIds, layers.length > 1 && index === 0, diagnostics));
+  layers.forEach((layer, index) =>
+    loadOverrides(layer, templates, taskIds, layers.length > 1 && index === 0, diagnostics),
+  );
   if (diagnostics.length === 0) checkReferences(templates, diagnostics);
   return diagnostics.length > 0 ? { ok: false, diagnostics } : { ok: true, templates };
 }
@@ -263,7 +306,8 @@ export class TemplateRenderer {
   /** The partials in effect for a page (with the task's overrides), name -> file. */
   partialsFor(taskId?: string): Map<string, TemplateFile> {
     const effective = new Map(this.templates.partials);
-    for (const [name, file] of (taskId ? this.templates.overrides.get(taskId) : undefined) ?? []) effective.set(name, file);
+    for (const [name, file] of (taskId ? this.templates.overrides.get(taskId) : undefined) ?? [])
+      effective.set(name, file);
     return effective;
   }
 
@@ -288,9 +332,17 @@ export class TemplateRenderer {
       const blamed = error as { templateFile?: string; lineNumber?: number; column?: number };
       if (!blamed.templateFile) throw error;
       const message = error instanceof Error ? error.message : String(error);
-      const position = typeof blamed.lineNumber === "number" ? { line: blamed.lineNumber, column: (blamed.column ?? 0) + 1 } : undefined;
+      const position =
+        typeof blamed.lineNumber === "number"
+          ? { line: blamed.lineNumber, column: (blamed.column ?? 0) + 1 }
+          : undefined;
       throw new InputError([
-        { file: blamed.templateFile, ...(position ? { position } : {}), reason: `rendering ${page} failed: ${message.split("\n")[0]}`, ruleId: "template-render" },
+        {
+          file: blamed.templateFile,
+          ...(position ? { position } : {}),
+          reason: `rendering ${page} failed: ${message.split("\n")[0]}`,
+          ruleId: "template-render",
+        },
       ]);
     }
   }
@@ -301,7 +353,8 @@ export class TemplateRenderer {
       try {
         return template(context, options);
       } catch (error) {
-        if (typeof error === "object" && error !== null && !("templateFile" in error)) Object.assign(error, { templateFile: file.path });
+        if (typeof error === "object" && error !== null && !("templateFile" in error))
+          Object.assign(error, { templateFile: file.path });
         throw error;
       }
     };

@@ -15,7 +15,13 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { Diagnostic } from "../lib/diagnostics.ts";
-import { fenceClosableBy, markdownLines, scanFencedBlocks, type FencedBlock, type MarkdownLine } from "./code-fences.ts";
+import {
+  fenceClosableBy,
+  markdownLines,
+  scanFencedBlocks,
+  type FencedBlock,
+  type MarkdownLine,
+} from "./code-fences.ts";
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -31,7 +37,8 @@ export interface PageExpectations {
   mdx: boolean;
 }
 
-const NOT_A_SNIPPET = "a code block is not exactly one of the rendered snippets: a snippet broke out of its fence or a template adds code";
+const NOT_A_SNIPPET =
+  "a code block is not exactly one of the rendered snippets: a snippet broke out of its fence or a template adds code";
 
 const NEVER_CLOSED = "a code fence is never closed: the rest of the page would be code";
 
@@ -74,7 +81,9 @@ export async function validatePage(file: string, markdown: string, expected: Pag
   const problems: Diagnostic[] = [];
   const lines = markdownLines(markdown);
   const blocks = scanFencedBlocks(lines);
-  const blocksByLine = new Map(blocks.map((block, index) => [block.openLine, { block, placeholder: placeholderLines(block, index).join("\n") }]));
+  const blocksByLine = new Map(
+    blocks.map((block, index) => [block.openLine, { block, placeholder: placeholderLines(block, index).join("\n") }]),
+  );
   const confirmed = new Set<FencedBlock>();
   const tree = parser.parse(skeleton(lines, blocks)) as Root;
   let codeBlocks = 0;
@@ -99,7 +108,12 @@ export async function validatePage(file: string, markdown: string, expected: Pag
       table.children.forEach((row, index) => {
         if (row.children.length !== width) {
           const start = row.position?.start;
-          problems.push({ file, ...at(start?.line, start?.column), reason: `table row ${index} has ${row.children.length} cells but the header has ${width}`, ruleId: "page-table" });
+          problems.push({
+            file,
+            ...at(start?.line, start?.column),
+            reason: `table row ${index} has ${row.children.length} cells but the header has ${width}`,
+            ruleId: "page-table",
+          });
         }
       });
     }
@@ -116,7 +130,11 @@ export async function validatePage(file: string, markdown: string, expected: Pag
     });
   }
   if (codeBlocks !== snippetTags) {
-    problems.push({ file, reason: `the page has ${snippetTags} <snippet> tags but ${codeBlocks} code blocks`, ruleId: "page-code-blocks" });
+    problems.push({
+      file,
+      reason: `the page has ${snippetTags} <snippet> tags but ${codeBlocks} code blocks`,
+      ruleId: "page-code-blocks",
+    });
   }
   if (expected.mdx) problems.push(...(await mdxProblems(file, markdown)));
   return problems;

@@ -17,19 +17,32 @@ export interface PageToValidate {
 /** Below this many characters of pages a worker does not pay for its start. */
 const WORKER_THRESHOLD = 200_000;
 
-export async function validatePages(pages: readonly PageToValidate[], expected: PageExpectations): Promise<Diagnostic[][]> {
+export async function validatePages(
+  pages: readonly PageToValidate[],
+  expected: PageExpectations,
+): Promise<Diagnostic[][]> {
   const results: Diagnostic[][] = [];
   for (const page of pages) results.push(await validatePage(page.file, page.markdown, expected));
   return results;
 }
 
 /** The problems of each page, in the order given. */
-export async function validatePagesOnAllCores(pages: readonly PageToValidate[], expected: PageExpectations): Promise<Diagnostic[][]> {
+export async function validatePagesOnAllCores(
+  pages: readonly PageToValidate[],
+  expected: PageExpectations,
+): Promise<Diagnostic[][]> {
   const workerUrl = bundledEntry("scripts/pages/validate-worker.ts");
   const size = pages.reduce((sum, page) => sum + page.markdown.length, 0);
   if (!workerUrl || size < WORKER_THRESHOLD || availableParallelism() < 2) return validatePages(pages, expected);
-  const order = pages.map((_, index) => index).sort((a, b) => (pages[b] as PageToValidate).markdown.length - (pages[a] as PageToValidate).markdown.length);
-  const checked = await shareWork(workerUrl, order.map((index) => [pages[index] as PageToValidate]), (chunk) => validatePages(chunk, expected), expected);
+  const order = pages
+    .map((_, index) => index)
+    .sort((a, b) => (pages[b] as PageToValidate).markdown.length - (pages[a] as PageToValidate).markdown.length);
+  const checked = await shareWork(
+    workerUrl,
+    order.map((index) => [pages[index] as PageToValidate]),
+    (chunk) => validatePages(chunk, expected),
+    expected,
+  );
   const results = new Array<Diagnostic[]>(pages.length);
   order.forEach((index, position) => (results[index] = checked[position]?.[0] ?? []));
   return results;

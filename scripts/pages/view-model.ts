@@ -101,7 +101,12 @@ function hubModelUrl(id: string): string {
   return `https://huggingface.co/${id}`;
 }
 
-function groupSnippets(provider: Provider, mapping: Mapping, snippets: readonly Snippet[], clientOrder: readonly string[]): ProviderSnippetsView {
+function groupSnippets(
+  provider: Provider,
+  mapping: Mapping,
+  snippets: readonly Snippet[],
+  clientOrder: readonly string[],
+): ProviderSnippetsView {
   const languages: LanguageView[] = [];
   for (const clientId of clientOrder) {
     const forClient = snippets.filter((snippet) => snippet.clientId === clientId);
@@ -128,7 +133,13 @@ function groupSnippets(provider: Provider, mapping: Mapping, snippets: readonly 
         })),
     });
   }
-  return { id: provider.id, displayName: markdownText(provider.displayName), modelId: markdownText(mapping.modelId), modelUrl: hubModelUrl(mapping.modelId), languages };
+  return {
+    id: provider.id,
+    displayName: markdownText(provider.displayName),
+    modelId: markdownText(mapping.modelId),
+    modelUrl: hubModelUrl(mapping.modelId),
+    languages,
+  };
 }
 
 function headerRows(task: Task): SpecRow[] {
@@ -141,15 +152,23 @@ function headerRows(task: Task): SpecRow[] {
       depth: 0,
       type: "string",
       required: true,
-      description: "`Bearer <token>`, where the token is a Hugging Face user access token with permission to call Inference Providers. Create one in your account settings at https://huggingface.co/settings/tokens.",
+      description:
+        "`Bearer <token>`, where the token is a Hugging Face user access token with permission to call Inference Providers. Create one in your account settings at https://huggingface.co/settings/tokens.",
     },
-    { name: "content-type", depth: 0, type: "string", required: true, description: `Media type of the body: ${contentType}` },
+    {
+      name: "content-type",
+      depth: 0,
+      type: "string",
+      required: true,
+      description: `Media type of the body: ${contentType}`,
+    },
     {
       name: "x-hf-bill-to",
       depth: 0,
       type: "string",
       required: false,
-      description: "Name of an organization you belong to that should pay for the request instead of your personal account.",
+      description:
+        "Name of an organization you belong to that should pay for the request instead of your personal account.",
     },
   ];
 }
@@ -160,7 +179,8 @@ function apiSpecification(specs: Specs, task: Task): ApiSpecificationView {
     payloadTable: renderSchemaTable(specs.registry, task.schemas.input, "Payload"),
     bodyTable: renderSchemaTable(specs.registry, task.schemas.output, "Body"),
   };
-  if (task.schemas.streamOutput) view.streamTable = renderSchemaTable(specs.registry, task.schemas.streamOutput, "Body (one event)");
+  if (task.schemas.streamOutput)
+    view.streamTable = renderSchemaTable(specs.registry, task.schemas.streamOutput, "Body (one event)");
   return view;
 }
 
@@ -200,7 +220,11 @@ export function taskView({ specs, task, providers, snippets, clientOrder, docsBa
     hubUrl: `https://huggingface.co/tasks/${task.id}`,
     docsUrl: `${docsBaseUrl}/tasks/${task.id}`,
     modelsUrl: `https://huggingface.co/models?inference_provider=all&pipeline_tag=${hubPipelineTag(task)}&sort=trending`,
-    recommendedModels: task.recommendedModels.map((model) => ({ id: markdownText(model.id), url: hubModelUrl(model.id), description: markdownProse(model.description) })),
+    recommendedModels: task.recommendedModels.map((model) => ({
+      id: markdownText(model.id),
+      url: hubModelUrl(model.id),
+      description: markdownProse(model.description),
+    })),
     conversational: task.conversational,
     streams: task.response.stream === "server-sent-events",
     providers: live,
@@ -224,7 +248,10 @@ export interface ProviderTaskView {
   modelId: string;
   modelUrl: string;
   providerModelId: string;
-  /** This provider's snippets for the task: one entry for a live mapping, none otherwise (the shape of TaskView.providers, so the snippet-block partial serves both). */
+  /**
+   * This provider's snippets for the task: one entry for a live mapping, none otherwise (the shape of
+   * TaskView.providers, so the snippet-block partial serves both).
+   */
   providers: ProviderSnippetsView[];
 }
 
@@ -239,7 +266,11 @@ export interface ProviderView {
   directAccess?: { chatUrl: string; tokenEnv: string };
 }
 
-export function providerView(provider: Provider, tasksById: ReadonlyMap<string, Task>, taskViews: ReadonlyMap<string, TaskView>): ProviderView {
+export function providerView(
+  provider: Provider,
+  tasksById: ReadonlyMap<string, Task>,
+  taskViews: ReadonlyMap<string, TaskView>,
+): ProviderView {
   const tasks: ProviderTaskView[] = [];
   for (const mapping of provider.mappings) {
     const task = taskViews.get(mapping.task);
@@ -247,7 +278,9 @@ export function providerView(provider: Provider, tasksById: ReadonlyMap<string, 
     if (!task || !model) continue;
     const entry: ProviderTaskView = {
       task,
-      componentTag: componentTag(model, { [provider.id]: { modelId: mapping.modelId, providerModelId: mapping.providerModelId } }),
+      componentTag: componentTag(model, {
+        [provider.id]: { modelId: mapping.modelId, providerModelId: mapping.providerModelId },
+      }),
       status: mapping.status,
       modelId: markdownText(mapping.modelId),
       modelUrl: hubModelUrl(mapping.modelId),
@@ -265,8 +298,10 @@ export function providerView(provider: Provider, tasksById: ReadonlyMap<string, 
     liveTasks: tasks.filter((entry) => entry.providers.length > 0),
   };
   if (provider.direct) {
-    view.directAccess = { chatUrl: markdownText(provider.direct.origin + provider.direct.chatPath), tokenEnv: markdownText(provider.direct.tokenEnv) };
+    view.directAccess = {
+      chatUrl: markdownText(provider.direct.origin + provider.direct.chatPath),
+      tokenEnv: markdownText(provider.direct.tokenEnv),
+    };
   }
   return view;
 }
-

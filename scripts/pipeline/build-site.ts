@@ -45,7 +45,10 @@ export interface BuildOptions {
    * reports a failed check a moment later.
    */
   deferPageChecks?: boolean;
-  /** Where formatted snippets and passed page checks are kept between runs (scripts/cache/build-cache.ts); none by default. */
+  /**
+   * Where formatted snippets and passed page checks are kept between runs (scripts/cache/build-cache.ts); none by
+   * default.
+   */
   cache?: ContentCache;
   /** Told each phase and the work done in it, for a progress display. */
   progress?: BuildProgress;
@@ -90,7 +93,10 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   const progress = options.progress;
   progress?.phase("loading specs");
   const cache = options.cache ?? NO_CACHE;
-  const passedLoads = { has: (digest: string) => cache.get(LOAD_CACHE_KIND, [digest]) === true, add: (digest: string) => cache.set(LOAD_CACHE_KIND, [digest], true) };
+  const passedLoads = {
+    has: (digest: string) => cache.get(LOAD_CACHE_KIND, [digest]) === true,
+    add: (digest: string) => cache.set(LOAD_CACHE_KIND, [digest], true),
+  };
   const loaded = loadSpecs({ specsDir: config.specsDir, schemas: config.schemas, passedLoads });
   if (!loaded.ok) throw new InputError(loaded.diagnostics);
   const specs = loaded.specs;
@@ -111,7 +117,17 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   const snippetsDigest = contentKey([...snippetContents].sort());
   const taskViews = new Map<string, TaskView>();
   for (const task of specs.tasks) {
-    taskViews.set(task.id, taskView({ specs, task, providers, snippets: rendered.byTask.get(task.id) ?? [], clientOrder: config.clients, docsBaseUrl: config.docsBaseUrl }));
+    taskViews.set(
+      task.id,
+      taskView({
+        specs,
+        task,
+        providers,
+        snippets: rendered.byTask.get(task.id) ?? [],
+        clientOrder: config.clients,
+        docsBaseUrl: config.docsBaseUrl,
+      }),
+    );
   }
 
   const tasksById = new Map(specs.tasks.map((task) => [task.id, task]));
@@ -136,40 +152,53 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   progress?.phase("rendering pages", specs.tasks.length + providers.length + 1);
   const emit = (file: string, layout: LayoutName, context: object, sources: string[], taskId?: string) => {
     const pageFile = path.join(relativeToRoot(config, config.outDir), file);
-    const page = normalizeMarkdown(renderer.render(layout, { ...common, ...context, sources: [...new Set(sources)] }, taskId, pageFile));
-    pageChecks.push({ file: pageFile, markdown: page, cacheParts: [pageFile, config.snippetStyle, snippetsDigest, page] });
+    const page = normalizeMarkdown(
+      renderer.render(layout, { ...common, ...context, sources: [...new Set(sources)] }, taskId, pageFile),
+    );
+    pageChecks.push({
+      file: pageFile,
+      markdown: page,
+      cacheParts: [pageFile, config.snippetStyle, snippetsDigest, page],
+    });
     files.push({ path: file, content: page });
     progress?.advance();
   };
 
   for (const task of specs.tasks) {
     const view = taskViews.get(task.id) as TaskView;
-    const schemaFiles = referencedDocuments(specs.registry, [task.schemas.input, task.schemas.output, ...(task.schemas.streamOutput ? [task.schemas.streamOutput] : [])]).map((document) =>
-      relativeToRoot(config, document.source.file),
-    );
+    const schemaFiles = referencedDocuments(specs.registry, [
+      task.schemas.input,
+      task.schemas.output,
+      ...(task.schemas.streamOutput ? [task.schemas.streamOutput] : []),
+    ]).map((document) => relativeToRoot(config, document.source.file));
     emit(
       view.pagePath,
       "task",
       { task: view },
-      [relativeToRoot(config, task.files.metadata), ...schemaFiles, relativeToRoot(config, specs.providersFile), ...templateSources("task", task.id), ...clientSources],
+      [
+        relativeToRoot(config, task.files.metadata),
+        ...schemaFiles,
+        relativeToRoot(config, specs.providersFile),
+        ...templateSources("task", task.id),
+        ...clientSources,
+      ],
       task.id,
     );
   }
   const providerViews = providers.map((provider) => providerView(provider, tasksById, taskViews));
   for (const view of providerViews) {
-    emit(
-      view.pagePath,
-      "provider",
-      { provider: view },
-      [relativeToRoot(config, specs.providersFile), ...view.tasks.map((entry) => relativeToRoot(config, tasksById.get(entry.task.id)?.files.metadata ?? "")), ...templateSources("provider"), ...clientSources],
-    );
+    emit(view.pagePath, "provider", { provider: view }, [
+      relativeToRoot(config, specs.providersFile),
+      ...view.tasks.map((entry) => relativeToRoot(config, tasksById.get(entry.task.id)?.files.metadata ?? "")),
+      ...templateSources("provider"),
+      ...clientSources,
+    ]);
   }
-  emit(
-    "index.md",
-    "index",
-    { tasks: [...taskViews.values()], providers: providerViews },
-    [relativeToRoot(config, specs.providersFile), ...specs.tasks.map((task) => relativeToRoot(config, task.files.metadata)), ...templateSources("index")],
-  );
+  emit("index.md", "index", { tasks: [...taskViews.values()], providers: providerViews }, [
+    relativeToRoot(config, specs.providersFile),
+    ...specs.tasks.map((task) => relativeToRoot(config, task.files.metadata)),
+    ...templateSources("index"),
+  ]);
   const expected = { snippets: snippetContents, mdx: isComponent };
   // Pages that passed before, unchanged and with the same snippets, are not checked again.
   const unchecked = () => pageChecks.filter((check) => cache.get(PAGE_CACHE_KIND, check.cacheParts) !== true);
@@ -193,7 +222,10 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
     const checks = unchecked();
     if (checks.length === 0) return [];
     const { validatePagesOnAllCores } = await import("../pages/validate-pool.ts");
-    const found = await validatePagesOnAllCores(checks.map(({ file, markdown }) => ({ file, markdown })), expected);
+    const found = await validatePagesOnAllCores(
+      checks.map(({ file, markdown }) => ({ file, markdown })),
+      expected,
+    );
     checks.forEach((check, index) => remember(check, found[index] ?? []));
     return sortDiagnostics(found.flat());
   };

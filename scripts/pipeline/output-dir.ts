@@ -33,7 +33,15 @@ const RESERVED = new Set([MANIFEST_NAME, LOCK_NAME, JOURNAL_NAME, STAGING_NAME, 
 /** The file system calls the writer makes; tests inject failures (a full disk) through it. */
 export type WriterFs = Pick<
   typeof nodeFs,
-  "mkdirSync" | "writeFileSync" | "renameSync" | "unlinkSync" | "rmSync" | "rmdirSync" | "openSync" | "closeSync" | "writeSync"
+  | "mkdirSync"
+  | "writeFileSync"
+  | "renameSync"
+  | "unlinkSync"
+  | "rmSync"
+  | "rmdirSync"
+  | "openSync"
+  | "closeSync"
+  | "writeSync"
 >;
 
 export interface WriteOptions {
@@ -72,14 +80,21 @@ function fileSystemProblem(target: string, error: unknown, action: string): Diag
 }
 
 function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string" && typeof (error as NodeJS.ErrnoException).syscall === "string";
+  return (
+    error instanceof Error &&
+    typeof (error as NodeJS.ErrnoException).code === "string" &&
+    typeof (error as NodeJS.ErrnoException).syscall === "string"
+  );
 }
 
 /** Relative paths the journal or manifest may name: inside the directory, no `..`, no reserved names. */
 function isSafeRelativePath(relative: string): boolean {
   if (relative === "" || relative.startsWith("/") || relative.includes("\\") || relative.includes("\0")) return false;
   const segments = relative.split("/");
-  return segments.every((segment) => segment !== "" && segment !== "." && segment !== "..") && !RESERVED.has(segments[0] ?? "");
+  return (
+    segments.every((segment) => segment !== "" && segment !== "." && segment !== "..") &&
+    !RESERVED.has(segments[0] ?? "")
+  );
 }
 
 function readManifest(dir: string): Set<string> | undefined {
@@ -91,7 +106,13 @@ function readManifest(dir: string): Set<string> | undefined {
     return undefined;
   }
   const problem = (reason: string): InputError =>
-    new InputError([{ file: displayPath(file), reason: `${reason}: delete it, and generate adopts the files that carry its generated header`, ruleId: "output-manifest" }]);
+    new InputError([
+      {
+        file: displayPath(file),
+        reason: `${reason}: delete it, and generate adopts the files that carry its generated header`,
+        ruleId: "output-manifest",
+      },
+    ]);
   if (!stat.isFile()) throw problem("the manifest of generated files is not a regular file");
   let value: unknown;
   try {
@@ -100,14 +121,27 @@ function readManifest(dir: string): Set<string> | undefined {
     throw problem("the manifest of generated files is not valid JSON");
   }
   const files = (value as { files?: unknown }).files;
-  if (!Array.isArray(files) || !files.every((entry): entry is string => typeof entry === "string" && isSafeRelativePath(entry))) {
+  if (
+    !Array.isArray(files) ||
+    !files.every((entry): entry is string => typeof entry === "string" && isSafeRelativePath(entry))
+  ) {
     throw problem('the manifest of generated files must be {"files": [relative paths]}');
   }
   return new Set(files);
 }
 
 export function manifestContent(paths: readonly string[]): string {
-  return JSON.stringify({ generator: "snippet-docs", note: "Files written by the generator; it removes no other file.", files: [...paths].sort() }, null, 2) + "\n";
+  return (
+    JSON.stringify(
+      {
+        generator: "snippet-docs",
+        note: "Files written by the generator; it removes no other file.",
+        files: [...paths].sort(),
+      },
+      null,
+      2,
+    ) + "\n"
+  );
 }
 
 /** Lists the directory without following symbolic links. */
@@ -153,7 +187,11 @@ export interface OutputComparison {
 }
 
 /** `scan` defaults to a fresh scan of `dir`; the writer passes the one it has already made. */
-export function compareOutput(dir: string, files: readonly SiteFile[], scan: OutputScan = scanOutput(dir)): OutputComparison {
+export function compareOutput(
+  dir: string,
+  files: readonly SiteFile[],
+  scan: OutputScan = scanOutput(dir),
+): OutputComparison {
   const onDisk = new Set(scan.files);
   const comparison: OutputComparison = { changed: [], missing: [], stale: [], unchanged: [], foreign: [] };
   for (const file of files) {
@@ -193,11 +231,16 @@ function ensureOutputDirectory(dir: string, fs: WriterFs): void {
   try {
     stat = nodeFs.lstatSync(dir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw new InputError([fileSystemProblem(dir, error, "use the output folder")]);
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT")
+      throw new InputError([fileSystemProblem(dir, error, "use the output folder")]);
   }
   const refuse = (reason: string) => new InputError([{ file: displayPath(dir), reason, ruleId: "output-folder" }]);
-  if (stat?.isSymbolicLink()) throw refuse("the output folder is a symbolic link, which the generator does not follow: replace it with a real folder");
-  if (stat && !stat.isDirectory()) throw refuse("the output folder is not a folder: move the file away or set another outDir");
+  if (stat?.isSymbolicLink())
+    throw refuse(
+      "the output folder is a symbolic link, which the generator does not follow: replace it with a real folder",
+    );
+  if (stat && !stat.isDirectory())
+    throw refuse("the output folder is not a folder: move the file away or set another outDir");
   if (!stat) {
     try {
       fs.mkdirSync(dir, { recursive: true });
@@ -251,7 +294,12 @@ function readJournal(dir: string): Journal | undefined {
   if (!nodeFs.existsSync(file)) return undefined;
   const invalid = () =>
     new InputError([
-      { file: displayPath(file), reason: "the journal of an interrupted run is unreadable: delete it and the staging folder, then run generate again", ruleId: "output-journal" },
+      {
+        file: displayPath(file),
+        reason:
+          "the journal of an interrupted run is unreadable: delete it and the staging folder, then run generate again",
+        ruleId: "output-journal",
+      },
     ]);
   let value: Partial<Journal>;
   try {
@@ -260,7 +308,10 @@ function readJournal(dir: string): Journal | undefined {
     throw invalid();
   }
   const valid = (list: unknown, allowManifest: boolean): list is string[] =>
-    Array.isArray(list) && list.every((entry) => typeof entry === "string" && (isSafeRelativePath(entry) || (allowManifest && entry === MANIFEST_NAME)));
+    Array.isArray(list) &&
+    list.every(
+      (entry) => typeof entry === "string" && (isSafeRelativePath(entry) || (allowManifest && entry === MANIFEST_NAME)),
+    );
   if (!valid(value.moves, true) || !valid(value.removes, false)) throw invalid();
   return { moves: value.moves, removes: value.removes };
 }
@@ -307,12 +358,20 @@ function conflicts(dir: string, files: readonly SiteFile[], scan: OutputScan): D
     const segments = file.path.split("/");
     for (let depth = 1; depth < segments.length; depth++) {
       const parent = segments.slice(0, depth).join("/");
-      if (others.has(parent)) refuse(parent, "a symbolic link (or special file) stands where the generator needs a folder; it does not write through links: remove it");
+      if (others.has(parent))
+        refuse(
+          parent,
+          "a symbolic link (or special file) stands where the generator needs a folder; it does not write through links: remove it",
+        );
       else if (onDisk.has(parent)) refuse(parent, "a file stands where the generator needs a folder: move it away");
     }
-    if (others.has(file.path)) refuse(file.path, "a symbolic link (or special file) stands where the generator writes a page: remove it");
+    if (others.has(file.path))
+      refuse(file.path, "a symbolic link (or special file) stands where the generator writes a page: remove it");
     else if (onDisk.has(file.path) && !scan.owned.has(file.path)) {
-      refuse(file.path, "this file was not written by the generator (it is not in the manifest and has no generated header), and a page goes here: move it away");
+      refuse(
+        file.path,
+        "this file was not written by the generator (it is not in the manifest and has no generated header), and a page goes here: move it away",
+      );
     }
   }
   return problems;
@@ -346,7 +405,12 @@ export function writeOutput(dir: string, files: readonly SiteFile[], options: Wr
     const manifestFile = path.join(dir, MANIFEST_NAME);
     const manifestChanged = !nodeFs.existsSync(manifestFile) || nodeFs.readFileSync(manifestFile, "utf8") !== manifest;
     const toWrite = new Set([...comparison.missing, ...comparison.changed.map((change) => change.path)]);
-    const summary: WriteSummary = { written: toWrite.size, unchanged: comparison.unchanged.length, removed: comparison.stale.length, foreign: comparison.foreign };
+    const summary: WriteSummary = {
+      written: toWrite.size,
+      unchanged: comparison.unchanged.length,
+      removed: comparison.stale.length,
+      foreign: comparison.foreign,
+    };
     if (toWrite.size === 0 && comparison.stale.length === 0 && !manifestChanged) return summary;
 
     const staging = path.join(dir, STAGING_NAME);
@@ -380,7 +444,8 @@ export function writeOutput(dir: string, files: readonly SiteFile[], options: Wr
       // Not committed: drop the staging folder, the old set stays whole.
       fs.rmSync(staging, { recursive: true, force: true });
       fs.rmSync(path.join(dir, JOURNAL_TEMPORARY), { force: true });
-      if (isFileSystemError(error)) throw new InputError([fileSystemProblem(current, error, "write the new pages (the old ones are unchanged)")]);
+      if (isFileSystemError(error))
+        throw new InputError([fileSystemProblem(current, error, "write the new pages (the old ones are unchanged)")]);
       throw error;
     }
     committed = true;
@@ -389,7 +454,11 @@ export function writeOutput(dir: string, files: readonly SiteFile[], options: Wr
   } catch (error) {
     if (committed && isFileSystemError(error)) {
       throw new InputError([
-        fileSystemProblem(error.path ?? dir, error, `finish switching to the new pages (${JOURNAL_NAME} records the rest; the next run completes it)`),
+        fileSystemProblem(
+          error.path ?? dir,
+          error,
+          `finish switching to the new pages (${JOURNAL_NAME} records the rest; the next run completes it)`,
+        ),
       ]);
     }
     throw error;

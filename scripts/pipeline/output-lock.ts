@@ -38,7 +38,8 @@ export function acquireLock(dir: string, fs: LockFs, timeoutMs: number): () => v
       }
       return () => fs.rmSync(lock, { force: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new InputError([fileSystemDiagnostic(lock, error, "output-fs", "create the lock file")]);
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST")
+        throw new InputError([fileSystemDiagnostic(lock, error, "output-fs", "create the lock file")]);
     }
     let holder = Number.NaN;
     try {
@@ -49,7 +50,8 @@ export function acquireLock(dir: string, fs: LockFs, timeoutMs: number): () => v
     if (!processIsAlive(holder)) {
       // The holder was killed: its lock is stale. Remove it only if it is still the same file.
       try {
-        if (Number.parseInt(nodeFs.readFileSync(lock, "utf8"), 10) === holder || Number.isNaN(holder)) fs.unlinkSync(lock);
+        if (Number.parseInt(nodeFs.readFileSync(lock, "utf8"), 10) === holder || Number.isNaN(holder))
+          fs.unlinkSync(lock);
       } catch {
         // someone else removed it first
       }

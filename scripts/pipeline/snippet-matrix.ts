@@ -23,7 +23,11 @@ export function snippetJobId(task: string, provider: string, clientId: string, s
 }
 
 /** Every published snippet, in page order: task, provider, plain before streaming, client. */
-export function snippetJobs(specs: Specs, clients: readonly SnippetClient[], providers: readonly Provider[] = specs.providers): SnippetJob[] {
+export function snippetJobs(
+  specs: Specs,
+  clients: readonly SnippetClient[],
+  providers: readonly Provider[] = specs.providers,
+): SnippetJob[] {
   const jobs: SnippetJob[] = [];
   for (const task of specs.tasks) {
     const variants = task.response.stream === "server-sent-events" ? [false, true] : [false];
@@ -36,7 +40,14 @@ export function snippetJobs(specs: Specs, clients: readonly SnippetClient[], pro
           const request = buildRequest(specs.router, task, provider, mapping, { stream });
           for (const client of clients) {
             if (client.unsupported(request) !== undefined) continue;
-            jobs.push({ id: snippetJobId(task.id, provider.id, client.id, stream), task, provider, mapping, client, stream });
+            jobs.push({
+              id: snippetJobId(task.id, provider.id, client.id, stream),
+              task,
+              provider,
+              mapping,
+              client,
+              stream,
+            });
           }
         }
       }

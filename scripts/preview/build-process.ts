@@ -13,7 +13,10 @@ import type { BuildProcessMessage, BuildRequest, Failure, PageChecks } from "./b
 
 function failure(error: unknown): Failure {
   if (isInputError(error)) return { kind: "invalid", diagnostics: [...error.diagnostics] };
-  return { kind: "internal", message: `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
+  return {
+    kind: "internal",
+    message: `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  };
 }
 
 /** Resolves once the message is handed to the parent, so CPU-bound work after it cannot hold it back. */
@@ -49,7 +52,11 @@ async function buildPages(request: BuildRequest): Promise<void> {
   }
   const providers = site.specs.providers.map((provider) => ({ id: provider.id, displayName: provider.displayName }));
   const seconds = (performance.now() - started) / 1000;
-  await send({ type: "outcome", id: request.id, outcome: { kind: "built", files: site.files, providers, snippetCount: site.snippetCount, seconds } });
+  await send({
+    type: "outcome",
+    id: request.id,
+    outcome: { kind: "built", files: site.files, providers, snippetCount: site.snippetCount, seconds },
+  });
   checking = new AbortController();
   await send({ type: "page-checks", id: request.id, checks: await checkPages(site, checking.signal) });
   checking = undefined;
@@ -57,7 +64,11 @@ async function buildPages(request: BuildRequest): Promise<void> {
 
 async function generate(request: BuildRequest): Promise<void> {
   try {
-    await send({ type: "outcome", id: request.id, outcome: { kind: "generated", summary: await generateOnce(request.root, request.configFile) } });
+    await send({
+      type: "outcome",
+      id: request.id,
+      outcome: { kind: "generated", summary: await generateOnce(request.root, request.configFile) },
+    });
   } catch (error) {
     await send({ type: "outcome", id: request.id, outcome: failure(error) });
   }

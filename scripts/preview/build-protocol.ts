@@ -19,7 +19,15 @@ export interface BuildRequest {
 
 export type Failure = { kind: "invalid"; diagnostics: Diagnostic[] } | { kind: "internal"; message: string };
 
-export type BuildOutcome = { kind: "built"; files: SiteFile[]; providers: { id: string; displayName: string }[]; snippetCount: number; seconds: number } | Failure;
+export type BuildOutcome =
+  | {
+      kind: "built";
+      files: SiteFile[];
+      providers: { id: string; displayName: string }[];
+      snippetCount: number;
+      seconds: number;
+    }
+  | Failure;
 
 export type GenerateOutcome = { kind: "generated"; summary: string } | Failure;
 

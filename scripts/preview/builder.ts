@@ -5,7 +5,14 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import type { BuildOutcome, BuildProcessMessage, BuildRequest, Failure, GenerateOutcome, PageChecks } from "./build-protocol.ts";
+import type {
+  BuildOutcome,
+  BuildProcessMessage,
+  BuildRequest,
+  Failure,
+  GenerateOutcome,
+  PageChecks,
+} from "./build-protocol.ts";
 
 /** The answer to a request the builder gave up on because its process was replaced. */
 export type Cancelled = { kind: "cancelled" };
@@ -92,19 +99,33 @@ export class SiteBuilder {
 
   private process(): ChildProcess {
     if (this.child) return this.child;
-    const child = fork(BUILD_PROCESS, [], { execArgv: ["--import", TSX_LOADER], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = fork(BUILD_PROCESS, [], {
+      execArgv: ["--import", TSX_LOADER],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
     child.on("message", (message: BuildProcessMessage) => this.receive(message));
     child.on("exit", (code, signal) => {
       if (this.child !== child) return;
       this.child = undefined;
-      this.settleAll({ kind: "internal", message: `internal error: the build process stopped (${signal ?? `exit code ${code}`})` });
+      this.settleAll({
+        kind: "internal",
+        message: `internal error: the build process stopped (${signal ?? `exit code ${code}`})`,
+      });
     });
     this.child = child;
     return child;
   }
 
-  private send(kind: BuildRequest["kind"], settleChecks?: (checks: PageChecks | undefined) => void): Promise<BuildOutcome | GenerateOutcome | Cancelled> {
-    const request: BuildRequest = { id: this.nextId++, kind, root: this.options.root, ...(this.options.configFile ? { configFile: this.options.configFile } : {}) };
+  private send(
+    kind: BuildRequest["kind"],
+    settleChecks?: (checks: PageChecks | undefined) => void,
+  ): Promise<BuildOutcome | GenerateOutcome | Cancelled> {
+    const request: BuildRequest = {
+      id: this.nextId++,
+      kind,
+      root: this.options.root,
+      ...(this.options.configFile ? { configFile: this.options.configFile } : {}),
+    };
     return new Promise((settle) => {
       this.pending.set(request.id, { settle, ...(settleChecks ? { settleChecks } : {}) });
       this.process().send(request, (error) => {

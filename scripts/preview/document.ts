@@ -6,7 +6,11 @@
 import type { ElementContent } from "hast";
 import { h, toHtml } from "./hast.ts";
 
-export const ASSET_PATHS = { script: "/_preview/preview.js", style: "/_preview/preview.css", events: "/_preview/events" } as const;
+export const ASSET_PATHS = {
+  script: "/_preview/preview.js",
+  style: "/_preview/preview.css",
+  events: "/_preview/events",
+} as const;
 
 export interface DocumentContent {
   title: string;
@@ -42,18 +46,32 @@ export function errorDocument(message: string, version: string, internal: boolea
   return htmlDocument({
     title: internal ? "Internal error" : "Invalid input",
     version,
-    body: [h("h1", {}, [internal ? "Internal error" : "Invalid input"]), h("p", {}, [intro]), h("pre", { className: ["diagnostics"] }, [h("code", {}, [message])])],
+    body: [
+      h("h1", {}, [internal ? "Internal error" : "Invalid input"]),
+      h("p", {}, [intro]),
+      h("pre", { className: ["diagnostics"] }, [h("code", {}, [message])]),
+    ],
   });
 }
 
 export function buildingDocument(version: string): string {
-  return htmlDocument({ title: "Building", version, body: [h("h1", {}, ["Building the pages…"]), h("p", {}, ["This page reloads when the first build ends."])] });
+  return htmlDocument({
+    title: "Building",
+    version,
+    body: [h("h1", {}, ["Building the pages…"]), h("p", {}, ["This page reloads when the first build ends."])],
+  });
 }
 
 export function notFoundDocument(version: string): string {
   return htmlDocument({
     title: "Not found",
     version,
-    body: [h("h1", {}, ["No such page"]), h("p", {}, ["The preview has no page at this address. ", h("a", { href: "/" }, ["See every task and provider."])])],
+    body: [
+      h("h1", {}, ["No such page"]),
+      h("p", {}, [
+        "The preview has no page at this address. ",
+        h("a", { href: "/" }, ["See every task and provider."]),
+      ]),
+    ],
   });
 }

@@ -23,12 +23,18 @@ function stamp(): string {
 }
 
 export async function watchGenerate(options: GenerateWatchOptions): Promise<void> {
-  const builder = new SiteBuilder({ root: options.root, ...(options.configFile ? { configFile: options.configFile } : {}) });
+  const builder = new SiteBuilder({
+    root: options.root,
+    ...(options.configFile ? { configFile: options.configFile } : {}),
+  });
   let first = true;
   const report = (outcome: GenerateOutcome | Cancelled) => {
     if (outcome.kind === "cancelled") return;
     if (outcome.kind === "generated") options.stdout(`${stamp()} ${outcome.summary}\n`);
-    else if (outcome.kind === "invalid") options.stderr(`${stamp()} invalid input; generated/ is left as it was:\n${formatDiagnostics(outcome.diagnostics)}\n`);
+    else if (outcome.kind === "invalid")
+      options.stderr(
+        `${stamp()} invalid input; generated/ is left as it was:\n${formatDiagnostics(outcome.diagnostics)}\n`,
+      );
     else options.stderr(`${stamp()} ${outcome.message}\n`);
     if (first) options.stdout("Watching specs/, templates/, snippets/ and the configuration; Ctrl-C stops.\n");
     first = false;

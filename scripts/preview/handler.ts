@@ -46,7 +46,11 @@ export interface HandlerDependencies {
 }
 
 function send(response: ServerResponse, status: number, contentType: string, body: string, head: boolean): void {
-  response.writeHead(status, { ...SECURITY_HEADERS, "Content-Type": contentType, "Content-Length": Buffer.byteLength(body) });
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    "Content-Type": contentType,
+    "Content-Length": Buffer.byteLength(body),
+  });
   response.end(head ? undefined : body);
 }
 
@@ -62,8 +66,10 @@ export function createRequestHandler(dependencies: HandlerDependencies) {
   const { site, liveReload, assets } = dependencies;
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const head = request.method === "HEAD";
-    if (request.method !== "GET" && !head) return send(response, 405, "text/plain; charset=utf-8", "method not allowed\n", head);
-    if (!isOwnHost(request.headers.host, dependencies.port())) return send(response, 421, "text/plain; charset=utf-8", "unknown host\n", head);
+    if (request.method !== "GET" && !head)
+      return send(response, 405, "text/plain; charset=utf-8", "method not allowed\n", head);
+    if (!isOwnHost(request.headers.host, dependencies.port()))
+      return send(response, 421, "text/plain; charset=utf-8", "unknown host\n", head);
     const target = request.url ?? "/";
     if (!target.startsWith("/")) return send(response, 400, "text/plain; charset=utf-8", "bad request\n", head);
     // Parsing against a fixed origin resolves dot segments; the path is then only looked up, never opened.
@@ -77,7 +83,13 @@ export function createRequestHandler(dependencies: HandlerDependencies) {
       const page = await site.respond(url.pathname);
       send(response, page.status, "text/html; charset=utf-8", page.html, head);
     } catch (error) {
-      send(response, 500, "text/plain; charset=utf-8", `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`, head);
+      send(
+        response,
+        500,
+        "text/plain; charset=utf-8",
+        `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+        head,
+      );
     }
   };
 }

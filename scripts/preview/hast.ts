@@ -12,7 +12,12 @@ export function text(value: string): Text {
 }
 
 export function h(tagName: string, properties: Properties = {}, children: (ElementContent | string)[] = []): Element {
-  return { type: "element", tagName, properties, children: children.map((child) => (typeof child === "string" ? text(child) : child)) };
+  return {
+    type: "element",
+    tagName,
+    properties,
+    children: children.map((child) => (typeof child === "string" ? text(child) : child)),
+  };
 }
 
 const serializer = unified().use(rehypeStringify);

@@ -33,7 +33,9 @@ export async function highlightCode(code: string, language: string): Promise<Ele
   const shiki = await loadHighlighter();
   const known = shiki.getLoadedLanguages().includes(language);
   const root = known ? shiki.codeToHast(code, { lang: language, theme: THEME }) : undefined;
-  const pre = root?.children.find((child): child is Element => child.type === "element" && child.tagName === "pre") ?? plainBlock(code);
+  const pre =
+    root?.children.find((child): child is Element => child.type === "element" && child.tagName === "pre") ??
+    plainBlock(code);
   if (highlighted.size >= CACHE_LIMIT) highlighted.delete(highlighted.keys().next().value as string);
   highlighted.set(key, pre);
   return pre;

@@ -38,7 +38,10 @@ function inputTargets(root: string, configPath: string): WatchTarget[] {
   ];
 }
 
-export function watchInputs(options: { root: string; configFile?: string }, onChange: (change: InputChange) => void): Watcher {
+export function watchInputs(
+  options: { root: string; configFile?: string },
+  onChange: (change: InputChange) => void,
+): Watcher {
   const configPath = options.configFile
     ? path.resolve(options.root, options.configFile)
     : (findConfigFile(options.root) ?? path.join(options.root, CONFIG_FILE_NAME));

@@ -17,7 +17,11 @@ export class LiveReload {
   constructor(private readonly versionOf: (address: string) => string) {}
 
   connect(response: ServerResponse, address: string, version: string): void {
-    response.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store", Connection: "keep-alive" });
+    response.writeHead(200, {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-store",
+      Connection: "keep-alive",
+    });
     // A short retry: after the preview restarts, open tabs reconnect (and reload if needed) quickly.
     response.write("retry: 500\n\n");
     const tab: Tab = { address, version, response };

@@ -42,7 +42,12 @@ function dropMdxOnlyContent(tree: MdastRoot): void {
     const start = leadingText(node);
     if (start.startsWith("{/*")) return [];
     if (start.startsWith("<InferenceSnippet")) {
-      return [{ type: "paragraph", children: [{ type: "text", value: "(On the docs site, this task's code snippets appear here.)" }] }];
+      return [
+        {
+          type: "paragraph",
+          children: [{ type: "text", value: "(On the docs site, this task's code snippets appear here.)" }],
+        },
+      ];
     }
     return [node];
   });
@@ -59,6 +64,7 @@ const SAFE_SCHEMES = new Set(["http", "https", "mailto"]);
 
 /** `undefined` for a URL that could run script (javascript:, data:, ...). */
 function safeUrl(url: string): string | undefined {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a browser skips here
   const compact = url.replace(/[\u0000-\u0020]/g, "");
   const scheme = SCHEME.exec(compact)?.[1]?.toLowerCase();
   if (scheme !== undefined) return SAFE_SCHEMES.has(scheme) ? url : undefined;
@@ -94,11 +100,15 @@ function secureLinks(root: HastRoot): void {
     const safe = safeUrl(value);
     if (safe === undefined) delete element.properties[attribute];
     else element.properties[attribute] = safe;
-    if (element.tagName === "a" && safe !== undefined && SCHEME.test(safe)) element.properties["rel"] = ["noopener", "noreferrer"];
+    if (element.tagName === "a" && safe !== undefined && SCHEME.test(safe))
+      element.properties["rel"] = ["noopener", "noreferrer"];
   });
 }
 
-export async function renderMarkdownPage(markdown: string, providerNames: ReadonlyMap<string, string>): Promise<RenderedPage> {
+export async function renderMarkdownPage(
+  markdown: string,
+  providerNames: ReadonlyMap<string, string>,
+): Promise<RenderedPage> {
   const tree = parser.parse(markdown);
   dropMdxOnlyContent(tree);
   const groups = extractSnippetGroups(tree);
@@ -117,6 +127,8 @@ export async function renderMarkdownPage(markdown: string, providerNames: Readon
   );
   addHeadingIds(root);
   secureLinks(root);
-  const heading = root.children.find((child): child is Element => child.type === "element" && /^h[1-6]$/.test(child.tagName));
+  const heading = root.children.find(
+    (child): child is Element => child.type === "element" && /^h[1-6]$/.test(child.tagName),
+  );
   return { title: heading ? textContent(heading) : "Untitled page", body: elementContent(root) };
 }

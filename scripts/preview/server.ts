@@ -55,7 +55,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const server = createServer(createRequestHandler({ site, liveReload, assets: loadAssets(), port: () => port }));
   port = await listen(server, options.port);
 
-  const builder = new SiteBuilder({ root: options.root, ...(options.configFile ? { configFile: options.configFile } : {}) });
+  const builder = new SiteBuilder({
+    root: options.root,
+    ...(options.configFile ? { configFile: options.configFile } : {}),
+  });
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   /** Counts shown builds, so a late page check of an older build is ignored. */

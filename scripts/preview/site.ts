@@ -63,7 +63,12 @@ export class PreviewSite {
       const pages = new Map<string, PageSource>();
       for (const file of outcome.files) {
         const address = pageAddress(file.path);
-        if (address) pages.set(address, { file: file.path, markdown: file.content, version: `page:${digest(namesDigest, file.content)}` });
+        if (address)
+          pages.set(address, {
+            file: file.path,
+            markdown: file.content,
+            version: `page:${digest(namesDigest, file.content)}`,
+          });
       }
       this.state = { kind: "built", pages, providerNames };
       this.knownAddresses = new Set(pages.keys());
@@ -71,7 +76,12 @@ export class PreviewSite {
       for (const version of this.rendered.keys()) if (!current.has(version)) this.rendered.delete(version);
     } else {
       const message = outcome.kind === "invalid" ? formatDiagnostics(outcome.diagnostics) : outcome.message;
-      this.state = { kind: "failed", message, internal: outcome.kind === "internal", version: `error:${digest(message)}` };
+      this.state = {
+        kind: "failed",
+        message,
+        internal: outcome.kind === "internal",
+        version: `error:${digest(message)}`,
+      };
     }
   }
 
@@ -81,7 +91,9 @@ export class PreviewSite {
     switch (this.state.kind) {
       case "building":
         // Which pages exist is not known yet: anything shaped like a page waits for the build.
-        return address === "/" || rawAddress.endsWith(".html") || PAGE_WITHOUT_EXTENSION.test(rawAddress) ? BUILDING_VERSION : MISSING_VERSION;
+        return address === "/" || rawAddress.endsWith(".html") || PAGE_WITHOUT_EXTENSION.test(rawAddress)
+          ? BUILDING_VERSION
+          : MISSING_VERSION;
       case "failed":
         return this.knownAddresses.has(address) ? this.state.version : MISSING_VERSION;
       case "built":
@@ -105,7 +117,9 @@ export class PreviewSite {
     const page = state.pages.get(address) as PageSource;
     let html = this.rendered.get(page.version);
     if (!html) {
-      html = renderMarkdownPage(page.markdown, state.providerNames).then((rendered) => htmlDocument({ ...rendered, version: page.version }));
+      html = renderMarkdownPage(page.markdown, state.providerNames).then((rendered) =>
+        htmlDocument({ ...rendered, version: page.version }),
+      );
       this.rendered.set(page.version, html);
       html.catch(() => this.rendered.delete(page.version));
     }

@@ -28,15 +28,26 @@ function languageLabel(language: string): string {
 }
 
 function providerControl(providers: readonly string[], names: ReadonlyMap<string, string>): Element {
-  const options = providers.map((provider, index) => h("option", { value: provider, selected: index === 0 }, [names.get(provider) ?? provider]));
-  return h("label", { className: ["provider-picker"] }, ["Provider ", h("select", { className: ["provider-select"], disabled: providers.length < 2 }, options)]);
+  const options = providers.map((provider, index) =>
+    h("option", { value: provider, selected: index === 0 }, [names.get(provider) ?? provider]),
+  );
+  return h("label", { className: ["provider-picker"] }, [
+    "Provider ",
+    h("select", { className: ["provider-select"], disabled: providers.length < 2 }, options),
+  ]);
 }
 
 function tab(label: string, selected: boolean, hidden: boolean, data: Record<string, string>): Element {
-  return h("button", { type: "button", role: "tab", ariaSelected: selected ? "true" : "false", hidden, ...data }, [label]);
+  return h("button", { type: "button", role: "tab", ariaSelected: selected ? "true" : "false", hidden, ...data }, [
+    label,
+  ]);
 }
 
-async function variantFigure(panel: SnippetPanel, variant: SnippetVariant, rendering: GroupRendering): Promise<Element> {
+async function variantFigure(
+  panel: SnippetPanel,
+  variant: SnippetVariant,
+  rendering: GroupRendering,
+): Promise<Element> {
   const what = `${languageLabel(panel.language)} ${panel.client} snippet${variant.streaming ? " (streaming)" : ""}`;
   const caption: ElementContent[] = [];
   if (panel.variants.length > 1 || variant.streaming) {
@@ -44,32 +55,55 @@ async function variantFigure(panel: SnippetPanel, variant: SnippetVariant, rende
   }
   caption.push(h("button", { type: "button", className: ["copy-button"], ariaLabel: `Copy the ${what}` }, ["Copy"]));
   const code = await rendering.highlight(variant.code.replace(/\n$/, ""), variant.fenceLanguage);
-  return h("figure", { className: ["snippet"], dataVariant: variant.streaming ? "streaming" : "default", dataSnippet: variant.code }, [h("figcaption", {}, caption), code]);
+  return h(
+    "figure",
+    { className: ["snippet"], dataVariant: variant.streaming ? "streaming" : "default", dataSnippet: variant.code },
+    [h("figcaption", {}, caption), code],
+  );
 }
 
 async function panelElement(panel: SnippetPanel, shown: boolean, rendering: GroupRendering): Promise<Element> {
   const figures = await Promise.all(panel.variants.map((variant) => variantFigure(panel, variant, rendering)));
-  const reference = panel.reference ? [h("div", { className: ["snippet-reference"] }, rendering.paragraph(panel.reference))] : [];
-  return h("div", { className: ["snippet-panel"], role: "tabpanel", hidden: !shown, dataProvider: panel.provider, dataLanguage: panel.language, dataClient: panel.client }, [
-    ...figures,
-    ...reference,
-  ]);
+  const reference = panel.reference
+    ? [h("div", { className: ["snippet-reference"] }, rendering.paragraph(panel.reference))]
+    : [];
+  return h(
+    "div",
+    {
+      className: ["snippet-panel"],
+      role: "tabpanel",
+      hidden: !shown,
+      dataProvider: panel.provider,
+      dataLanguage: panel.language,
+      dataClient: panel.client,
+    },
+    [...figures, ...reference],
+  );
 }
 
-export async function snippetGroupElement(group: SnippetGroup, rendering: GroupRendering, other: ElementContent[]): Promise<Element> {
+export async function snippetGroupElement(
+  group: SnippetGroup,
+  rendering: GroupRendering,
+  other: ElementContent[],
+): Promise<Element> {
   const first = group.panels[0];
   const providers = unique(group.panels.map((panel) => panel.provider));
   const languages = unique(group.panels.map((panel) => panel.language));
   const clientTabs = unique(group.panels.map((panel) => `${panel.language}\u0000${panel.client}`)).map((key) => {
     const [language = "", client = ""] = key.split("\u0000");
-    return tab(client, language === first?.language && client === first?.client, language !== first?.language, { dataLanguage: language, dataClient: client });
+    return tab(client, language === first?.language && client === first?.client, language !== first?.language, {
+      dataLanguage: language,
+      dataClient: client,
+    });
   });
   const controls = h("div", { className: ["snippet-controls"] }, [
     providerControl(providers, rendering.providerNames),
     h(
       "div",
       { className: ["tabs", "language-tabs"], role: "tablist", ariaLabel: "Language" },
-      languages.map((language) => tab(languageLabel(language), language === first?.language, false, { dataLanguage: language })),
+      languages.map((language) =>
+        tab(languageLabel(language), language === first?.language, false, { dataLanguage: language }),
+      ),
     ),
     h("div", { className: ["tabs", "client-tabs"], role: "tablist", ariaLabel: "Client" }, clientTabs),
   ]);

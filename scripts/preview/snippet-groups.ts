@@ -53,7 +53,8 @@ function decodeEntities(value: string): string {
 
 export function snippetTagAttributes(tag: string): Record<string, string> {
   const attributes: Record<string, string> = {};
-  for (const match of tag.matchAll(ATTRIBUTE)) attributes[(match[1] as string).toLowerCase()] = decodeEntities(match[2] as string);
+  for (const match of tag.matchAll(ATTRIBUTE))
+    attributes[(match[1] as string).toLowerCase()] = decodeEntities(match[2] as string);
   return attributes;
 }
 
@@ -77,12 +78,19 @@ function readGroup(nodes: readonly RootContent[]): SnippetGroup {
       const provider = openTag["provider"] ?? "";
       const language = openTag["language"] ?? node.lang ?? "";
       const client = openTag["client"] ?? "";
-      let panel = group.panels.find((candidate) => candidate.provider === provider && candidate.language === language && candidate.client === client);
+      let panel = group.panels.find(
+        (candidate) =>
+          candidate.provider === provider && candidate.language === language && candidate.client === client,
+      );
       if (!panel) {
         panel = { provider, language, client, variants: [] };
         group.panels.push(panel);
       }
-      panel.variants.push({ streaming: openTag["variant"] === "streaming", fenceLanguage: node.lang ?? language, code: node.value + "\n" });
+      panel.variants.push({
+        streaming: openTag["variant"] === "streaming",
+        fenceLanguage: node.lang ?? language,
+        code: node.value + "\n",
+      });
       sinceReference.add(panel);
       openTag = undefined;
     } else if (isReference(node) && sinceReference.size > 0) {

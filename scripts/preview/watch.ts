@@ -32,7 +32,11 @@ function isEditorNoise(file: string): boolean {
   return name.endsWith("~") || /^\.#|\.sw[px]$|^4913$/.test(name);
 }
 
-export function watchPaths(targets: readonly WatchTarget[], onChange: (files: string[]) => void, debounceMs = DEBOUNCE_MS): Watcher {
+export function watchPaths(
+  targets: readonly WatchTarget[],
+  onChange: (files: string[]) => void,
+  debounceMs = DEBOUNCE_MS,
+): Watcher {
   let changed = new Set<string>();
   let quietTimer: NodeJS.Timeout | undefined;
   let firstChangeAt = 0;

@@ -8,7 +8,15 @@
  * (the upstream @huggingface/tasks layout).
  */
 import type { Diagnostic } from "../lib/diagnostics.ts";
-import { diagnosticAt, isJsonObject, pathToPointer, pointerToPath, valueAtPath, type JsonSource, type JsonValue } from "../lib/json-source.ts";
+import {
+  diagnosticAt,
+  isJsonObject,
+  pathToPointer,
+  pointerToPath,
+  valueAtPath,
+  type JsonSource,
+  type JsonValue,
+} from "../lib/json-source.ts";
 
 export interface SchemaDocument {
   /** file:// URL of the document on disk. */
@@ -48,7 +56,12 @@ export class SchemaRegistry {
     const document: SchemaDocument = { fileUrl, baseUri, source };
     const clash = this.byUri.get(baseUri);
     if (clash && clash.fileUrl !== fileUrl) {
-      return diagnosticAt(source, "/$id", `$id "${id}" is also used by ${clash.source.file}: give each schema a unique $id`, "schema-duplicate-id");
+      return diagnosticAt(
+        source,
+        "/$id",
+        `$id "${id}" is also used by ${clash.source.file}: give each schema a unique $id`,
+        "schema-duplicate-id",
+      );
     }
     if (this.byUri.get(fileUrl)) return undefined;
     this.documents.push(document);
@@ -124,7 +137,11 @@ export class SchemaRegistry {
 }
 
 /** Calls `visit` for each `$ref` string in a schema tree, with the path of the object holding it. */
-export function forEachRef(node: JsonValue, path: (string | number)[], visit: (ref: string, path: (string | number)[]) => void): void {
+export function forEachRef(
+  node: JsonValue,
+  path: (string | number)[],
+  visit: (ref: string, path: (string | number)[]) => void,
+): void {
   if (Array.isArray(node)) {
     node.forEach((item, index) => forEachRef(item, [...path, index], visit));
   } else if (isJsonObject(node)) {
@@ -142,4 +159,3 @@ function isNameMap(path: readonly (string | number)[]): boolean {
   const last = path[path.length - 1];
   return typeof last === "string" && NAME_MAP_KEYWORDS.has(last) && !isNameMap(path.slice(0, -1));
 }
-

@@ -72,7 +72,8 @@ function withoutUntypedNullable(value: JsonValue): JsonValue {
   return out;
 }
 
-export type ValidatorResult = { ok: true; validator: SchemaValidator } | { ok: false; problems: { document: SchemaDocument; message: string }[] };
+export type ValidatorResult =
+  { ok: true; validator: SchemaValidator } | { ok: false; problems: { document: SchemaDocument; message: string }[] };
 
 /**
  * Compiles every document up front, so a schema ajv cannot compile is reported with its file

@@ -37,7 +37,8 @@ function oneLine(text: string): string {
 export function escapeCellText(text: string): string {
   return oneLine(text).replace(/\[\]|[&<>{}|\\`*_[\]~]/g, (match, offset: number, whole: string) => {
     if (match === "[]") return match;
-    if (match === "_" && /[\p{L}\p{N}]/u.test(whole[offset - 1] ?? "") && /[\p{L}\p{N}]/u.test(whole[offset + 1] ?? "")) return match;
+    if (match === "_" && /[\p{L}\p{N}]/u.test(whole[offset - 1] ?? "") && /[\p{L}\p{N}]/u.test(whole[offset + 1] ?? ""))
+      return match;
     return ENTITY[match] ?? match;
   });
 }

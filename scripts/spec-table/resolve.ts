@@ -25,11 +25,19 @@ export function locationKey(location: { document: SchemaDocument; pointer: strin
   return `${location.document.baseUri}#${location.pointer}`;
 }
 
-export function child(location: { document: SchemaDocument; pointer: string }, node: JsonValue, ...path: (string | number)[]): SchemaLocation {
+export function child(
+  location: { document: SchemaDocument; pointer: string },
+  node: JsonValue,
+  ...path: (string | number)[]
+): SchemaLocation {
   return { document: location.document, pointer: location.pointer + pathToPointer(path), node };
 }
 
-export function resolveSchema(registry: SchemaRegistry, location: SchemaLocation, chain: readonly string[] = []): ResolvedSchema {
+export function resolveSchema(
+  registry: SchemaRegistry,
+  location: SchemaLocation,
+  chain: readonly string[] = [],
+): ResolvedSchema {
   const result: ResolvedSchema = { layers: [], refKeys: [], loops: false };
   const node = location.node;
   if (!isJsonObject(node)) return result;
@@ -95,7 +103,9 @@ export function requiredNames(resolved: ResolvedSchema): Set<string> {
 }
 
 /** The alternatives of a oneOf/anyOf, with which keyword declared them. */
-export function alternatives(resolved: ResolvedSchema): { keyword: "oneOf" | "anyOf"; options: SchemaLocation[] } | undefined {
+export function alternatives(
+  resolved: ResolvedSchema,
+): { keyword: "oneOf" | "anyOf"; options: SchemaLocation[] } | undefined {
   for (const name of ["oneOf", "anyOf"] as const) {
     const found = keyword(resolved, name);
     if (found && Array.isArray(found.node)) {

@@ -5,7 +5,15 @@
  */
 import { isJsonObject, type JsonValue } from "../lib/json-source.ts";
 import type { SchemaLocation, SchemaRegistry } from "../schema/registry.ts";
-import { alternatives, keyword, keywordValue, properties, requiredNames, resolveSchema, type ResolvedSchema } from "./resolve.ts";
+import {
+  alternatives,
+  keyword,
+  keywordValue,
+  properties,
+  requiredNames,
+  resolveSchema,
+  type ResolvedSchema,
+} from "./resolve.ts";
 
 export interface SpecRow {
   /** Property name, or a bracketed label for structure without a name: (array), (#1), (any key). */
@@ -59,7 +67,9 @@ export function typeLabel(registry: SchemaRegistry, resolved: ResolvedSchema, de
   } else {
     const choice = alternatives(resolved);
     if (choice) {
-      labels = [...new Set(choice.options.map((option) => typeLabel(registry, resolveSchema(registry, option), depth + 1)))];
+      labels = [
+        ...new Set(choice.options.map((option) => typeLabel(registry, resolveSchema(registry, option), depth + 1))),
+      ];
     } else if (properties(resolved).size > 0 || keyword(resolved, "additionalProperties")) {
       labels = ["object"];
     } else if (keyword(resolved, "items") || keyword(resolved, "prefixItems")) {
@@ -85,8 +95,10 @@ function rangeNote(resolved: ResolvedSchema, kind: "value" | "length" | "items")
     items: ["minItems", "", "maxItems", ""],
   }[kind];
   const [min, exclusiveMin, max, exclusiveMax] = names.map((name) => (name ? keywordValue(resolved, name) : undefined));
-  const lower = typeof min === "number" ? `≥ ${min}` : typeof exclusiveMin === "number" ? `> ${exclusiveMin}` : undefined;
-  const upper = typeof max === "number" ? `≤ ${max}` : typeof exclusiveMax === "number" ? `< ${exclusiveMax}` : undefined;
+  const lower =
+    typeof min === "number" ? `≥ ${min}` : typeof exclusiveMin === "number" ? `> ${exclusiveMin}` : undefined;
+  const upper =
+    typeof max === "number" ? `≤ ${max}` : typeof exclusiveMax === "number" ? `< ${exclusiveMax}` : undefined;
   if (!lower && !upper) return undefined;
   const subject = { value: "Range", length: "Length", items: "Number of items" }[kind];
   return `${subject}: ${[lower, upper].filter(Boolean).join(" and ")}.`;
@@ -137,7 +149,12 @@ function addRow(context: WalkContext, location: SchemaLocation, name: string, de
   context.rows.push(row);
   const recursiveVia = resolved.refKeys.find((key) => context.ancestors.has(key));
   if (resolved.loops) {
-    row.description = [row.description, "Recursive: its `$ref` chain loops back on itself without defining a structure."].filter(Boolean).join(" ");
+    row.description = [
+      row.description,
+      "Recursive: its `$ref` chain loops back on itself without defining a structure.",
+    ]
+      .filter(Boolean)
+      .join(" ");
     return;
   }
   if (recursiveVia) {
@@ -151,7 +168,9 @@ function addRow(context: WalkContext, location: SchemaLocation, name: string, de
 }
 
 function markRecursive(row: SpecRow, where: string): void {
-  row.description = [row.description, `Recursive: has the same structure as \`${where}\` above.`].filter(Boolean).join(" ");
+  row.description = [row.description, `Recursive: has the same structure as \`${where}\` above.`]
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** Rows for what is inside a value (its properties, map values, array items, alternatives), under `owner`'s row. */
@@ -209,7 +228,13 @@ export function schemaRows(registry: SchemaRegistry, root: SchemaLocation): Spec
     for (const key of resolved.refKeys) context.ancestors.set(key, "(root)");
     addChildren(context, resolved, 0, undefined);
   } else {
-    const label = type.includes(" | ") ? "(value)" : type.endsWith("[]") ? "(array)" : type === "object" ? "(object)" : "(value)";
+    const label = type.includes(" | ")
+      ? "(value)"
+      : type.endsWith("[]")
+        ? "(array)"
+        : type === "object"
+          ? "(object)"
+          : "(value)";
     addRow(context, root, label, 0, false);
   }
   return context.rows;

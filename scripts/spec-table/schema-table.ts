@@ -20,7 +20,11 @@ export function tableTitleFor(document: SchemaDocument): string {
   return typeof title === "string" ? title : base;
 }
 
-export function renderSchemaTable(registry: SchemaRegistry, document: SchemaDocument, title = tableTitleFor(document)): string {
+export function renderSchemaTable(
+  registry: SchemaRegistry,
+  document: SchemaDocument,
+  title = tableTitleFor(document),
+): string {
   return specTable(title, schemaRows(registry, registry.root(document)));
 }
 

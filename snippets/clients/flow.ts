@@ -7,7 +7,11 @@ import { Code, type LiteralValue } from "../literals/code.ts";
 import type { FileSlot, SnippetRequest } from "../request.ts";
 
 /** The JSON body with `expression(slot)` in place of each file slot. */
-export function bodyWithFileCode(value: LiteralValue, slots: readonly FileSlot[], expression: (slot: FileSlot) => Code): LiteralValue {
+export function bodyWithFileCode(
+  value: LiteralValue,
+  slots: readonly FileSlot[],
+  expression: (slot: FileSlot) => Code,
+): LiteralValue {
   let result = value;
   for (const slot of slots) result = replaceAt(result, slot.pointer, expression(slot));
   return result;
@@ -16,7 +20,8 @@ export function bodyWithFileCode(value: LiteralValue, slots: readonly FileSlot[]
 function replaceAt(value: LiteralValue, pointer: readonly string[], replacement: LiteralValue): LiteralValue {
   const [head, ...rest] = pointer;
   if (head === undefined) return replacement;
-  if (Array.isArray(value)) return value.map((item, index) => (String(index) === head ? replaceAt(item, rest, replacement) : item));
+  if (Array.isArray(value))
+    return value.map((item, index) => (String(index) === head ? replaceAt(item, rest, replacement) : item));
   if (value !== null && typeof value === "object" && !(value instanceof Code)) {
     return { ...value, [head]: replaceAt(value[head] ?? null, rest, replacement) };
   }

@@ -23,7 +23,9 @@ export class PythonImports {
 
   render(): string {
     const lines = (stdlib: boolean) => {
-      const plain = [...this.modules].filter((name) => PYTHON_STDLIB.has(name) === stdlib).map((name) => `import ${name}`);
+      const plain = [...this.modules]
+        .filter((name) => PYTHON_STDLIB.has(name) === stdlib)
+        .map((name) => `import ${name}`);
       const from = [...this.names.keys()]
         .filter((module) => PYTHON_STDLIB.has(module) === stdlib)
         .map((module) => `from ${module} import ${[...(this.names.get(module) ?? [])].sort().join(", ")}`);

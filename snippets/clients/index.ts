@@ -11,7 +11,15 @@ import { pythonRequests } from "./python-requests.ts";
 import { curl } from "./sh-curl.ts";
 import type { SnippetClient } from "./types.ts";
 
-export const CLIENTS: readonly SnippetClient[] = [curl, pythonHuggingfaceHub, pythonRequests, pythonOpenai, jsHuggingface, jsOpenai, jsFetch];
+export const CLIENTS: readonly SnippetClient[] = [
+  curl,
+  pythonHuggingfaceHub,
+  pythonRequests,
+  pythonOpenai,
+  jsHuggingface,
+  jsOpenai,
+  jsFetch,
+];
 
 export const CLIENT_IDS: readonly string[] = CLIENTS.map((client) => client.id);
 

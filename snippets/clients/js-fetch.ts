@@ -37,7 +37,12 @@ async function* readEvents(body) {
 
 /** `variable["a"][0]`: the value at a JSON pointer. */
 function jsAccess(variable: string, pointer: readonly string[]): string {
-  return variable + accessors(pointer).map((key) => `[${typeof key === "number" ? key : jsString(key)}]`).join("");
+  return (
+    variable +
+    accessors(pointer)
+      .map((key) => `[${typeof key === "number" ? key : jsString(key)}]`)
+      .join("")
+  );
 }
 
 function jsUrl(parts: readonly UrlPart[], variable: string): string {
@@ -56,9 +61,10 @@ function jsCheck(variable: string, what: string): string {
 
 /** Polls the job named by `result` until it is done; leaves the result's JSON in `result`. */
 function jsJob(job: JobHandling, authorization: string): string {
-  const failed = job.failed.length > 0
-    ? `\n  if (${JSON.stringify(job.failed)}.includes(state)) {\n    throw new Error(\`The job failed: \${JSON.stringify(result)}\`);\n  }`
-    : "";
+  const failed =
+    job.failed.length > 0
+      ? `\n  if (${JSON.stringify(job.failed)}.includes(state)) {\n    throw new Error(\`The job failed: \${JSON.stringify(result)}\`);\n  }`
+      : "";
   const lines = [
     "const job = result;",
     `const statusUrl = ${jsUrl(job.statusUrl, "job")};`,
@@ -90,7 +96,9 @@ function jsOutput(request: SnippetRequest, imports: JsImports): string {
   if (request.job) parts.push(jsJob(request.job, jsBearer(request.token)));
   if (response.kind === "base64") {
     const writeFile = imports.named("node:fs/promises", "writeFile");
-    parts.push(`await ${writeFile}(${jsString(response.fileName)}, Buffer.from(${jsAccess("result", response.pointer)}, "base64"));`);
+    parts.push(
+      `await ${writeFile}(${jsString(response.fileName)}, Buffer.from(${jsAccess("result", response.pointer)}, "base64"));`,
+    );
   } else if (response.kind === "url") {
     const writeFile = imports.named("node:fs/promises", "writeFile");
     parts.push(
@@ -118,7 +126,9 @@ function render(request: SnippetRequest): string {
     const readFile = imports.named("node:fs/promises", "readFile");
     prelude = `const fileBase64 = (await ${readFile}(${jsString(body.fileName)})).toString("base64");\n`;
     const value = bodyWithFileCode(body.value, body.slots, (slot) =>
-      code(slot.encoding === "data-url" ? `${jsString(`data:${body.contentType};base64,`)} + fileBase64` : "fileBase64"),
+      code(
+        slot.encoding === "data-url" ? `${jsString(`data:${body.contentType};base64,`)} + fileBase64` : "fileBase64",
+      ),
     );
     bodyExpression = `JSON.stringify(${jsLiteral(value, "  ")})`;
   } else {
@@ -132,7 +142,9 @@ function render(request: SnippetRequest): string {
 
   let output: string;
   if (response.kind === "events") {
-    const print = request.chat ? `process.stdout.write(event.choices?.[0]?.delta?.content ?? "");` : "console.log(event);";
+    const print = request.chat
+      ? `process.stdout.write(event.choices?.[0]?.delta?.content ?? "");`
+      : "console.log(event);";
     output = `for await (const data of readEvents(response.body)) {\n  if (data === "[DONE]") break;\n  const event = JSON.parse(data);\n  ${print}\n}`;
   } else if (response.kind === "bytes") {
     const writeFile = imports.named("node:fs/promises", "writeFile");

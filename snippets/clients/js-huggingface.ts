@@ -18,7 +18,8 @@ function unsupported(request: SnippetRequest): string | undefined {
   if (!sdk) return "huggingface.js has no method for this task";
   if (request.direct) return "huggingface.js routes through the router, not to the provider's own API";
   if (request.stream && !sdk.streamMethod) return "huggingface.js has no streaming method for this task";
-  if (!request.chat && !request.provider.sdkRouting) return `the pinned huggingface.js does not serve ${request.provider.id} for this task`;
+  if (!request.chat && !request.provider.sdkRouting)
+    return `the pinned huggingface.js does not serve ${request.provider.id} for this task`;
   return undefined;
 }
 
@@ -44,7 +45,10 @@ function render(request: SnippetRequest): string {
     if (name === "stream") continue;
     if (body.kind !== "json" && name === request.task.binaryInput?.field) {
       const readFile = imports.named("node:fs/promises", "readFile");
-      args.push([name, code(`new Blob([await ${readFile}(${jsString(body.fileName)})], { type: ${jsString(body.contentType)} })`)]);
+      args.push([
+        name,
+        code(`new Blob([await ${readFile}(${jsString(body.fileName)})], { type: ${jsString(body.contentType)} })`),
+      ]);
     } else {
       args.push([name, value]);
     }
@@ -72,7 +76,10 @@ export const jsHuggingface: SnippetClient = {
   language: "js",
   client: "huggingface.js",
   source: toolSourcePath(import.meta.url),
-  reference: { label: "the huggingface.js InferenceClient reference", url: "https://huggingface.co/docs/huggingface.js/inference/README" },
+  reference: {
+    label: "the huggingface.js InferenceClient reference",
+    url: "https://huggingface.co/docs/huggingface.js/inference/README",
+  },
   sendsTaskRequest: true,
   unsupported,
   render,

@@ -41,7 +41,8 @@ function taskArguments(request: SnippetRequest): { positional?: JsonValue; keywo
     }
   }
   for (const [name] of keywords) {
-    if (!isPythonIdentifier(name) || !signature.includes(name)) return `InferenceClient.${sdk.method} has no argument "${name}"`;
+    if (!isPythonIdentifier(name) || !signature.includes(name))
+      return `InferenceClient.${sdk.method} has no argument "${name}"`;
   }
   return positional === undefined ? { keywords } : { positional, keywords };
 }
@@ -49,9 +50,11 @@ function taskArguments(request: SnippetRequest): { positional?: JsonValue; keywo
 function unsupported(request: SnippetRequest): string | undefined {
   if (request.direct) return "huggingface_hub routes through the router, not to the provider's own API";
   if (request.chat) return request.task.sdk.python ? undefined : "huggingface_hub has no method for this task";
-  if (!request.provider.sdkRouting) return `huggingface_hub is not documented here for ${request.provider.id} on this task`;
+  if (!request.provider.sdkRouting)
+    return `huggingface_hub is not documented here for ${request.provider.id} on this task`;
   const method = request.task.sdk.python?.method ?? "";
-  if (PROVIDER_ROUTING_ONLY.has(method)) return `huggingface_hub sends ${method} only through provider routing, which the conformance run cannot check`;
+  if (PROVIDER_ROUTING_ONLY.has(method))
+    return `huggingface_hub sends ${method} only through provider routing, which the conformance run cannot check`;
   const args = taskArguments(request);
   return typeof args === "string" ? args : undefined;
 }
@@ -60,7 +63,8 @@ function resultHandling(request: SnippetRequest, variable: string): string {
   const { response } = request;
   if (response.kind === "events") return `for token in ${variable}:\n    print(token, end="", flush=True)`;
   // The SDK fetches the file itself, whether the provider returns bytes, base64 or a URL.
-  if ("media" in response && response.media === "image") return `# The SDK returns a PIL.Image.\n${variable}.save(${pythonString(response.fileName)})`;
+  if ("media" in response && response.media === "image")
+    return `# The SDK returns a PIL.Image.\n${variable}.save(${pythonString(response.fileName)})`;
   if ("media" in response) return `with open(${pythonString(response.fileName)}, "wb") as f:\n    f.write(${variable})`;
   return `print(${variable})`;
 }
@@ -69,7 +73,10 @@ function render(request: SnippetRequest): string {
   const imports = new PythonImports();
   const InferenceClient = imports.from("huggingface_hub", "InferenceClient");
   const constructorArgs: string[] = [];
-  if (request.customBaseUrl) constructorArgs.push(`    base_url=${pythonString(request.chat ? (request.chatBaseUrl ?? "") : request.taskRouteUrl)},`);
+  if (request.customBaseUrl)
+    constructorArgs.push(
+      `    base_url=${pythonString(request.chat ? (request.chatBaseUrl ?? "") : request.taskRouteUrl)},`,
+    );
   else if (!request.chat) constructorArgs.push(`    provider=${pythonString(request.provider.id)},`);
   constructorArgs.push(`    api_key=${pythonToken(request.token, imports)},`);
   if (request.billTo) constructorArgs.push(`    bill_to=${pythonString(request.billTo)},`);
@@ -83,7 +90,9 @@ function render(request: SnippetRequest): string {
     if (typeof args === "string") throw new Error(args);
     const sdk = request.task.sdk.python as { method: string };
     // With a custom base URL the client already targets the model's URL.
-    const keywords: [string, JsonValue][] = request.customBaseUrl ? args.keywords : [["model", request.model], ...args.keywords];
+    const keywords: [string, JsonValue][] = request.customBaseUrl
+      ? args.keywords
+      : [["model", request.model], ...args.keywords];
     const positional = args.positional === undefined ? [] : [`    ${pythonLiteral(args.positional, "    ")},`];
     const variable = "media" in request.response ? request.response.media : request.stream ? "stream" : "result";
     call = `${variable} = client.${sdk.method}(\n${[...positional, pythonKeywordArguments(keywords, "    ")].filter(Boolean).join("\n")}\n)\n\n${resultHandling(request, variable)}`;

@@ -12,17 +12,49 @@ import type { SnippetClient } from "./types.ts";
 
 /** Keyword arguments of `OpenAI().chat.completions.create` that map to request body fields. */
 export const OPENAI_CHAT_ARGUMENTS = new Set([
-  "messages", "model", "audio", "frequency_penalty", "function_call", "functions", "logit_bias", "logprobs",
-  "max_completion_tokens", "max_tokens", "metadata", "modalities", "n", "parallel_tool_calls", "prediction",
-  "presence_penalty", "prompt_cache_key", "reasoning_effort", "response_format", "safety_identifier", "seed",
-  "service_tier", "stop", "store", "stream", "stream_options", "temperature", "tool_choice", "tools",
-  "top_logprobs", "top_p", "user", "verbosity", "web_search_options",
+  "messages",
+  "model",
+  "audio",
+  "frequency_penalty",
+  "function_call",
+  "functions",
+  "logit_bias",
+  "logprobs",
+  "max_completion_tokens",
+  "max_tokens",
+  "metadata",
+  "modalities",
+  "n",
+  "parallel_tool_calls",
+  "prediction",
+  "presence_penalty",
+  "prompt_cache_key",
+  "reasoning_effort",
+  "response_format",
+  "safety_identifier",
+  "seed",
+  "service_tier",
+  "stop",
+  "store",
+  "stream",
+  "stream_options",
+  "temperature",
+  "tool_choice",
+  "tools",
+  "top_logprobs",
+  "top_p",
+  "user",
+  "verbosity",
+  "web_search_options",
 ]);
 
 function render(request: SnippetRequest): string {
   const imports = new PythonImports();
   const OpenAI = imports.from("openai", "OpenAI");
-  const constructorArgs = [`    base_url=${pythonString(request.chatBaseUrl ?? "")},`, `    api_key=${pythonToken(request.token, imports)},`];
+  const constructorArgs = [
+    `    base_url=${pythonString(request.chatBaseUrl ?? "")},`,
+    `    api_key=${pythonToken(request.token, imports)},`,
+  ];
   if (request.billTo) constructorArgs.push(`    default_headers={"X-HF-Bill-To": ${pythonString(request.billTo)}},`);
   const client = `client = ${OpenAI}(\n${constructorArgs.join("\n")}\n)`;
   const call = chatCall("client", request, OPENAI_CHAT_ARGUMENTS);

@@ -38,7 +38,12 @@ function eventReader(imports: PythonImports): string {
 
 /** `variable["a"][0]`: the value at a JSON pointer. */
 function pythonAccess(variable: string, pointer: readonly string[]): string {
-  return variable + accessors(pointer).map((key) => `[${typeof key === "number" ? key : pythonString(key)}]`).join("");
+  return (
+    variable +
+    accessors(pointer)
+      .map((key) => `[${typeof key === "number" ? key : pythonString(key)}]`)
+      .join("")
+  );
 }
 
 function pythonUrl(parts: readonly UrlPart[], variable: string, imports: PythonImports): string {
@@ -65,18 +70,29 @@ function pythonJob(job: JobHandling, requests: string, imports: PythonImports): 
     "        break",
   ];
   if (job.failed.length > 0) {
-    lines.push(`    if state in (${job.failed.map(pythonString).join(", ")},):`, '        raise RuntimeError(f"The job failed: {response.text}")');
+    lines.push(
+      `    if state in (${job.failed.map(pythonString).join(", ")},):`,
+      '        raise RuntimeError(f"The job failed: {response.text}")',
+    );
   }
-  lines.push(`    ${time}.sleep(${job.pollSeconds})`, "else:", `    raise TimeoutError("The job did not finish after ${job.maxPolls} status checks")`);
+  lines.push(
+    `    ${time}.sleep(${job.pollSeconds})`,
+    "else:",
+    `    raise TimeoutError("The job did not finish after ${job.maxPolls} status checks")`,
+  );
   if (job.resultUrl) {
-    lines.push(`response = ${requests}.get(${pythonUrl(job.resultUrl, "job", imports)}, headers=headers)`, "response.raise_for_status()");
+    lines.push(
+      `response = ${requests}.get(${pythonUrl(job.resultUrl, "job", imports)}, headers=headers)`,
+      "response.raise_for_status()",
+    );
   }
   return lines.join("\n");
 }
 
 function pythonOutput(request: SnippetRequest, requests: string, imports: PythonImports): string {
   const { response } = request;
-  if (response.kind === "bytes") return `with open(${pythonString(response.fileName)}, "wb") as f:\n    f.write(response.content)`;
+  if (response.kind === "bytes")
+    return `with open(${pythonString(response.fileName)}, "wb") as f:\n    f.write(response.content)`;
   if (response.kind === "base64") {
     const base64 = imports.module("base64");
     return `with open(${pythonString(response.fileName)}, "wb") as f:\n    f.write(${base64}.b64decode(${pythonAccess("response.json()", response.pointer)}))`;
@@ -103,7 +119,9 @@ function render(request: SnippetRequest): string {
   }
   const lines: string[] = [];
   lines.push(`API_URL = ${pythonString(request.url)}`);
-  lines.push(`headers = {\n${headerEntries.map(([name, value]) => `    ${pythonString(name)}: ${value},`).join("\n")}\n}`);
+  lines.push(
+    `headers = {\n${headerEntries.map(([name, value]) => `    ${pythonString(name)}: ${value},`).join("\n")}\n}`,
+  );
 
   let sendArgument: string;
   if (body.kind === "file") {
@@ -113,9 +131,13 @@ function render(request: SnippetRequest): string {
     let value: LiteralValue = body.value;
     if (body.kind === "json-with-file") {
       const base64 = imports.module("base64");
-      lines.push(`with open(${pythonString(body.fileName)}, "rb") as f:\n    file_base64 = ${base64}.b64encode(f.read()).decode("ascii")`);
+      lines.push(
+        `with open(${pythonString(body.fileName)}, "rb") as f:\n    file_base64 = ${base64}.b64encode(f.read()).decode("ascii")`,
+      );
       const dataUrl = `f"data:${body.contentType};base64,{file_base64}"`;
-      value = bodyWithFileCode(body.value, body.slots, (slot) => code(slot.encoding === "data-url" ? dataUrl : "file_base64"));
+      value = bodyWithFileCode(body.value, body.slots, (slot) =>
+        code(slot.encoding === "data-url" ? dataUrl : "file_base64"),
+      );
     }
     lines.push(`payload = ${pythonLiteral(value)}`);
     sendArgument = "json=payload";

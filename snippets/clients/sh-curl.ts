@@ -31,7 +31,12 @@ function responseOptions(request: SnippetRequest): string[] {
 
 /** A jq filter reading the value at a JSON pointer. */
 function jqPath(pointer: readonly string[]): string {
-  return "." + accessors(pointer).map((key) => `[${JSON.stringify(key)}]`).join("");
+  return (
+    "." +
+    accessors(pointer)
+      .map((key) => `[${JSON.stringify(key)}]`)
+      .join("")
+  );
 }
 
 /** `"$(printf '%s' "$json" | jq -r '...')"`: a string read from a JSON document held in a variable. */
@@ -45,7 +50,9 @@ function shellUrl(parts: readonly UrlPart[], variable: string): string {
       if (part.kind === "literal") return shellQuote(part.text);
       const read = jqRead(variable, part.pointer);
       // The path of a URL: without scheme, host, query and fragment.
-      return part.kind === "value" ? `"$(${read})"` : `"$(${read} | sed -E 's|^[A-Za-z][A-Za-z0-9+.-]*://[^/]*||; s|[?#].*$||')"`;
+      return part.kind === "value"
+        ? `"$(${read})"`
+        : `"$(${read} | sed -E 's|^[A-Za-z][A-Za-z0-9+.-]*://[^/]*||; s|[?#].*$||')"`;
     })
     .join("");
 }
@@ -54,9 +61,15 @@ const FAIL = `|| { printf '%s\\n' "$response" >&2; exit 1; }`;
 
 function shellJob(job: JobHandling, request: SnippetRequest): string {
   const auth = shellBearerHeader(request.token);
-  const failed = job.failed.length > 0
-    ? [`    ${job.failed.map(shellQuote).join(" | ")})`, `      printf 'The job failed: %s\\n' "$response" >&2`, "      exit 1", "      ;;"]
-    : [];
+  const failed =
+    job.failed.length > 0
+      ? [
+          `    ${job.failed.map(shellQuote).join(" | ")})`,
+          `      printf 'The job failed: %s\\n' "$response" >&2`,
+          "      exit 1",
+          "      ;;",
+        ]
+      : [];
   const lines = [
     "job=$response",
     `status_url=${shellUrl(job.statusUrl, "job")}`,
@@ -74,13 +87,15 @@ function shellJob(job: JobHandling, request: SnippetRequest): string {
     `  sleep ${job.pollSeconds}`,
     "done",
   ];
-  if (job.resultUrl) lines.push(`response=$(curl -sS --fail-with-body ${shellUrl(job.resultUrl, "job")} -H ${auth}) ${FAIL}`);
+  if (job.resultUrl)
+    lines.push(`response=$(curl -sS --fail-with-body ${shellUrl(job.resultUrl, "job")} -H ${auth}) ${FAIL}`);
   return lines.join("\n");
 }
 
 function shellOutput(request: SnippetRequest): string {
   const { response } = request;
-  if (response.kind === "base64") return `${jqRead("response", response.pointer)} | base64 --decode > ${shellQuote(response.fileName)}`;
+  if (response.kind === "base64")
+    return `${jqRead("response", response.pointer)} | base64 --decode > ${shellQuote(response.fileName)}`;
   if (response.kind === "url") {
     return `file_url=$(${jqRead("response", response.pointer)})\ncurl -sS --fail-with-body -o ${shellQuote(response.fileName)} "$file_url"`;
   }
@@ -100,13 +115,20 @@ function bodyParts(request: SnippetRequest): { producer?: string; data: string }
   });
   const json = jsonText(withSentinels);
   const places = body.slots
-    .map((slot, index) => ({ slot, marker: JSON.stringify(sentinel(index)), at: json.indexOf(JSON.stringify(sentinel(index))) }))
+    .map((slot, index) => ({
+      slot,
+      marker: JSON.stringify(sentinel(index)),
+      at: json.indexOf(JSON.stringify(sentinel(index))),
+    }))
     .sort((a, b) => a.at - b.at);
   const lines = ["{"];
   let from = 0;
   for (const { slot, marker, at } of places) {
     const prefix = slot.encoding === "data-url" ? `data:${body.contentType};base64,` : "";
-    lines.push(`    printf '%s' ${shellQuote(json.slice(from, at) + '"' + prefix)}`, `    base64 < ${shellQuote(body.fileName)} | tr -d '\\n'`);
+    lines.push(
+      `    printf '%s' ${shellQuote(json.slice(from, at) + '"' + prefix)}`,
+      `    base64 < ${shellQuote(body.fileName)} | tr -d '\\n'`,
+    );
     from = at + marker.length - 1;
   }
   lines.push(`    printf '%s' ${shellQuote(json.slice(from))}`, "}");
@@ -116,7 +138,8 @@ function bodyParts(request: SnippetRequest): { producer?: string; data: string }
 function setAt(value: unknown, pointer: readonly string[], replacement: unknown): unknown {
   const [head, ...rest] = pointer;
   if (head === undefined) return replacement;
-  if (Array.isArray(value)) return value.map((item, index) => (String(index) === head ? setAt(item, rest, replacement) : item));
+  if (Array.isArray(value))
+    return value.map((item, index) => (String(index) === head ? setAt(item, rest, replacement) : item));
   const object = value as Record<string, unknown>;
   return { ...object, [head]: setAt(object[head], rest, replacement) };
 }
@@ -128,7 +151,9 @@ function render(request: SnippetRequest): string {
     const options = [...headerOptions(request), ...responseOptions(request)];
     return pipe + ["curl " + shellQuote(request.url), ...options, data].join(CONTINUATION);
   }
-  const call = ["curl -sS --fail-with-body " + shellQuote(request.url), ...headerOptions(request), data].join(CONTINUATION);
+  const call = ["curl -sS --fail-with-body " + shellQuote(request.url), ...headerOptions(request), data].join(
+    CONTINUATION,
+  );
   const steps = [`response=$(${pipe}${call}) ${FAIL}`];
   if (request.job) steps.push(shellJob(request.job, request));
   steps.push(shellOutput(request));

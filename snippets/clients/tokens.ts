@@ -27,5 +27,7 @@ export function jsBearer(token: TokenSource): string {
 /** A quoted shell word for the Authorization header. */
 export function shellBearerHeader(token: TokenSource): string {
   // An environment variable must be expanded, so it goes in double quotes; the variable name is [A-Z0-9_].
-  return token.kind === "inline" ? shellQuote(`Authorization: Bearer ${token.value}`) : `"Authorization: Bearer $${token.variable}"`;
+  return token.kind === "inline"
+    ? shellQuote(`Authorization: Bearer ${token.value}`)
+    : `"Authorization: Bearer $${token.variable}"`;
 }

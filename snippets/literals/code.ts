@@ -13,7 +13,12 @@ export function code(source: string): Code {
 export type LiteralValue = JsonValue | Code | LiteralValue[] | { [key: string]: LiteralValue };
 
 function isNonEmptyContainer(value: LiteralValue): boolean {
-  return typeof value === "object" && value !== null && !(value instanceof Code) && (Array.isArray(value) ? value.length > 0 : Object.keys(value).length > 0);
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !(value instanceof Code) &&
+    (Array.isArray(value) ? value.length > 0 : Object.keys(value).length > 0)
+  );
 }
 
 export interface ContainerStyle {
@@ -29,10 +34,16 @@ export interface ContainerStyle {
  * Arrays and objects, the same way in every language: containers holding containers one item per
  * line with a trailing comma (which the formatters keep expanded), flat ones on one line.
  */
-export function printContainer(value: LiteralValue[] | { [key: string]: LiteralValue }, indent: string, style: ContainerStyle): string {
+export function printContainer(
+  value: LiteralValue[] | { [key: string]: LiteralValue },
+  indent: string,
+  style: ContainerStyle,
+): string {
   const inner = indent + style.step;
   const isArray = Array.isArray(value);
-  const pairs: [string | undefined, LiteralValue][] = isArray ? value.map((item) => [undefined, item]) : Object.entries(value);
+  const pairs: [string | undefined, LiteralValue][] = isArray
+    ? value.map((item) => [undefined, item])
+    : Object.entries(value);
   const [open, close] = isArray ? ["[", "]"] : ["{", "}"];
   if (pairs.length === 0) return open + close;
   const entries = pairs.map(([key, item]) => style.entry(key, item, inner));

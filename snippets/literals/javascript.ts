@@ -32,7 +32,8 @@ export function jsKey(key: string): string {
 const JS_CONTAINERS: ContainerStyle = {
   step: "  ",
   objectPadding: " ",
-  entry: (key, item, indent) => (key === undefined ? jsLiteral(item, indent) : `${jsKey(key)}: ${jsLiteral(item, indent)}`),
+  entry: (key, item, indent) =>
+    key === undefined ? jsLiteral(item, indent) : `${jsKey(key)}: ${jsLiteral(item, indent)}`,
 };
 
 /** A literal for `value`, as JavaScript source; evaluating it gives back the value. */
@@ -50,4 +51,3 @@ export function jsObject(entries: readonly (readonly [string, LiteralValue])[], 
   const inner = indent + "  ";
   return `{\n${entries.map(([key, value]) => `${inner}${jsKey(key)}: ${jsLiteral(value, inner)},`).join("\n")}\n${indent}}`;
 }
-

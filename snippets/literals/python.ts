@@ -40,7 +40,8 @@ export function isPythonIdentifier(name: string): boolean {
 const PYTHON_CONTAINERS: ContainerStyle = {
   step: "    ",
   objectPadding: "",
-  entry: (key, item, indent) => (key === undefined ? pythonLiteral(item, indent) : `${pythonString(key)}: ${pythonLiteral(item, indent)}`),
+  entry: (key, item, indent) =>
+    key === undefined ? pythonLiteral(item, indent) : `${pythonString(key)}: ${pythonLiteral(item, indent)}`,
 };
 
 /** A literal for `value`, as Python source; `eval` of it gives back the value. */
@@ -56,7 +57,5 @@ export function pythonLiteral(value: LiteralValue, indent = ""): string {
 
 /** `name=value` keyword arguments, one per line. */
 export function pythonKeywordArguments(args: readonly (readonly [string, LiteralValue])[], indent: string): string {
-  return args
-    .map(([name, value]) => `${indent}${name}=${pythonLiteral(value, indent)},`)
-    .join("\n");
+  return args.map(([name, value]) => `${indent}${name}=${pythonLiteral(value, indent)},`).join("\n");
 }

@@ -2,7 +2,7 @@
  * Shell quoting: strong single quotes, with `'` written as `'\''`. Nothing inside single quotes
  * is expanded, so `$(...)`, backticks, `${x}` and `!` reach the program byte for byte.
  */
-const SAFE_WORD = /^[A-Za-z0-9_\/.:,=%+@-]+$/;
+const SAFE_WORD = /^[A-Za-z0-9_/.:,=%+@-]+$/;
 
 export function shellQuote(text: string): string {
   if (text.includes("\0")) throw new Error("a shell word cannot contain a NUL character");

@@ -67,6 +67,8 @@ describe("a build with the cache", () => {
   it("fills the cache, then builds the same pages from damaged entries and mends them", async () => {
     const config = loadConfig(project);
     const cache = new DirectoryCache(cacheDir, "fingerprint-a");
+    // Test files share a process (isolate: false): snippets another file checked would skip the cache.
+    forgetCheckedSnippets();
     const first = await buildSite(config, { cache });
     const entries = entriesUnder(cacheDir);
     const kinds = new Set(entries.map((file) => path.relative(cacheDir, file).split(path.sep)[0]));

@@ -29,8 +29,10 @@ describe("snippet-docs --help and --version", () => {
   });
 
   it("prints the package's version", async () => {
-    const version = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string }).version;
-    for (const flag of ["--version", "-V"]) expect(await cli([flag])).toEqual({ status: 0, stdout: `${version}\n`, stderr: "" });
+    const version = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string })
+      .version;
+    for (const flag of ["--version", "-V"])
+      expect(await cli([flag])).toEqual({ status: 0, stdout: `${version}\n`, stderr: "" });
   });
 
   it.each(NAMES)("%s --help has a description, its options and examples", async (name) => {
@@ -53,15 +55,30 @@ describe("snippet-docs --help and --version", () => {
 
 describe("argument errors", () => {
   it.each([
-    [["bogus"], 'error: unknown command "bogus": the commands are generate, check, preview, snippet, spec-table, conformance, bench, sync\nSee `snippet-docs --help`.\n'],
+    [
+      ["bogus"],
+      'error: unknown command "bogus": the commands are generate, check, preview, snippet, spec-table, conformance, bench, sync\nSee `snippet-docs --help`.\n',
+    ],
     [["generate", "--bogus"], "error: unknown option --bogus\nSee `snippet-docs generate --help`.\n"],
-    [["check", "--confg", "x"], "error: unknown option --confg (did you mean --config?)\nSee `snippet-docs check --help`.\n"],
+    [
+      ["check", "--confg", "x"],
+      "error: unknown option --confg (did you mean --config?)\nSee `snippet-docs check --help`.\n",
+    ],
     [["generate", "extra"], "error: too many arguments: it takes none, got 1\nSee `snippet-docs generate --help`.\n"],
     [["snippet"], "error: missing the <task> argument\nSee `snippet-docs snippet --help`.\n"],
     [["preview", "--port"], "error: --port needs a value\nSee `snippet-docs preview --help`.\n"],
-    [["preview", "--port", "http"], 'error: --port takes a whole number from 0 to 65535, not "http"\nSee `snippet-docs preview --help`.\n'],
-    [["bench", "--runs", "0"], 'error: --runs takes a whole number from 1 to 50, not "0"\nSee `snippet-docs bench --help`.\n'],
-    [["check", "--cwd", "no/such/dir"], "error: --cwd no/such/dir: no such directory\nSee `snippet-docs check --help`.\n"],
+    [
+      ["preview", "--port", "http"],
+      'error: --port takes a whole number from 0 to 65535, not "http"\nSee `snippet-docs preview --help`.\n',
+    ],
+    [
+      ["bench", "--runs", "0"],
+      'error: --runs takes a whole number from 1 to 50, not "0"\nSee `snippet-docs bench --help`.\n',
+    ],
+    [
+      ["check", "--cwd", "no/such/dir"],
+      "error: --cwd no/such/dir: no such directory\nSee `snippet-docs check --help`.\n",
+    ],
   ])("%j exits 2 with our own message", async (argv, message) => {
     expect(await cli(argv)).toEqual({ status: 2, stdout: "", stderr: message });
   });
@@ -79,7 +96,10 @@ describe("argument errors", () => {
 describe("how a command is named", () => {
   it.each([
     [{ npm_lifecycle_event: "check", npm_lifecycle_script: "snippet-docs check" }, "npm run check"],
-    [{ npm_lifecycle_event: "docs:check", npm_lifecycle_script: "snippet-docs check --cwd docs" }, "npm run docs:check"],
+    [
+      { npm_lifecycle_event: "docs:check", npm_lifecycle_script: "snippet-docs check --cwd docs" },
+      "npm run docs:check",
+    ],
     [{ npm_command: "exec" }, "npx snippet-docs check"],
     [{}, "snippet-docs check"],
   ])("%j -> %s", (env, expected) => {
@@ -90,7 +110,10 @@ describe("how a command is named", () => {
     const project = scratchProject();
     try {
       expect(generateCommandOf(project)).toBe("npx snippet-docs generate");
-      writeFileSync(path.join(project, "package.json"), JSON.stringify({ scripts: { "docs:watch": "snippet-docs generate --watch", docs: "snippet-docs generate" } }));
+      writeFileSync(
+        path.join(project, "package.json"),
+        JSON.stringify({ scripts: { "docs:watch": "snippet-docs generate --watch", docs: "snippet-docs generate" } }),
+      );
       expect(generateCommandOf(project)).toBe("npm run docs");
       expect(generateCommandOf(PROJECT_ROOT)).toBe("npm run generate");
     } finally {
@@ -115,12 +138,18 @@ describe("the configuration file", () => {
       const result = await runCommand("snippet", ["text-classification"], path.join(project, "specs/deeper"));
       expect(result.status).toBe(2);
       // Outside the working directory, a file is named by its absolute path.
-      expect(result.stderr).toMatch(/^(.*)snippet-docs\.config\.json:1:\d+ at \/clients\/1: error: must be one of \["sh\/curl"/m);
+      expect(result.stderr).toMatch(
+        /^(.*)snippet-docs\.config\.json:1:\d+ at \/clients\/1: error: must be one of \["sh\/curl"/m,
+      );
       expect(result.stderr.startsWith(`${configFile}:1:`)).toBe(true);
     } finally {
       writeFileSync(configFile, valid);
     }
-    const fixed = await runCommand("snippet", ["text-classification", "--client", "sh/curl"], path.join(project, "specs/deeper"));
+    const fixed = await runCommand(
+      "snippet",
+      ["text-classification", "--client", "sh/curl"],
+      path.join(project, "specs/deeper"),
+    );
     expect(fixed.status).toBe(0);
   });
 

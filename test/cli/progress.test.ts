@@ -37,7 +37,14 @@ describe("progress", () => {
 
   it("redraws one line in a terminal, at most every 100 ms, and clears it at the end", () => {
     const output = run({ NO_COLOR: "1" }, true);
-    expect(output.split(CLEAR)).toEqual(["", "generate: rendering snippets 0/4 0.0s", "generate: rendering snippets 4/4 0.5s", "generate: checking pages 0/2 0.5s", "generate: checking pages 1/2 0.7s", ""]);
+    expect(output.split(CLEAR)).toEqual([
+      "",
+      "generate: rendering snippets 0/4 0.0s",
+      "generate: rendering snippets 4/4 0.5s",
+      "generate: checking pages 0/2 0.5s",
+      "generate: checking pages 1/2 0.7s",
+      "",
+    ]);
     expect(output).not.toContain(DIM);
   });
 

@@ -63,7 +63,10 @@ describe("snippet-docs as a process", () => {
   });
 
   it("conformance runs one snippet against its server", () => {
-    const result = spawnCli(["conformance", "--task", "text-classification", "--client", "sh/curl", "--fuzz", "0"], PROJECT_ROOT);
+    const result = spawnCli(
+      ["conformance", "--task", "text-classification", "--client", "sh/curl", "--fuzz", "0"],
+      PROJECT_ROOT,
+    );
     expect(result.stdout).toMatch(/\n1 passed, 0 failed\n$/);
     expect(result.status).toBe(0);
   });

@@ -30,7 +30,9 @@ describe("a deliberately broken printer", () => {
       const result = await runner.run({ job: job!, kind: "matrix", example: { inputs: "rock'n'roll" } });
       expect(result.ok).toBe(false);
       expect(result.clientId).toBe("sh/curl");
-      expect(result.problems.join("\n")).toMatch(/the body differs from the example request at \/inputs: strings differ from character 4/);
+      expect(result.problems.join("\n")).toMatch(
+        /the body differs from the example request at \/inputs: strings differ from character 4/,
+      );
     } finally {
       await server.close();
     }
@@ -51,7 +53,9 @@ describe("a deliberately broken printer", () => {
     expect(report.fuzzFailures.map((failure) => failure.jobId)).toEqual(["text-classification/hf-inference/sh/curl"]);
     const [failure] = report.fuzzFailures;
     expect(JSON.stringify(failure?.counterexample)).toContain("'");
-    expect(report.fuzz.filter((result) => result.clientId === "python/requests").every((result) => result.ok)).toBe(true);
+    expect(report.fuzz.filter((result) => result.clientId === "python/requests").every((result) => result.ok)).toBe(
+      true,
+    );
 
     const text = formatReport(report);
     expect(text).toContain("FAIL text-classification/hf-inference/sh/curl [fuzz, seed 42");

@@ -15,14 +15,20 @@ function task(id: string): Task {
 }
 
 /** The comparison conformance makes between a received body and the task's example. */
-function difference(taskId: string, received: JsonObject, example: JsonObject = task(taskId).example): string | undefined {
+function difference(
+  taskId: string,
+  received: JsonObject,
+  example: JsonObject = task(taskId).example,
+): string | undefined {
   return jsonDifference(received, example, defaultFieldPolicy(specs.registry, task(taskId).schemas.input));
 }
 
 describe("bodies with default fields", () => {
   it("reads defaults through $ref, allOf and nested properties", () => {
     expect(declaredDefaults(specs.registry, task("chat-completion").schemas.input, ["stream"])).toEqual([false]);
-    expect(declaredDefaults(specs.registry, task("zero-shot-classification").schemas.input, ["parameters", "multi_label"])).toEqual([false]);
+    expect(
+      declaredDefaults(specs.registry, task("zero-shot-classification").schemas.input, ["parameters", "multi_label"]),
+    ).toEqual([false]);
     expect(declaredDefaults(specs.registry, task("chat-completion").schemas.input, ["no_such_field"])).toEqual([]);
   });
 
@@ -45,7 +51,9 @@ describe("bodies with default fields", () => {
     expect(difference("chat-completion", { ...example, stream: true })).toMatch(/unexpected "stream"/);
     expect(difference("chat-completion", { ...example, temperature: 0.5 })).toMatch(/unexpected "temperature"/);
     const classification = task("text-classification").example;
-    expect(difference("text-classification", { ...classification, parameters: { top_k: 3 } })).toMatch(/unexpected "parameters"/);
+    expect(difference("text-classification", { ...classification, parameters: { top_k: 3 } })).toMatch(
+      /unexpected "parameters"/,
+    );
     expect(difference("text-classification", { ...classification, extra: {} })).toMatch(/unexpected "extra"/);
   });
 
@@ -72,7 +80,11 @@ describe("bodies with default fields", () => {
       status: 200,
     });
     const example = textClassification.example;
-    expect(requestProblems(recorded({ ...example, parameters: {} }), expected, "hf_t", undefined, specs.registry)).toEqual([]);
-    expect(requestProblems(recorded({ ...example, parameters: { top_k: 1 } }), expected, "hf_t", undefined, specs.registry)).toHaveLength(1);
+    expect(
+      requestProblems(recorded({ ...example, parameters: {} }), expected, "hf_t", undefined, specs.registry),
+    ).toEqual([]);
+    expect(
+      requestProblems(recorded({ ...example, parameters: { top_k: 1 } }), expected, "hf_t", undefined, specs.registry),
+    ).toHaveLength(1);
   });
 });

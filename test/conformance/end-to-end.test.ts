@@ -58,21 +58,34 @@ describe("conformance harness, end to end", () => {
 
   it("stops a snippet that would reach the network, and says so", async () => {
     // TEST-NET-1 (192.0.2.0/24) is never routed: the guard must refuse before any packet is sent.
-    const leaky = (client: SnippetClient): SnippetClient => ({ ...client, render: (request) => client.render(request).replace(/http:\/\/127\.0\.0\.1:\d+/, "http://192.0.2.1") });
+    const leaky = (client: SnippetClient): SnippetClient => ({
+      ...client,
+      render: (request) => client.render(request).replace(/http:\/\/127\.0\.0\.1:\d+/, "http://192.0.2.1"),
+    });
     const runner = new SnippetRunner({ specs, server, workRoot });
-    const jobs = snippetJobs(specs, [leaky(jsFetch), leaky(pythonRequests)]).filter((job) => job.task.id === "text-classification");
+    const jobs = snippetJobs(specs, [leaky(jsFetch), leaky(pythonRequests)]).filter(
+      (job) => job.task.id === "text-classification",
+    );
     expect(jobs).toHaveLength(2);
     const results = await runPool(jobs, 2, (job) => runner.run({ job, kind: "matrix" }));
     for (const result of results) {
       expect(result.ok, result.id).toBe(false);
-      expect(result.problems, result.id).toContain("the snippet tried to reach the network (see the network guard's message)");
+      expect(result.problems, result.id).toContain(
+        "the snippet tried to reach the network (see the network guard's message)",
+      );
     }
   });
 
   it("reports a hostile example value that arrives intact as a pass", async () => {
-    const job = snippetJobs(specs, CLIENTS).find((candidate) => candidate.id === snippetJobId("text-classification", "hf-inference", "sh/curl", false));
+    const job = snippetJobs(specs, CLIENTS).find(
+      (candidate) => candidate.id === snippetJobId("text-classification", "hf-inference", "sh/curl", false),
+    );
     const runner = new SnippetRunner({ specs, server, workRoot });
-    const result = await runner.run({ job: job!, kind: "fuzz", example: { inputs: "it's \"$(echo no)\" `id` ${HOME} \\ \n\t😀 @file" } });
+    const result = await runner.run({
+      job: job!,
+      kind: "fuzz",
+      example: { inputs: 'it\'s "$(echo no)" `id` ${HOME} \\ \n\t😀 @file' },
+    });
     expect(result.problems).toEqual([]);
   });
 });

@@ -19,7 +19,10 @@ afterAll(async () => {
 async function call(target: string, token: string, body?: unknown): Promise<Response> {
   return fetch(`${server.origin}${target}`, {
     method: body === undefined ? "GET" : "POST",
-    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+    headers: {
+      Authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 }
@@ -27,24 +30,38 @@ async function call(target: string, token: string, body?: unknown): Promise<Resp
 describe("provider-native flows", () => {
   it("runs a fal queue job: submit, in progress, completed, result, download", async () => {
     server.register("hf_job");
-    const submitted = (await (await call("/fal-ai/fal-ai/flux/dev?_subdomain=queue", "hf_job", { prompt: "a cat" })).json()) as { response_url: string };
+    const submitted = (await (
+      await call("/fal-ai/fal-ai/flux/dev?_subdomain=queue", "hf_job", { prompt: "a cat" })
+    ).json()) as { response_url: string };
     const statusTarget = `/fal-ai${new URL(submitted.response_url).pathname}/status?_subdomain=queue`;
     const first = (await (await call(statusTarget, "hf_job")).json()) as { status: string };
     expect(first.status).toBe("IN_PROGRESS");
     const second = (await (await call(statusTarget, "hf_job")).json()) as { status: string };
     expect(second.status).toBe("COMPLETED");
-    const result = (await (await call(`/fal-ai${new URL(submitted.response_url).pathname}?_subdomain=queue`, "hf_job")).json()) as { images: { url: string }[] };
+    const result = (await (
+      await call(`/fal-ai${new URL(submitted.response_url).pathname}?_subdomain=queue`, "hf_job")
+    ).json()) as { images: { url: string }[] };
     const download = await fetch(result.images[0]!.url);
     expect(download.status).toBe(200);
     const recorded = server.collect("hf_job");
-    expect(recorded.map((request) => `${request.method} ${request.status}`)).toEqual(["POST 200", "GET 200", "GET 200", "GET 200", "GET 200"]);
+    expect(recorded.map((request) => `${request.method} ${request.status}`)).toEqual([
+      "POST 200",
+      "GET 200",
+      "GET 200",
+      "GET 200",
+      "GET 200",
+    ]);
     expect(recorded[0]?.payload).toEqual({ inputs: "a cat" });
     expect(recorded.at(-1)?.responseBody?.equals(Buffer.from(await download.arrayBuffer()))).toBe(true);
   });
 
   it("refuses a native body that breaks its contract, naming the field", async () => {
     server.register("hf_bad");
-    const response = await call("/together/v1/images/generations", "hf_bad", { prompt: "x", model: "black-forest-labs/FLUX.1-schnell", response_format: "url" });
+    const response = await call("/together/v1/images/generations", "hf_bad", {
+      prompt: "x",
+      model: "black-forest-labs/FLUX.1-schnell",
+      response_format: "url",
+    });
     expect(response.status).toBe(400);
     expect(server.collect("hf_bad")[0]?.problems.join()).toMatch(/response_format/);
   });
@@ -52,14 +69,18 @@ describe("provider-native flows", () => {
   it("answers base64 at the contract's pointer", async () => {
     server.register("hf_b64");
     const body = { prompt: "x", model: "black-forest-labs/FLUX.1-schnell", response_format: "base64" };
-    const answer = (await (await call("/together/v1/images/generations", "hf_b64", body)).json()) as { data: { b64_json: string }[] };
+    const answer = (await (await call("/together/v1/images/generations", "hf_b64", body)).json()) as {
+      data: { b64_json: string }[];
+    };
     const recorded = server.collect("hf_b64");
     expect(Buffer.from(answer.data[0]!.b64_json, "base64").equals(recorded[0]!.responseBody!)).toBe(true);
   });
 
   it("does not hand out a result before the job is done", async () => {
     server.register("hf_early");
-    const submitted = (await (await call("/fal-ai/fal-ai/flux/dev?_subdomain=queue", "hf_early", { prompt: "a cat" })).json()) as { response_url: string };
+    const submitted = (await (
+      await call("/fal-ai/fal-ai/flux/dev?_subdomain=queue", "hf_early", { prompt: "a cat" })
+    ).json()) as { response_url: string };
     const early = await call(`/fal-ai${new URL(submitted.response_url).pathname}?_subdomain=queue`, "hf_early");
     expect(early.status).toBe(409);
     server.collect("hf_early");

@@ -15,7 +15,8 @@ function expectValidBodies(specs: Specs): void {
     if (task.schemas.streamOutput) {
       const events = generator.streamEvents(task);
       expect(events).toHaveLength(STREAM_EVENT_COUNT);
-      for (const event of events) expect(specs.validator.validate(task.schemas.streamOutput, event), `${task.id} stream event`).toEqual([]);
+      for (const event of events)
+        expect(specs.validator.validate(task.schemas.streamOutput, event), `${task.id} stream event`).toEqual([]);
     }
   }
 }
@@ -32,7 +33,14 @@ describe("response generator", () => {
   it("handles $ref, allOf, oneOf, anyOf, enum, const, arrays, bounds, formats and recursion", () => {
     const schema = {
       $defs: {
-        Node: { type: "object", required: ["name"], properties: { name: { type: "string", minLength: 12 }, children: { type: "array", items: { $ref: "#/$defs/Node" } } } },
+        Node: {
+          type: "object",
+          required: ["name"],
+          properties: {
+            name: { type: "string", minLength: 12 },
+            children: { type: "array", items: { $ref: "#/$defs/Node" } },
+          },
+        },
         Score: { type: "number", exclusiveMinimum: 0, maximum: 1 },
       },
       type: "object",
@@ -48,7 +56,12 @@ describe("response generator", () => {
         count: { type: "integer", minimum: 5, maximum: 7 },
         when: { type: "string", format: "date-time" },
         nullable: { type: ["null", "string"], maxLength: 3 },
-        merged: { allOf: [{ type: "object", required: ["a"], properties: { a: { type: "integer", multipleOf: 4, minimum: 3 } } }, { required: ["b"], properties: { b: { type: "boolean" } } }] },
+        merged: {
+          allOf: [
+            { type: "object", required: ["a"], properties: { a: { type: "integer", multipleOf: 4, minimum: 3 } } },
+            { required: ["b"], properties: { b: { type: "boolean" } } },
+          ],
+        },
         tuple: { type: "array", prefixItems: [{ type: "string" }, { type: "integer" }], minItems: 2 },
       },
     };
@@ -62,7 +75,14 @@ describe("response generator", () => {
     const document = registry.all()[0]!;
     const value = new ResponseGenerator({ registry, validator }).valueFor(document);
     expect(validator.validate(document, value)).toEqual([]);
-    expect(value).toMatchObject({ pick: 0.5, kind: "a", fixed: { x: [1, 2] }, count: 6, when: "2024-01-01T00:00:00Z", merged: { a: 4, b: true } });
+    expect(value).toMatchObject({
+      pick: 0.5,
+      kind: "a",
+      fixed: { x: [1, 2] },
+      count: 6,
+      when: "2024-01-01T00:00:00Z",
+      merged: { a: 4, b: true },
+    });
   });
 
   it("is deterministic and varies strings across stream events", () => {

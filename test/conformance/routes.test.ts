@@ -18,7 +18,9 @@ describe("route table", () => {
   const table = new RouteTable(specs);
 
   it("fills {modelId} in the provider's task path", () => {
-    expect(routeOf(table, "/hf-inference/models/example-org/text-model", { inputs: "x" })).toBe("text-classification by hf-inference");
+    expect(routeOf(table, "/hf-inference/models/example-org/text-model", { inputs: "x" })).toBe(
+      "text-classification by hf-inference",
+    );
   });
 
   it("uses a mapping's own path over the provider's, with {providerModelId}", () => {
@@ -26,19 +28,31 @@ describe("route table", () => {
   });
 
   it("fills {task} and keeps staging mappings routable", () => {
-    expect(routeOf(table, "/quick-ai/v1/text-classification/quick/text", { inputs: "x" })).toBe("text-classification by quick-ai");
+    expect(routeOf(table, "/quick-ai/v1/text-classification/quick/text", { inputs: "x" })).toBe(
+      "text-classification by quick-ai",
+    );
   });
 
   it("tells conversational mappings apart by the body's model", () => {
-    expect(routeOf(table, "/v1/chat/completions", { model: "example-org/chat-model:hf-inference" })).toBe("chat-completion by hf-inference");
-    expect(routeOf(table, "/v1/chat/completions", { model: "example-org/chat-model:quick-ai" })).toBe("chat-completion by quick-ai");
-    expect(routeOf(table, "/v1/chat/completions", { model: "example-org/chat-model" })).toMatch(/^404: the chat route serves models/);
+    expect(routeOf(table, "/v1/chat/completions", { model: "example-org/chat-model:hf-inference" })).toBe(
+      "chat-completion by hf-inference",
+    );
+    expect(routeOf(table, "/v1/chat/completions", { model: "example-org/chat-model:quick-ai" })).toBe(
+      "chat-completion by quick-ai",
+    );
+    expect(routeOf(table, "/v1/chat/completions", { model: "example-org/chat-model" })).toMatch(
+      /^404: the chat route serves models/,
+    );
     expect(routeOf(table, "/v1/chat/completions")).toMatch(/^404/);
   });
 
   it("refuses unknown paths, queries and other methods", () => {
-    expect(routeOf(table, "/hf-inference/models/example-org/unknown")).toMatch(/^404: no route for \/hf-inference\/models\/example-org\/unknown: known paths under \/hf-inference\//);
-    expect(routeOf(table, "/hf-inference/models/example-org/text-model?wait=1")).toMatch(/^404: unexpected request target/);
+    expect(routeOf(table, "/hf-inference/models/example-org/unknown")).toMatch(
+      /^404: no route for \/hf-inference\/models\/example-org\/unknown: known paths under \/hf-inference\//,
+    );
+    expect(routeOf(table, "/hf-inference/models/example-org/text-model?wait=1")).toMatch(
+      /^404: unexpected request target/,
+    );
     const get = table.match("GET", "/hf-inference/models/example-org/text-model", undefined);
     expect(get.ok ? "ok" : get.status).toBe(405);
   });
@@ -51,7 +65,9 @@ describe("route table", () => {
       const key = `${job.task.id}/${job.provider.id}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const request = buildRequest(project.router, job.task, job.provider, job.mapping, { baseUrl: "http://127.0.0.1:1" });
+      const request = buildRequest(project.router, job.task, job.provider, job.mapping, {
+        baseUrl: "http://127.0.0.1:1",
+      });
       const url = new URL(request.url);
       const target = url.pathname + url.search;
       const match = projectTable.match("POST", target, request.body.kind === "file" ? undefined : request.body.value);
@@ -71,7 +87,11 @@ describe("conformance server", () => {
   });
 
   const post = (path: string, token: string, body: string, contentType = "application/json") =>
-    fetch(server.origin + path, { method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Type": contentType }, body });
+    fetch(server.origin + path, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": contentType },
+      body,
+    });
 
   it("listens on 127.0.0.1", () => {
     expect(server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -89,7 +109,12 @@ describe("conformance server", () => {
     const response = await post("/hf-inference/models/example-org/text-model", "hf_a", '{"inputs":"x"}');
     expect(response.status).toBe(200);
     const body = (await response.json()) as unknown;
-    expect(specs.validator.validate(specs.tasks.find((task) => task.id === "text-classification")!.schemas.output, body as never)).toEqual([]);
+    expect(
+      specs.validator.validate(
+        specs.tasks.find((task) => task.id === "text-classification")!.schemas.output,
+        body as never,
+      ),
+    ).toEqual([]);
     expect(server.collect("hf_b")).toEqual([]);
     const [recorded, ...rest] = server.collect("hf_a");
     expect(rest).toEqual([]);
@@ -112,12 +137,21 @@ describe("conformance server", () => {
 
   it("streams server-sent events ending with [DONE], each valid against stream_output.json", async () => {
     server.register("hf_d");
-    const response = await post("/v1/chat/completions", "hf_d", JSON.stringify({ model: "example-org/chat-model:quick-ai", messages: [{ role: "user", content: "hi" }], stream: true }));
+    const response = await post(
+      "/v1/chat/completions",
+      "hf_d",
+      JSON.stringify({
+        model: "example-org/chat-model:quick-ai",
+        messages: [{ role: "user", content: "hi" }],
+        stream: true,
+      }),
+    );
     expect(response.headers.get("content-type")).toBe("text/event-stream");
     const events = (await response.text()).split("\n\n").filter(Boolean);
     expect(events.at(-1)).toBe("data: [DONE]");
     const schema = specs.tasks.find((task) => task.id === "chat-completion")!.schemas.streamOutput!;
-    for (const event of events.slice(0, -1)) expect(specs.validator.validate(schema, JSON.parse(event.slice("data: ".length)))).toEqual([]);
+    for (const event of events.slice(0, -1))
+      expect(specs.validator.validate(schema, JSON.parse(event.slice("data: ".length)))).toEqual([]);
     expect(server.collect("hf_d")).toHaveLength(1);
   });
 

@@ -10,7 +10,11 @@ const VARIABLES = { providerModelId: "vendor/model-v1", modelId: "org/Model" };
 
 describe("contract body templates", () => {
   it("renames, wraps, spreads and adds fields", () => {
-    const template: JsonValue = { input: { $spread: "/parameters", prompt: { $from: "/inputs" } }, model: { $var: "providerModelId" }, response_format: "b64_json" };
+    const template: JsonValue = {
+      input: { $spread: "/parameters", prompt: { $from: "/inputs" } },
+      model: { $var: "providerModelId" },
+      response_format: "b64_json",
+    };
     const example: JsonObject = { inputs: "a cat", parameters: { seed: 3, width: 64 } };
     expect(resolveBodyTemplate(template, example, VARIABLES)).toEqual({
       value: { input: { seed: 3, width: 64, prompt: "a cat" }, model: "vendor/model-v1", response_format: "b64_json" },
@@ -19,11 +23,22 @@ describe("contract body templates", () => {
   });
 
   it("leaves out members whose example value is absent", () => {
-    expect(resolveBodyTemplate({ max_tokens: { $from: "/parameters/max_new_tokens" }, prompt: { $from: "/inputs" } }, { inputs: "x" }, VARIABLES).value).toEqual({ prompt: "x" });
+    expect(
+      resolveBodyTemplate(
+        { max_tokens: { $from: "/parameters/max_new_tokens" }, prompt: { $from: "/inputs" } },
+        { inputs: "x" },
+        VARIABLES,
+      ).value,
+    ).toEqual({ prompt: "x" });
   });
 
   it("names every place the file goes, arrays included", () => {
-    const resolved = resolveBodyTemplate({ image_url: { $file: "data-url" }, image_urls: [{ $file: "data-url" }] }, { inputs: "cats.jpg" }, VARIABLES, "cats.jpg");
+    const resolved = resolveBodyTemplate(
+      { image_url: { $file: "data-url" }, image_urls: [{ $file: "data-url" }] },
+      { inputs: "cats.jpg" },
+      VARIABLES,
+      "cats.jpg",
+    );
     expect(resolved.slots).toEqual([
       { pointer: ["image_url"], encoding: "data-url" },
       { pointer: ["image_urls", "0"], encoding: "data-url" },
@@ -54,8 +69,20 @@ describe("job URL templates", () => {
 describe("native bodies read back (the conformance server's inverse of the template)", () => {
   const task = { id: "text-to-image", binaryInput: undefined } as unknown as Task;
   const mapping = (body: JsonValue): Mapping =>
-    ({ task: "text-to-image", provider: "p", modelId: "org/Model", providerModelId: "vendor/model-v1", status: "live", contract: { path: "/x", body } }) as Mapping;
-  const template: JsonValue = { $spread: "/parameters", prompt: { $from: "/inputs" }, model: { $var: "providerModelId" }, response_format: "b64_json" };
+    ({
+      task: "text-to-image",
+      provider: "p",
+      modelId: "org/Model",
+      providerModelId: "vendor/model-v1",
+      status: "live",
+      contract: { path: "/x", body },
+    }) as Mapping;
+  const template: JsonValue = {
+    $spread: "/parameters",
+    prompt: { $from: "/inputs" },
+    model: { $var: "providerModelId" },
+    response_format: "b64_json",
+  };
 
   it("gives back the task request a resolved template came from", () => {
     const example: JsonObject = { inputs: "a cat", parameters: { seed: 3 } };
@@ -64,19 +91,32 @@ describe("native bodies read back (the conformance server's inverse of the templ
   });
 
   it("reports a wrong constant, a wrong model id and unknown fields", () => {
-    const problems = unmapNativeBody(task, mapping({ prompt: { $from: "/inputs" }, model: { $var: "providerModelId" }, response_format: "b64_json" }), {
-      prompt: "x",
-      model: "org/Model",
-      response_format: "url",
-      extra: 1,
-    }).problems;
+    const problems = unmapNativeBody(
+      task,
+      mapping({ prompt: { $from: "/inputs" }, model: { $var: "providerModelId" }, response_format: "b64_json" }),
+      {
+        prompt: "x",
+        model: "org/Model",
+        response_format: "url",
+        extra: 1,
+      },
+    ).problems;
     expect(problems).toHaveLength(3);
   });
 
   it("checks the data URL's content type and keeps the base64", () => {
-    const audioTask = { id: "automatic-speech-recognition", binaryInput: { field: "inputs", contentType: "audio/flac" } } as unknown as Task;
-    const audio = { ...mapping({ audio_url: { $file: "data-url" } }), contract: { path: "/x", body: { audio_url: { $file: "data-url" } }, file: { contentType: "audio/mpeg" } } } as Mapping;
-    expect(unmapNativeBody(audioTask, audio, { audio_url: "data:audio/mpeg;base64,AAEC" })).toEqual({ payload: { inputs: "AAEC" }, problems: [] });
+    const audioTask = {
+      id: "automatic-speech-recognition",
+      binaryInput: { field: "inputs", contentType: "audio/flac" },
+    } as unknown as Task;
+    const audio = {
+      ...mapping({ audio_url: { $file: "data-url" } }),
+      contract: { path: "/x", body: { audio_url: { $file: "data-url" } }, file: { contentType: "audio/mpeg" } },
+    } as Mapping;
+    expect(unmapNativeBody(audioTask, audio, { audio_url: "data:audio/mpeg;base64,AAEC" })).toEqual({
+      payload: { inputs: "AAEC" },
+      problems: [],
+    });
     expect(unmapNativeBody(audioTask, audio, { audio_url: "data:audio/flac;base64,AAEC" }).problems).toHaveLength(1);
   });
 });

@@ -12,11 +12,17 @@ describe("the snippet engine has no provider-specific code", () => {
   it("names no provider of the feed in the request model or any client", () => {
     const providers = loadProjectSpecs().providers.map((provider) => provider.id);
     const dirs = [path.join(PROJECT_ROOT, "snippets"), path.join(PROJECT_ROOT, "snippets", "clients")];
-    const files = dirs.flatMap((dir) => readdirSync(dir).filter((name) => name.endsWith(".ts")).map((name) => path.join(dir, name)));
+    const files = dirs.flatMap((dir) =>
+      readdirSync(dir)
+        .filter((name) => name.endsWith(".ts"))
+        .map((name) => path.join(dir, name)),
+    );
     expect(files.length).toBeGreaterThan(10);
     const mentions = files.flatMap((file) => {
       const source = readFileSync(file, "utf8");
-      return providers.filter((id) => new RegExp(`["'\`]${id.replace(/[-.]/g, "\\$&")}["'\`/]`).test(source)).map((id) => `${path.relative(PROJECT_ROOT, file)}: ${id}`);
+      return providers
+        .filter((id) => new RegExp(`["'\`]${id.replace(/[-.]/g, "\\$&")}["'\`/]`).test(source))
+        .map((id) => `${path.relative(PROJECT_ROOT, file)}: ${id}`);
     });
     expect(mentions).toEqual([]);
   });

@@ -42,7 +42,13 @@ const LIBRARY_FUNCTIONS: Record<string, [string, string?]> = {
   "zero-shot-classification": ["zeroShotClassification"],
 };
 /** Content types by file extension: what a reader's file is, independent of the specs. */
-const FILE_TYPES: Record<string, string> = { flac: "audio/flac", mp3: "audio/mpeg", jpg: "image/jpeg", png: "image/png", mp4: "video/mp4" };
+const FILE_TYPES: Record<string, string> = {
+  flac: "audio/flac",
+  mp3: "audio/mpeg",
+  jpg: "image/jpeg",
+  png: "image/png",
+  mp4: "video/mp4",
+};
 const FILE_BYTES = new Uint8Array([0x00, 0x01, 0xfe, 0xff, 0x7f, 0x80, 0x3d, 0x2b, 0x2f]);
 
 interface Pair {
@@ -58,7 +64,8 @@ function publishedPairs(specs: Specs): Pair[] {
     for (const provider of specs.providers) {
       for (const mapping of provider.mappings) {
         if (mapping.task !== task.id || mapping.status !== "live") continue;
-        for (const stream of task.response.stream ? [false, true] : [false]) pairs.push({ task, provider, mapping, stream });
+        for (const stream of task.response.stream ? [false, true] : [false])
+          pairs.push({ task, provider, mapping, stream });
       }
     }
   }
@@ -88,7 +95,12 @@ async function toWire(url: string, init: RequestInit): Promise<WireRequest> {
   // fetch sends a Blob's type as the Content-Type when no header names one.
   if (body instanceof Blob) {
     if (!headers["content-type"] && body.type) headers["content-type"] = body.type;
-    return { method: init.method ?? "GET", url, headers, body: { kind: "bytes", bytes: new Uint8Array(await body.arrayBuffer()) } };
+    return {
+      method: init.method ?? "GET",
+      url,
+      headers,
+      body: { kind: "bytes", bytes: new Uint8Array(await body.arrayBuffer()) },
+    };
   }
   if (typeof body !== "string") throw new Error(`unexpected body type for ${url}`);
   return { method: init.method ?? "GET", url, headers, body: { kind: "json", value: JSON.parse(body) as JsonValue } };
@@ -114,7 +126,9 @@ function submitAnswer(job: JobHandling): JsonValue {
 
 /** Our status URL for that answer. */
 function ourStatusUrl(parts: readonly UrlPart[]): string {
-  return parts.map((part) => (part.kind === "literal" ? part.text : part.kind === "value" ? JOB_ID : new URL(JOB_URL).pathname)).join("");
+  return parts
+    .map((part) => (part.kind === "literal" ? part.text : part.kind === "value" ? JOB_ID : new URL(JOB_URL).pathname))
+    .join("");
 }
 
 interface LibraryCall {
@@ -127,12 +141,20 @@ interface LibraryCall {
  * Calls the library as a reader would for this pair and returns the request it sends to the router
  * and, for a job, the status URL it polls after the first answer.
  */
-async function libraryRequest(specs: Specs, pair: Pair, example: Record<string, JsonValue>, job?: JobHandling): Promise<LibraryCall> {
+async function libraryRequest(
+  specs: Specs,
+  pair: Pair,
+  example: Record<string, JsonValue>,
+  job?: JobHandling,
+): Promise<LibraryCall> {
   const { task, provider, mapping, stream } = pair;
   const functions = LIBRARY_FUNCTIONS[task.id];
   const name = functions?.[stream ? 1 : 0];
   if (!name) throw new Error(`no library function for ${task.id}${stream ? " (stream)" : ""}`);
-  const library = (LEGACY_PROVIDERS.has(provider.id) ? legacy : current) as unknown as Record<string, (args: object, options: object) => unknown>;
+  const library = (LEGACY_PROVIDERS.has(provider.id) ? legacy : current) as unknown as Record<
+    string,
+    (args: object, options: object) => unknown
+  >;
   const args: Record<string, unknown> = { accessToken: TOKEN, ...example };
   delete args["stream"];
   // Chat goes through the router's OpenAI-compatible route, the model named "<id>:<provider>".
@@ -188,7 +210,10 @@ function readerExample(pair: Pair): Record<string, JsonValue> {
 
 function comparable(request: WireRequest): object {
   const { body, ...rest } = request;
-  return { ...rest, body: body.kind === "bytes" ? { kind: "bytes", base64: Buffer.from(body.bytes).toString("base64") } : body };
+  return {
+    ...rest,
+    body: body.kind === "bytes" ? { kind: "bytes", base64: Buffer.from(body.bytes).toString("base64") } : body,
+  };
 }
 
 describe("router contract", () => {
@@ -200,8 +225,14 @@ describe("router contract", () => {
     const unchecked: string[] = [];
     let matched = 0;
     for (const pair of pairs) {
-      const request = buildRequest(specs.router, pair.task, pair.provider, pair.mapping, { stream: pair.stream, accessToken: TOKEN });
-      const ours = { ...comparable(wireRequest(request, FILE_BYTES)), ...(request.job ? { statusUrl: ourStatusUrl(request.job.statusUrl) } : {}) };
+      const request = buildRequest(specs.router, pair.task, pair.provider, pair.mapping, {
+        stream: pair.stream,
+        accessToken: TOKEN,
+      });
+      const ours = {
+        ...comparable(wireRequest(request, FILE_BYTES)),
+        ...(request.job ? { statusUrl: ourStatusUrl(request.job.statusUrl) } : {}),
+      };
       let theirs: object;
       try {
         // The library gets the reader's inputs, not our request model's payload: a field the model
@@ -213,9 +244,14 @@ describe("router contract", () => {
         continue;
       }
       if (JSON.stringify(sortKeys(ours)) === JSON.stringify(sortKeys(theirs))) matched += 1;
-      else differences.push(`${describePair(pair)}\n  ours:    ${JSON.stringify(sortKeys(ours))}\n  library: ${JSON.stringify(sortKeys(theirs))}`);
+      else
+        differences.push(
+          `${describePair(pair)}\n  ours:    ${JSON.stringify(sortKeys(ours))}\n  library: ${JSON.stringify(sortKeys(theirs))}`,
+        );
     }
-    console.log(`router contract: ${pairs.length} pairs, ${matched} match, ${differences.length} differ, ${unchecked.length} unchecked`);
+    console.log(
+      `router contract: ${pairs.length} pairs, ${matched} match, ${differences.length} differ, ${unchecked.length} unchecked`,
+    );
     expect(differences).toEqual([]);
     expect(unchecked).toEqual([]);
     expect(pairs.length).toBeGreaterThanOrEqual(90);
@@ -225,7 +261,11 @@ describe("router contract", () => {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, item]) => [key, sortKeys(item)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([key, item]) => [key, sortKeys(item)]),
+    );
   }
   return value;
 }

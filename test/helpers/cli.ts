@@ -20,7 +20,12 @@ export interface CliResult {
 }
 
 /** `snippet-docs <name> ...args` in this process, started in `cwd`. */
-export async function runCommand(name: string, args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
+export async function runCommand(
+  name: string,
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<CliResult> {
   const io = bufferIo(cwd, { NO_COLOR: "1", ...env });
   const status = await main([name, ...args], io);
   return { status, stdout: io.out(), stderr: io.err() };

@@ -7,6 +7,7 @@ import { PROJECT_ROOT } from "./cli.ts";
 export function loadProjectSpecs(): Specs {
   const config = loadConfig(PROJECT_ROOT);
   const loaded = loadSpecs({ specsDir: config.specsDir, schemas: config.schemas });
-  if (!loaded.ok) throw new Error(`specs/ does not load: ${loaded.diagnostics.map((diagnostic) => diagnostic.reason).join("; ")}`);
+  if (!loaded.ok)
+    throw new Error(`specs/ does not load: ${loaded.diagnostics.map((diagnostic) => diagnostic.reason).join("; ")}`);
   return loaded.specs;
 }

@@ -25,28 +25,36 @@ describe("docsBaseUrl", () => {
   });
 
   it("takes the configured address, without its trailing slash", () => {
-    expect(loadConfig(projectWith({ docsBaseUrl: "https://docs.example.com/api/" })).docsBaseUrl).toBe("https://docs.example.com/api");
+    expect(loadConfig(projectWith({ docsBaseUrl: "https://docs.example.com/api/" })).docsBaseUrl).toBe(
+      "https://docs.example.com/api",
+    );
   });
 
-  it.each(["docs.example.com/api", "ftp://docs.example.com", "https://docs.example.com/?lang=en", "https://docs.example.com/a b", 42])(
-    "rejects %j with the place of the field",
-    (docsBaseUrl) => {
-      const dir = projectWith({ docsBaseUrl });
-      try {
-        loadConfig(dir);
-        expect.unreachable();
-      } catch (error) {
-        expect(isInputError(error)).toBe(true);
-        const diagnostics = isInputError(error) ? error.diagnostics : [];
-        expect(diagnostics.map((diagnostic) => diagnostic.pointer)).toContain("/docsBaseUrl");
-        expect(diagnostics[0]?.file).toMatch(/snippet-docs\.config\.json$/);
-      }
-    },
-  );
+  it.each([
+    "docs.example.com/api",
+    "ftp://docs.example.com",
+    "https://docs.example.com/?lang=en",
+    "https://docs.example.com/a b",
+    42,
+  ])("rejects %j with the place of the field", (docsBaseUrl) => {
+    const dir = projectWith({ docsBaseUrl });
+    try {
+      loadConfig(dir);
+      expect.unreachable();
+    } catch (error) {
+      expect(isInputError(error)).toBe(true);
+      const diagnostics = isInputError(error) ? error.diagnostics : [];
+      expect(diagnostics.map((diagnostic) => diagnostic.pointer)).toContain("/docsBaseUrl");
+      expect(diagnostics[0]?.file).toMatch(/snippet-docs\.config\.json$/);
+    }
+  });
 });
 
 describe("pages for readers", () => {
-  const project = scratchProject({ docsBaseUrl: "https://docs.example.com/inference/", providers: ["groq", "cerebras", "hf-inference"] });
+  const project = scratchProject({
+    docsBaseUrl: "https://docs.example.com/inference/",
+    providers: ["groq", "cerebras", "hf-inference"],
+  });
   scratch.push(project);
   const built = buildSite(loadConfig(project));
 

@@ -11,8 +11,13 @@ describe("the provider feed", () => {
   const original = readFileSync(feedFile, "utf8");
   afterAll(() => rmSync(project, { recursive: true, force: true }));
 
-  function problemsWith(edit: (feed: { router: Record<string, string>; providers: Record<string, Record<string, unknown>> }) => void): string[] {
-    const feed = JSON.parse(original) as { router: Record<string, string>; providers: Record<string, Record<string, unknown>> };
+  function problemsWith(
+    edit: (feed: { router: Record<string, string>; providers: Record<string, Record<string, unknown>> }) => void,
+  ): string[] {
+    const feed = JSON.parse(original) as {
+      router: Record<string, string>;
+      providers: Record<string, Record<string, unknown>>;
+    };
     edit(feed);
     writeFileSync(feedFile, JSON.stringify(feed, null, 2));
     const loaded = loadSpecs({ specsDir: path.join(project, "specs"), schemas: { layout: "ours" } });
@@ -21,9 +26,15 @@ describe("the provider feed", () => {
 
   it("requires chat paths that end in /chat/completions, since OpenAI clients append that to their base URL", () => {
     expect(problemsWith((feed) => (feed.router["chatPath"] = "/v1/chat"))).toEqual([
-      expect.stringMatching(/providers\.json:\d+:\d+ at \/router\/chatPath: error: must match pattern "\^\/\.\*\/chat\/completions\$"/),
+      expect.stringMatching(
+        /providers\.json:\d+:\d+ at \/router\/chatPath: error: must match pattern "\^\/\.\*\/chat\/completions\$"/,
+      ),
     ]);
-    expect(problemsWith((feed) => ((feed.providers["groq"]?.["direct"] as Record<string, string>)["chatPath"] = "/openai/v1/complete"))).toHaveLength(1);
+    expect(
+      problemsWith(
+        (feed) => ((feed.providers["groq"]?.["direct"] as Record<string, string>)["chatPath"] = "/openai/v1/complete"),
+      ),
+    ).toHaveLength(1);
     expect(problemsWith(() => {})).toEqual([]);
   });
 });
@@ -44,10 +55,14 @@ describe("the provider contracts", () => {
 
   it("refuses a contract for a provider or a task the specs do not have, naming it", () => {
     expect(problemsWith((contracts) => (contracts["replicate"]!["no-such-task"] = { path: "/replicate/x" }))).toEqual([
-      expect.stringMatching(/contracts\.json:\d+:\d+ at \/contracts\/replicate\/no-such-task: error: there is no task "no-such-task".*\[contract-pair\]/),
+      expect.stringMatching(
+        /contracts\.json:\d+:\d+ at \/contracts\/replicate\/no-such-task: error: there is no task "no-such-task".*\[contract-pair\]/,
+      ),
     ]);
     expect(problemsWith((contracts) => (contracts["nobody"] = { "fill-mask": { path: "/nobody/x" } }))).toEqual([
-      expect.stringMatching(/contracts\.json:\d+:\d+ at \/contracts\/nobody: error: the feed has no provider "nobody".*\[contract-pair\]/),
+      expect.stringMatching(
+        /contracts\.json:\d+:\d+ at \/contracts\/nobody: error: the feed has no provider "nobody".*\[contract-pair\]/,
+      ),
     ]);
   });
 
@@ -56,9 +71,13 @@ describe("the provider contracts", () => {
   });
 
   it("validates contracts against their meta-schema", () => {
-    const problems = problemsWith((contracts) => (contracts["together"]!["text-to-image"]!["response"] = { kind: "base64" }));
+    const problems = problemsWith(
+      (contracts) => (contracts["together"]!["text-to-image"]!["response"] = { kind: "base64" }),
+    );
     expect(problems.length).toBeGreaterThan(0);
-    expect(problems.every((problem) => problem.includes("contracts.json") && problem.includes("contracts.schema.json"))).toBe(true);
+    expect(
+      problems.every((problem) => problem.includes("contracts.json") && problem.includes("contracts.schema.json")),
+    ).toBe(true);
     expect(problemsWith(() => {})).toEqual([]);
   });
 });

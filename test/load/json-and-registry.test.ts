@@ -15,14 +15,18 @@ describe("parseJsonSource", () => {
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {
       expect(parsed.diagnostics).toHaveLength(1);
-      expect(formatDiagnostic(parsed.diagnostics[0]!)).toBe("a.json:3:8: error: invalid JSON: unexpected character [json-syntax]");
+      expect(formatDiagnostic(parsed.diagnostics[0]!)).toBe(
+        "a.json:3:8: error: invalid JSON: unexpected character [json-syntax]",
+      );
     }
   });
 
   it("rejects empty files, comments, trailing commas and duplicate keys", () => {
     const reasons = ["", '{"a": 1 /* c */}', '{"a": [1,]}', '{"a": 1,\n "a": 2}'].map((text) => {
       const parsed = parseJsonSource("x.json", text);
-      return parsed.ok ? "ok" : `${parsed.diagnostics[0]?.position?.line}:${parsed.diagnostics[0]?.position?.column} ${parsed.diagnostics[0]?.reason}`;
+      return parsed.ok
+        ? "ok"
+        : `${parsed.diagnostics[0]?.position?.line}:${parsed.diagnostics[0]?.position?.column} ${parsed.diagnostics[0]?.reason}`;
     });
     expect(reasons[0]).toMatch(/^1:1 invalid JSON/);
     expect(reasons[1]).toBe("1:9 invalid JSON: comments are not allowed in JSON");
@@ -41,18 +45,36 @@ describe("parseJsonSource", () => {
 describe("SchemaRegistry", () => {
   it("resolves refs within a file, to siblings by relative path, and by $id", () => {
     const registry = new SchemaRegistry();
-    registry.add(source("common.json", '{"$id": "/inference/schemas/common.json", "definitions": {"X": {"type": "string"}}}'), "file:///specs/common.json");
-    registry.add(source("a.json", '{"$id": "/inference/schemas/a/input.json", "$defs": {"Y": {"type": "number"}}}'), "file:///specs/a/spec/input.json");
+    registry.add(
+      source("common.json", '{"$id": "/inference/schemas/common.json", "definitions": {"X": {"type": "string"}}}'),
+      "file:///specs/common.json",
+    );
+    registry.add(
+      source("a.json", '{"$id": "/inference/schemas/a/input.json", "$defs": {"Y": {"type": "number"}}}'),
+      "file:///specs/a/spec/input.json",
+    );
     registry.add(source("b.json", '{"$defs": {"Z": {"type": "boolean"}}}'), "file:///specs/a/spec/b.json");
     const a = registry.get("file:///specs/a/spec/input.json");
     if (!a) throw new Error("not registered");
-    expect(registry.resolve("#/$defs/Y", a)).toMatchObject({ ok: true, target: { pointer: "/$defs/Y", node: { type: "number" } } });
-    expect(registry.resolve("/inference/schemas/common.json#/definitions/X", a)).toMatchObject({ ok: true, target: { node: { type: "string" } } });
+    expect(registry.resolve("#/$defs/Y", a)).toMatchObject({
+      ok: true,
+      target: { pointer: "/$defs/Y", node: { type: "number" } },
+    });
+    expect(registry.resolve("/inference/schemas/common.json#/definitions/X", a)).toMatchObject({
+      ok: true,
+      target: { node: { type: "string" } },
+    });
     const b = registry.get("file:///specs/a/spec/b.json");
     if (!b) throw new Error("not registered");
     expect(registry.resolve("./input.json#/$defs/Y", b)).toMatchObject({ ok: true });
-    expect(registry.resolve("#/$defs/Nope", b)).toMatchObject({ ok: false, reason: expect.stringContaining("has nothing at /$defs/Nope") });
-    expect(registry.resolve("#anchor", b)).toMatchObject({ ok: false, reason: expect.stringContaining("anchors are not supported") });
+    expect(registry.resolve("#/$defs/Nope", b)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("has nothing at /$defs/Nope"),
+    });
+    expect(registry.resolve("#anchor", b)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("anchors are not supported"),
+    });
   });
 
   it("reports a $id used twice", () => {
@@ -65,7 +87,10 @@ describe("SchemaRegistry", () => {
 
   it("does not take a property named $ref for a reference", () => {
     const registry = new SchemaRegistry();
-    registry.add(source("s.json", '{"properties": {"$ref": {"type": "string"}}, "$defs": {"A": {"$ref": "#/nowhere"}}}'), "file:///s.json");
+    registry.add(
+      source("s.json", '{"properties": {"$ref": {"type": "string"}}, "$defs": {"A": {"$ref": "#/nowhere"}}}'),
+      "file:///s.json",
+    );
     expect(registry.unresolvedRefs().map((diagnostic) => diagnostic.pointer)).toEqual(["/$defs/A/$ref"]);
   });
 });

@@ -44,14 +44,18 @@ describe("layered templates", () => {
     const renderer = new TemplateRenderer(result.templates);
     expect(renderer.partialsFor().get("recommended-models")?.source).toBe("Our own models.\n");
     expect(renderer.render("index", {})).toBe("# Our index\nOur footer.\n");
-    expect(renderer.layoutFile("task").source).toBe(readFileSync(path.join(BUILT_IN_TEMPLATES_DIR, "layouts/task.hbs"), "utf8"));
+    expect(renderer.layoutFile("task").source).toBe(
+      readFileSync(path.join(BUILT_IN_TEMPLATES_DIR, "layouts/task.hbs"), "utf8"),
+    );
   });
 
   it("keep the tool's per-task overrides for tasks the project has, and check the project's own", () => {
     write(dir, "templates/tasks/text-classification/recommended-models.hbs", "Task models.\n");
     const result = loadTemplates(path.join(dir, "templates"), TASKS);
     if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
-    expect(result.templates.overrides.get("text-classification")?.get("recommended-models")?.source).toBe("Task models.\n");
+    expect(result.templates.overrides.get("text-classification")?.get("recommended-models")?.source).toBe(
+      "Task models.\n",
+    );
     expect(result.templates.overrides.has("chat-completion")).toBe(true);
     // The tool's image-text-to-text override is skipped: this project has no such task.
     expect(result.templates.overrides.has("image-text-to-text")).toBe(false);
@@ -60,12 +64,18 @@ describe("layered templates", () => {
     write(dir, "templates/tasks/chat-completion/no-such-partial.hbs", "x");
     const broken = loadTemplates(path.join(dir, "templates"), TASKS);
     expect(broken.ok).toBe(false);
-    const rules = broken.ok ? [] : broken.diagnostics.map((diagnostic) => `${path.basename(diagnostic.file)} ${diagnostic.ruleId}`);
+    const rules = broken.ok
+      ? []
+      : broken.diagnostics.map((diagnostic) => `${path.basename(diagnostic.file)} ${diagnostic.ruleId}`);
     expect(rules.sort()).toEqual(["no-such-partial.hbs template-override", "text-to-poem template-override"]);
   });
 
   it("still report a layout missing everywhere", () => {
     const result = loadTemplates(path.join(dir, "templates"), TASKS, path.join(dir, "empty-tool"));
-    expect(result.ok ? [] : result.diagnostics.map((diagnostic) => diagnostic.ruleId)).toEqual(["template-missing", "template-missing", "template-missing"]);
+    expect(result.ok ? [] : result.diagnostics.map((diagnostic) => diagnostic.ruleId)).toEqual([
+      "template-missing",
+      "template-missing",
+      "template-missing",
+    ]);
   });
 });

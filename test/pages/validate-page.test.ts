@@ -33,7 +33,13 @@ describe("page validation", () => {
 
   it("catches a table row with more cells than its header, with its line", async () => {
     const found = await problems(`# Title\n\n${TABLE}| a | b | c |\n\n${block(SNIPPET)}`);
-    expect(found).toEqual([expect.objectContaining({ ruleId: "page-table", position: { line: 6, column: 1 }, reason: "table row 2 has 3 cells but the header has 2" })]);
+    expect(found).toEqual([
+      expect.objectContaining({
+        ruleId: "page-table",
+        position: { line: 6, column: 1 },
+        reason: "table row 2 has 3 cells but the header has 2",
+      }),
+    ]);
   });
 
   it("catches a snippet that closes its own fence, and says so", async () => {
@@ -44,7 +50,11 @@ describe("page validation", () => {
   });
 
   it("catches a code block a template adds, fenced or indented", async () => {
-    expect((await problems(`# T\n\n${block(SNIPPET)}\n\`\`\`js\nconsole.log(1)\n\`\`\`\n`)).map((problem) => problem.position?.line)).toContain(12);
+    expect(
+      (await problems(`# T\n\n${block(SNIPPET)}\n\`\`\`js\nconsole.log(1)\n\`\`\`\n`)).map(
+        (problem) => problem.position?.line,
+      ),
+    ).toContain(12);
     const indented = await problems(`# T\n\n${block(SNIPPET)}\nText.\n\n    indented code\n`);
     expect(indented.map((problem) => `${problem.ruleId} ${problem.position?.line}`)).toContain("page-code-blocks 14");
   });
@@ -57,14 +67,34 @@ describe("page validation", () => {
   });
 
   it("counts <snippet> tags against code blocks", async () => {
-    const found = await problems(`# T\n\n${block(SNIPPET)}\n<snippet provider="q" language="sh" client="curl">\n\n</snippet>\n`);
+    const found = await problems(
+      `# T\n\n${block(SNIPPET)}\n<snippet provider="q" language="sh" client="curl">\n\n</snippet>\n`,
+    );
     expect(found).toEqual([expect.objectContaining({ reason: "the page has 2 <snippet> tags but 1 code blocks" })]);
   });
 });
 
 /** Code that tries to break out of fences: backtick and tilde runs, indentation, table and HTML lines. */
 const hostileCode = fc
-  .array(fc.constantFrom("```", "````", "~~~", "   ```", "    ```", "``` x", "`", "| a | b |", "<div>", "", " ", "x", "\t```", "```\r"), { minLength: 1, maxLength: 6 })
+  .array(
+    fc.constantFrom(
+      "```",
+      "````",
+      "~~~",
+      "   ```",
+      "    ```",
+      "``` x",
+      "`",
+      "| a | b |",
+      "<div>",
+      "",
+      " ",
+      "x",
+      "\t```",
+      "```\r",
+    ),
+    { minLength: 1, maxLength: 6 },
+  )
   .map((lines) => lines.join("\n") + "\n");
 
 describe("code fences", () => {
@@ -116,7 +146,9 @@ describe("the skeleton reading agrees with parsing the whole page", () => {
     const part = fc.oneof(
       hostileCode.map((code) => ({ code, text: block(code) })),
       hostileCode.map((code) => ({ code, text: block(code, "```sh\n" + code + "```") })),
-      fc.constantFrom("# Heading\n", "Some text.\n", TABLE, "<div>\n", "- item\n", "> quote\n", "").map((text) => ({ code: undefined, text })),
+      fc
+        .constantFrom("# Heading\n", "Some text.\n", TABLE, "<div>\n", "- item\n", "> quote\n", "")
+        .map((text) => ({ code: undefined, text })),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(part, { maxLength: 5 }), async (parts) => {

@@ -39,7 +39,9 @@ describe("snippet-docs generate / check, in-process", () => {
       ),
     );
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/^out\/: \d+ written, 0 unchanged, 0 removed \(\d+ files, \d+ snippets\) in \d+\.\ds\n$/);
+    expect(first.stdout).toMatch(
+      /^out\/: \d+ written, 0 unchanged, 0 removed \(\d+ files, \d+ snippets\) in \d+\.\ds\n$/,
+    );
   });
   afterAll(() => rmSync(project, { recursive: true, force: true }));
 
@@ -83,7 +85,9 @@ describe("snippet-docs generate / check, in-process", () => {
       const before = snapshot(out);
       const check = await runCommand("check", [], project);
       expect(check.status).toBe(2);
-      expect(check.stderr).toMatch(/^specs\/tasks\/fill-mask\/task\.json:\d+:\d+: error: invalid JSON: expected ':' after the property name \[json-syntax\]/m);
+      expect(check.stderr).toMatch(
+        /^specs\/tasks\/fill-mask\/task\.json:\d+:\d+: error: invalid JSON: expected ':' after the property name \[json-syntax\]/m,
+      );
       const generate = await runCommand("generate", [], project);
       expect(generate.status).toBe(2);
       expect(generate.stderr).toContain("specs/tasks/fill-mask/task.json");
@@ -109,7 +113,9 @@ describe("snippet-docs generate / check, in-process", () => {
     try {
       const check = await runCommand("check", [], project);
       expect(check.status).toBe(2);
-      expect(check.stderr).toMatch(/task\.json:\d+:\d+ at \/example\/inputs: error: the example request does not match specs\/tasks\/text-classification\/input\.json: must be string \[example-schema\]/);
+      expect(check.stderr).toMatch(
+        /task\.json:\d+:\d+ at \/example\/inputs: error: the example request does not match specs\/tasks\/text-classification\/input\.json: must be string \[example-schema\]/,
+      );
     } finally {
       writeFileSync(taskFile, original);
     }
@@ -122,7 +128,9 @@ describe("snippet-docs generate / check, in-process", () => {
     try {
       const check = await runCommand("check", [], project);
       expect(check.status).toBe(2);
-      expect(check.stderr).toMatch(/input\.json:\d+:\d+ at \/properties\/parameters\/\$ref: error: cannot resolve \$ref "#\/\$defs\/Missing"/);
+      expect(check.stderr).toMatch(
+        /input\.json:\d+:\d+ at \/properties\/parameters\/\$ref: error: cannot resolve \$ref "#\/\$defs\/Missing"/,
+      );
     } finally {
       writeFileSync(inputFile, original);
     }
@@ -138,17 +146,24 @@ describe("snippet-docs generate / check, in-process", () => {
     try {
       const check = await runCommand("check", [], project);
       expect(check.status).toBe(2);
-      expect(check.stderr).toMatch(/providers\.json:\d+:\d+ at \/providers\/groq\/tasks\/text-to-poem: error: unknown task "text-to-poem"/);
+      expect(check.stderr).toMatch(
+        /providers\.json:\d+:\d+ at \/providers\/groq\/tasks\/text-to-poem: error: unknown task "text-to-poem"/,
+      );
     } finally {
       writeFileSync(feedFile, original);
     }
     const configFile = path.join(project, "snippet-docs.config.json");
     const config = readFileSync(configFile, "utf8");
-    writeFileSync(configFile, JSON.stringify({ providers: ["groq", "nobody"], outDir: "out", snippetStyle: "fancy" }, null, 2));
+    writeFileSync(
+      configFile,
+      JSON.stringify({ providers: ["groq", "nobody"], outDir: "out", snippetStyle: "fancy" }, null, 2),
+    );
     try {
       const check = await runCommand("check", [], project);
       expect(check.status).toBe(2);
-      expect(check.stderr).toMatch(/snippet-docs\.config\.json:\d+:\d+ at \/snippetStyle: error: must be one of \["inline","component"\]/);
+      expect(check.stderr).toMatch(
+        /snippet-docs\.config\.json:\d+:\d+ at \/snippetStyle: error: must be one of \["inline","component"\]/,
+      );
     } finally {
       writeFileSync(configFile, config);
     }

@@ -52,10 +52,21 @@ describeInBrowser("preview in a browser", () => {
   beforeAll(async () => {
     if (!hasChromium) throw new Error(`${CHROMIUM} is missing; .ci/run installs it with apt-get install -y chromium`);
     project = scratchProject({ providers: ["groq", "hf-inference"] });
-    preview = await startPreview({ root: project, port: 0, onBuild: (outcome) => builds.push({ outcome, at: Date.now() }) });
+    preview = await startPreview({
+      root: project,
+      port: 0,
+      onBuild: (outcome) => builds.push({ outcome, at: Date.now() }),
+    });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
       timeout: WAIT_MS,
     });
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
@@ -135,10 +146,17 @@ describeInBrowser("preview in a browser", () => {
     await page.waitForFunction(() => document.documentElement.dataset["previewScript"] === "ready");
     const layout = file("templates/layouts/task.hbs");
     const before = builds.length;
-    const edited = readFileSync(layout, "utf8").replace("## {{task.title}}\n", "## {{task.title}}\n\nEdited in the preview test.\n");
+    const edited = readFileSync(layout, "utf8").replace(
+      "## {{task.title}}\n",
+      "## {{task.title}}\n\nEdited in the preview test.\n",
+    );
     const written = Date.now();
     writeFileSync(layout, edited);
-    await page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("Edited in the preview test."), null, { timeout: WAIT_MS });
+    await page.waitForFunction(
+      () => document.querySelector("main")?.textContent?.includes("Edited in the preview test."),
+      null,
+      { timeout: WAIT_MS },
+    );
     const shown = Date.now();
     const reloadStarted = await page.evaluate(() => performance.timeOrigin);
     const build = builds.slice(before).find((entry) => entry.outcome.kind === "built");
@@ -159,10 +177,14 @@ describeInBrowser("preview in a browser", () => {
     const before = builds.length;
     const written = Date.now();
     writeFileSync(spec, original.replace('"title": "', '"title": "Saved: '));
-    await page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("Saved: "), null, { timeout: WAIT_MS });
+    await page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("Saved: "), null, {
+      timeout: WAIT_MS,
+    });
     const reloadStarted = await page.evaluate(() => performance.timeOrigin);
     const build = builds.slice(before).find((entry) => entry.outcome.kind === "built");
-    console.log(`preview: spec saved -> pages rebuilt ${build ? build.at - written : "?"} ms -> reload starts ${Math.round(reloadStarted - written)} ms`);
+    console.log(
+      `preview: spec saved -> pages rebuilt ${build ? build.at - written : "?"} ms -> reload starts ${Math.round(reloadStarted - written)} ms`,
+    );
     writeFileSync(spec, original);
     // The aim is 150 ms; the bound is loose so a busy machine does not fail the test.
     expect(reloadStarted - written).toBeLessThan(5_000);
@@ -200,7 +222,9 @@ describeInBrowser("preview in a browser", () => {
     writeFileSync(layout, `${original.trimEnd()}\nstray line\n`);
     const diagnostics = page.locator("pre.diagnostics");
     await diagnostics.waitFor({ timeout: WAIT_MS });
-    expect(await diagnostics.textContent()).toMatch(/^generated\/tasks\/token-classification\.md:\d+:1: error: table row \d+ has 1 cells but the header has \d+ \[page-table\]$/m);
+    expect(await diagnostics.textContent()).toMatch(
+      /^generated\/tasks\/token-classification\.md:\d+:1: error: table row \d+ has 1 cells but the header has \d+ \[page-table\]$/m,
+    );
     writeFileSync(layout, original);
     await page.locator("main h2", { hasText: "Token Classification" }).waitFor({ timeout: WAIT_MS });
   });
@@ -212,7 +236,9 @@ describeInBrowser("preview in a browser", () => {
     const task = JSON.parse(readFileSync(spec, "utf8")) as { description: string };
     const attack = `<script>window.__injected = "script"; alert(1)</script> <img src=x onerror="window.__injected = 'img'">`;
     writeFileSync(spec, JSON.stringify({ ...task, description: `${task.description} ${attack}` }, null, 2));
-    await page.waitForFunction((text) => document.querySelector("main")?.textContent?.includes(text), attack, { timeout: WAIT_MS });
+    await page.waitForFunction((text) => document.querySelector("main")?.textContent?.includes(text), attack, {
+      timeout: WAIT_MS,
+    });
     expect(await shownText()).toContain(attack);
     expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined();
     expect(await page.locator("main script, main img").count()).toBe(0);

@@ -22,7 +22,12 @@ describe("snippet-docs generate --watch", () => {
 
   beforeAll(async () => {
     project = scratchProject({ providers: ["groq"], outDir: "out" });
-    const io = { ...bufferIo(project), stdout: output.onStdout, stderr: output.onStderr, untilInterrupted: () => new Promise<void>((resolve) => (stop = resolve)) };
+    const io = {
+      ...bufferIo(project),
+      stdout: output.onStdout,
+      stderr: output.onStderr,
+      untilInterrupted: () => new Promise<void>((resolve) => (stop = resolve)),
+    };
     exitCode = main(["generate", "--watch"], io);
     await output.until(() => output.stdout.includes("Watching"));
   });
@@ -40,7 +45,13 @@ describe("snippet-docs generate --watch", () => {
 
   it("regenerates the pages a template edit changes", async () => {
     const layout = path.join(project, "templates/layouts/index.hbs");
-    writeFileSync(layout, readFileSync(layout, "utf8").replace("## Inference API reference\n", "## Inference API reference\n\nWatched edit.\n"));
+    writeFileSync(
+      layout,
+      readFileSync(layout, "utf8").replace(
+        "## Inference API reference\n",
+        "## Inference API reference\n\nWatched edit.\n",
+      ),
+    );
     await output.until(() => summaries() >= 2);
     expect(output.stdout).toMatch(/out\/: 1 written, \d+ unchanged, 0 removed/);
     expect(readFileSync(path.join(project, "out/index.md"), "utf8")).toContain("Watched edit.");

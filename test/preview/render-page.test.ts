@@ -42,19 +42,25 @@ describe("renderMarkdownPage", () => {
     expect(html).not.toContain("<snippet");
     expect(html).not.toContain("inferencesnippet");
     expect(html.match(/<section class="snippet-group"/g)).toHaveLength(1);
-    expect(html).toContain('<option value="groq" selected>Groq</option><option value="hf-inference">HF Inference</option>');
+    expect(html).toContain(
+      '<option value="groq" selected>Groq</option><option value="hf-inference">HF Inference</option>',
+    );
     expect(html).toMatch(
       /<button type="button" role="tab" aria-selected="true" data-language="sh">Shell<\/button><button type="button" role="tab" aria-selected="false" data-language="python">Python<\/button>/,
     );
     expect(html).toContain('data-language="python" data-client="requests">requests</button>');
-    const panels = [...html.matchAll(/<div class="snippet-panel" role="tabpanel"( hidden)? data-provider="([^"]+)" data-language="([^"]+)" data-client="([^"]+)"/g)].map(
-      (match) => `${match[1] ? "hidden " : ""}${match[2]}/${match[3]}/${match[4]}`,
-    );
+    const panels = [
+      ...html.matchAll(
+        /<div class="snippet-panel" role="tabpanel"( hidden)? data-provider="([^"]+)" data-language="([^"]+)" data-client="([^"]+)"/g,
+      ),
+    ].map((match) => `${match[1] ? "hidden " : ""}${match[2]}/${match[3]}/${match[4]}`);
     expect(panels).toEqual(["groq/sh/curl", "hidden groq/python/requests", "hidden hf-inference/python/requests"]);
     // Both variants of curl sit in its panel, each with a copy button, followed by its reference line.
     expect(html.match(/class="copy-button"/g)).toHaveLength(4);
     expect(html).toContain('<span class="variant-label">Streaming</span>');
-    expect(html).toMatch(/data-client="curl">(?:(?!snippet-panel).)*<a href="https:\/\/curl\.se\/docs\/manpage\.html" rel="noopener noreferrer">curl's manual<\/a>/s);
+    expect(html).toMatch(
+      /data-client="curl">(?:(?!snippet-panel).)*<a href="https:\/\/curl\.se\/docs\/manpage\.html" rel="noopener noreferrer">curl's manual<\/a>/s,
+    );
     expect(html).toContain("<p>After the group.</p>");
   });
 
@@ -131,7 +137,11 @@ describe("renderMarkdownPage", () => {
     const markdown = readFileSync(path.join(PROJECT_ROOT, "generated/tasks/text-classification.md"), "utf8");
     const page = await renderMarkdownPage(markdown, NAMES);
     const html = toHtml(page.body);
-    const tags = new Set([...markdown.matchAll(/<snippet provider="([^"]+)" language="([^"]+)" client="([^"]+)"/g)].map((match) => match.slice(1).join("/")));
+    const tags = new Set(
+      [...markdown.matchAll(/<snippet provider="([^"]+)" language="([^"]+)" client="([^"]+)"/g)].map((match) =>
+        match.slice(1).join("/"),
+      ),
+    );
     expect(page.title).toBe("Text Classification");
     expect(html.match(/class="snippet-panel"/g)).toHaveLength(tags.size);
     expect(html).not.toContain("This file is generated");

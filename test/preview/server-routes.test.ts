@@ -32,7 +32,12 @@ function built(description: string): BuildOutcome {
 }
 
 const INVALID: Diagnostic[] = [
-  { file: "specs/tasks/fill-mask/task.json", position: { line: 3, column: 7 }, reason: "expected a string, not <script>alert(1)</script>", ruleId: "json-schema" },
+  {
+    file: "specs/tasks/fill-mask/task.json",
+    position: { line: 3, column: 7 },
+    reason: "expected a string, not <script>alert(1)</script>",
+    ruleId: "json-schema",
+  },
 ];
 
 describe("preview routes", () => {
@@ -45,7 +50,14 @@ describe("preview routes", () => {
   function get(path: string, options: { method?: string; host?: string } = {}): Promise<Reply> {
     return new Promise((resolve, reject) => {
       const outgoing = request(
-        { host: "127.0.0.1", port, path, method: options.method ?? "GET", headers: { host: options.host ?? `127.0.0.1:${port}` }, timeout: 5_000 },
+        {
+          host: "127.0.0.1",
+          port,
+          path,
+          method: options.method ?? "GET",
+          headers: { host: options.host ?? `127.0.0.1:${port}` },
+          timeout: 5_000,
+        },
         (response) => {
           let body = "";
           response.setEncoding("utf8");
@@ -144,7 +156,10 @@ describe("preview routes", () => {
     const events: string[] = [];
     const stream = await new Promise<IncomingMessage>((resolve, reject) => {
       const query = new URLSearchParams({ page: "/tasks/fill-mask.html", version });
-      request({ host: "127.0.0.1", port, path: `/_preview/events?${query}`, headers: { host: `127.0.0.1:${port}` } }, resolve)
+      request(
+        { host: "127.0.0.1", port, path: `/_preview/events?${query}`, headers: { host: `127.0.0.1:${port}` } },
+        resolve,
+      )
         .on("error", reject)
         .end();
     });

@@ -19,15 +19,26 @@ const HEADING = "## Inference API reference\n";
 
 function gitRepository(): string {
   const project = scratchProject({ providers: ["groq"], outDir: "out" });
-  const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], { cwd: project, stdio: "pipe" });
+  const git = (...args: string[]) =>
+    execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], {
+      cwd: project,
+      stdio: "pipe",
+    });
   git("init", "-q");
   git("add", "-A");
   git("commit", "-qm", "scratch project");
   return project;
 }
 
-/** The three edits, each awaited through `rebuilt(n)` (the n-th rebuild after the first build) and checked with `page()`. */
-async function editThreeWays(project: string, rebuilt: (count: number) => Promise<void>, page: () => string): Promise<void> {
+/**
+ * The three edits, each awaited through `rebuilt(n)` (the n-th rebuild after the first build) and checked with
+ * `page()`.
+ */
+async function editThreeWays(
+  project: string,
+  rebuilt: (count: number) => Promise<void>,
+  page: () => string,
+): Promise<void> {
   const layout = path.join(project, LAYOUT);
   const original = readFileSync(layout, "utf8");
   expect(original).toContain(HEADING);
@@ -59,11 +70,19 @@ describe("every change is seen after a save by rename", () => {
     const builds = new OutputWaiter();
     let preview: Preview | undefined;
     try {
-      preview = await startPreview({ root: project, port: 0, onBuild: (outcome) => builds.onStdout(`${outcome.kind}\n`) });
+      preview = await startPreview({
+        root: project,
+        port: 0,
+        onBuild: (outcome) => builds.onStdout(`${outcome.kind}\n`),
+      });
       await preview.ready;
       const shown = preview;
       const count = () => builds.stdout.split("built\n").length - 1;
-      await editThreeWays(project, (rebuilds) => builds.until(() => count() >= rebuilds + 1), () => shown.markdownOf("index.md") ?? "");
+      await editThreeWays(
+        project,
+        (rebuilds) => builds.until(() => count() >= rebuilds + 1),
+        () => shown.markdownOf("index.md") ?? "",
+      );
       // Every build succeeded; an editor's save may fire one event more than the three edits.
       expect(builds.stdout).toMatch(/^(built\n){4,}$/);
     } finally {
@@ -74,12 +93,21 @@ describe("every change is seen after a save by rename", () => {
   it("by generate --watch", async () => {
     const output = new OutputWaiter();
     let stop = () => {};
-    const io = { ...bufferIo(project), stdout: output.onStdout, stderr: output.onStderr, untilInterrupted: () => new Promise<void>((resolve) => (stop = resolve)) };
+    const io = {
+      ...bufferIo(project),
+      stdout: output.onStdout,
+      stderr: output.onStderr,
+      untilInterrupted: () => new Promise<void>((resolve) => (stop = resolve)),
+    };
     const exitCode = main(["generate", "--watch"], io);
     try {
       await output.until(() => output.stdout.includes("Watching"));
       const count = () => output.stdout.match(/out\/: \d+ written/g)?.length ?? 0;
-      await editThreeWays(project, (rebuilds) => output.until(() => count() >= rebuilds + 1), () => readFileSync(path.join(project, "out/index.md"), "utf8"));
+      await editThreeWays(
+        project,
+        (rebuilds) => output.until(() => count() >= rebuilds + 1),
+        () => readFileSync(path.join(project, "out/index.md"), "utf8"),
+      );
       expect(output.stderr).toBe("");
     } finally {
       stop();

@@ -37,7 +37,8 @@ function editJson(dir: string, file: string, change: (value: Record<string, unkn
     return JSON.stringify(value, null, 2);
   });
 }
-const setDescription = (description: string) => (dir: string) => editJson(dir, TASK, (task) => void (task["description"] = description));
+const setDescription = (description: string) => (dir: string) =>
+  editJson(dir, TASK, (task) => void (task["description"] = description));
 const PADDING = " This sentence makes the description long enough for the meta-schema.";
 const linkCase = (name: string, markdown: string): BadInput => ({
   name,
@@ -45,48 +46,131 @@ const linkCase = (name: string, markdown: string): BadInput => ({
   message: new RegExp(`${TASK}${place} at /description: error: an? (link|image) to "[a-z]+:" is not allowed`),
 });
 const escaped = (file: string) => file.replace(/[./]/g, (char) => `\\${char}`);
-const at = (file: string, pointer?: string) => new RegExp(`${escaped(file)}${place}${pointer === undefined ? "" : ` at ${pointer.replace(/[$]/g, "\\$")}`}: error: `);
+const at = (file: string, pointer?: string) =>
+  new RegExp(
+    `${escaped(file)}${place}${pointer === undefined ? "" : ` at ${pointer.replace(/[$]/g, "\\$")}`}: error: `,
+  );
 const feedProviders = (value: Record<string, unknown>) => value["providers"] as Record<string, Record<string, unknown>>;
 
 const CASES: BadInput[] = [
   // Malformed JSON in every kind of file.
-  { name: "task.json with a trailing comma", apply: (dir) => edit(dir, TASK, (text) => text.replace('"kind": "json" }', '"kind": "json", }')), message: at(TASK) },
+  {
+    name: "task.json with a trailing comma",
+    apply: (dir) => edit(dir, TASK, (text) => text.replace('"kind": "json" }', '"kind": "json", }')),
+    message: at(TASK),
+  },
   { name: "task.json cut short", apply: (dir) => edit(dir, TASK, (text) => text.slice(0, 200)), message: at(TASK) },
   { name: "task.json empty", apply: (dir) => writeFileSync(path.join(dir, TASK), ""), message: at(TASK) },
-  { name: "task.json with a comment", apply: (dir) => edit(dir, TASK, (text) => text.replace("{", "{ // note")), message: at(TASK) },
-  { name: "task.json with a duplicate key", apply: (dir) => edit(dir, TASK, (text) => text.replace('"title"', '"title": "A",\n  "title"')), message: at(TASK) },
-  { name: "task.json with a single-quoted string", apply: (dir) => edit(dir, TASK, (text) => text.replace('"Text Classification"', "'Text Classification'")), message: at(TASK) },
-  { name: "providers.json missing a colon", apply: (dir) => edit(dir, FEED, (text) => text.replace('"router":', '"router"')), message: at(FEED) },
-  { name: "providers.json cut short", apply: (dir) => edit(dir, FEED, (text) => text.slice(0, text.length / 2)), message: at(FEED) },
-  { name: "input.json with a stray character", apply: (dir) => edit(dir, INPUT, (text) => text.replace('"required"', 'x"required"')), message: at(INPUT) },
-  { name: "output.json with a trailing comma", apply: (dir) => edit(dir, OUTPUT, (text) => text.replace(/}\s*$/, ",}")), message: at(OUTPUT) },
-  { name: "common-definitions.json malformed", apply: (dir) => edit(dir, "specs/common-definitions.json", (text) => text.replace("{", "{{")), message: at("specs/common-definitions.json") },
-  { name: "configuration malformed", apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"outDir": "generated",'), message: at(CONFIG) },
-  { name: "configuration with a duplicate key", apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"outDir": "generated", "outDir": "out"}'), message: at(CONFIG) },
-  { name: "configuration with an invalid number", apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"clients": [01]}'), message: at(CONFIG) },
+  {
+    name: "task.json with a comment",
+    apply: (dir) => edit(dir, TASK, (text) => text.replace("{", "{ // note")),
+    message: at(TASK),
+  },
+  {
+    name: "task.json with a duplicate key",
+    apply: (dir) => edit(dir, TASK, (text) => text.replace('"title"', '"title": "A",\n  "title"')),
+    message: at(TASK),
+  },
+  {
+    name: "task.json with a single-quoted string",
+    apply: (dir) => edit(dir, TASK, (text) => text.replace('"Text Classification"', "'Text Classification'")),
+    message: at(TASK),
+  },
+  {
+    name: "providers.json missing a colon",
+    apply: (dir) => edit(dir, FEED, (text) => text.replace('"router":', '"router"')),
+    message: at(FEED),
+  },
+  {
+    name: "providers.json cut short",
+    apply: (dir) => edit(dir, FEED, (text) => text.slice(0, text.length / 2)),
+    message: at(FEED),
+  },
+  {
+    name: "input.json with a stray character",
+    apply: (dir) => edit(dir, INPUT, (text) => text.replace('"required"', 'x"required"')),
+    message: at(INPUT),
+  },
+  {
+    name: "output.json with a trailing comma",
+    apply: (dir) => edit(dir, OUTPUT, (text) => text.replace(/}\s*$/, ",}")),
+    message: at(OUTPUT),
+  },
+  {
+    name: "common-definitions.json malformed",
+    apply: (dir) => edit(dir, "specs/common-definitions.json", (text) => text.replace("{", "{{")),
+    message: at("specs/common-definitions.json"),
+  },
+  {
+    name: "configuration malformed",
+    apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"outDir": "generated",'),
+    message: at(CONFIG),
+  },
+  {
+    name: "configuration with a duplicate key",
+    apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"outDir": "generated", "outDir": "out"}'),
+    message: at(CONFIG),
+  },
+  {
+    name: "configuration with an invalid number",
+    apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"clients": [01]}'),
+    message: at(CONFIG),
+  },
   {
     name: "the manifest of generated files malformed",
     apply: (dir) => writeFileSync(path.join(dir, "generated", MANIFEST_NAME), "{not json"),
-    message: new RegExp(`generated/${escaped(MANIFEST_NAME)}: error: the manifest of generated files is not valid JSON`),
+    message: new RegExp(
+      `generated/${escaped(MANIFEST_NAME)}: error: the manifest of generated files is not valid JSON`,
+    ),
   },
 
   // Meta-schema violations.
-  { name: "task.json without a title", apply: (dir) => editJson(dir, TASK, (task) => delete task["title"]), message: at(TASK, "/") },
-  { name: "task.json with a short description", apply: setDescription("Too short."), message: at(TASK, "/description") },
-  { name: "task.json with a string for a boolean", apply: (dir) => editJson(dir, TASK, (task) => void (task["conversational"] = "no")), message: at(TASK, "/conversational") },
+  {
+    name: "task.json without a title",
+    apply: (dir) => editJson(dir, TASK, (task) => delete task["title"]),
+    message: at(TASK, "/"),
+  },
+  {
+    name: "task.json with a short description",
+    apply: setDescription("Too short."),
+    message: at(TASK, "/description"),
+  },
+  {
+    name: "task.json with a string for a boolean",
+    apply: (dir) => editJson(dir, TASK, (task) => void (task["conversational"] = "no")),
+    message: at(TASK, "/conversational"),
+  },
   {
     name: "task.json with a malformed model id",
-    apply: (dir) => editJson(dir, TASK, (task) => void ((task["recommendedModels"] as { id: string }[])[0]!.id = "../../etc/passwd")),
+    apply: (dir) =>
+      editJson(dir, TASK, (task) => void ((task["recommendedModels"] as { id: string }[])[0]!.id = "../../etc/passwd")),
     message: at(TASK, "/recommendedModels/0/id"),
   },
-  { name: "task.json with an unknown property", apply: (dir) => editJson(dir, TASK, (task) => void (task["colour"] = "blue")), message: at(TASK, "/colour") },
+  {
+    name: "task.json with an unknown property",
+    apply: (dir) => editJson(dir, TASK, (task) => void (task["colour"] = "blue")),
+    message: at(TASK, "/colour"),
+  },
   {
     name: "task.json with an SDK method that is not an identifier",
-    apply: (dir) => editJson(dir, TASK, (task) => void ((task["sdk"] as { python: { method: string } }).python.method = "os.system('x')")),
+    apply: (dir) =>
+      editJson(
+        dir,
+        TASK,
+        (task) => void ((task["sdk"] as { python: { method: string } }).python.method = "os.system('x')"),
+      ),
     message: at(TASK, "/sdk/python/method"),
   },
-  { name: "task.json whose value is an array", apply: (dir) => writeFileSync(path.join(dir, TASK), "[]"), message: at(TASK, "/") },
-  { name: "providers.json without a router", apply: (dir) => editJson(dir, FEED, (feed) => delete feed["router"]), message: at(FEED, "/") },
+  {
+    name: "task.json whose value is an array",
+    apply: (dir) => writeFileSync(path.join(dir, TASK), "[]"),
+    message: at(TASK, "/"),
+  },
+  {
+    name: "providers.json without a router",
+    apply: (dir) => editJson(dir, FEED, (feed) => delete feed["router"]),
+    message: at(FEED, "/"),
+  },
   {
     name: "providers.json provider without a display name",
     apply: (dir) => editJson(dir, FEED, (feed) => delete feedProviders(feed)["hf-inference"]!["displayName"]),
@@ -101,23 +185,63 @@ const CASES: BadInput[] = [
       }),
     message: at(FEED, "/providers/hf-inference/tasks/text-classification/status"),
   },
-  { name: "configuration with an unknown snippet style", apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"snippetStyle": "fancy"}'), message: at(CONFIG, "/snippetStyle") },
-  { name: "configuration with an unknown client", apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"clients": ["sh/wget"]}'), message: at(CONFIG, "/clients/0") },
-  { name: "configuration with an unknown field", apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"outdir": "x"}'), message: at(CONFIG, "/outdir") },
-  { name: "configuration naming an unknown provider", apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"providers": ["nobody"]}'), message: at(CONFIG, "/providers/0") },
-  { name: "configuration with outDir = specs", apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"outDir": "specs"}'), message: at(CONFIG, "/outDir") },
-  { name: "configuration with outDir = the project", apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"outDir": "./"}'), message: at(CONFIG, "/outDir") },
-  { name: "configuration with outDir = /", apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"outDir": "/"}'), message: at(CONFIG, "/outDir") },
-  { name: "configuration with outDir inside the templates", apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"outDir": "templates/out"}'), message: at(CONFIG, "/outDir") },
+  {
+    name: "configuration with an unknown snippet style",
+    apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"snippetStyle": "fancy"}'),
+    message: at(CONFIG, "/snippetStyle"),
+  },
+  {
+    name: "configuration with an unknown client",
+    apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"clients": ["sh/wget"]}'),
+    message: at(CONFIG, "/clients/0"),
+  },
+  {
+    name: "configuration with an unknown field",
+    apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"outdir": "x"}'),
+    message: at(CONFIG, "/outdir"),
+  },
+  {
+    name: "configuration naming an unknown provider",
+    apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"providers": ["nobody"]}'),
+    message: at(CONFIG, "/providers/0"),
+  },
+  {
+    name: "configuration with outDir = specs",
+    apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"outDir": "specs"}'),
+    message: at(CONFIG, "/outDir"),
+  },
+  {
+    name: "configuration with outDir = the project",
+    apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"outDir": "./"}'),
+    message: at(CONFIG, "/outDir"),
+  },
+  {
+    name: "configuration with outDir = /",
+    apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"outDir": "/"}'),
+    message: at(CONFIG, "/outDir"),
+  },
+  {
+    name: "configuration with outDir inside the templates",
+    apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"outDir": "templates/out"}'),
+    message: at(CONFIG, "/outDir"),
+  },
 
   // Bad references.
-  { name: "a $ref to a missing definition", apply: (dir) => edit(dir, INPUT, (text) => text.replace("#/$defs/TextClassificationParameters", "#/$defs/Missing")), message: at(INPUT, "/properties/parameters/$ref") },
+  {
+    name: "a $ref to a missing definition",
+    apply: (dir) => edit(dir, INPUT, (text) => text.replace("#/$defs/TextClassificationParameters", "#/$defs/Missing")),
+    message: at(INPUT, "/properties/parameters/$ref"),
+  },
   {
     name: "a $ref to a missing file",
     apply: (dir) => edit(dir, INPUT, (text) => text.replace("../../common-definitions.json", "../../nowhere.json")),
     message: at(INPUT, "/$defs/TextClassificationParameters/properties/function_to_apply/$ref"),
   },
-  { name: "an example that does not match input.json", apply: (dir) => editJson(dir, TASK, (task) => void (task["example"] = { inputs: 42 })), message: at(TASK, "/example/inputs") },
+  {
+    name: "an example that does not match input.json",
+    apply: (dir) => editJson(dir, TASK, (task) => void (task["example"] = { inputs: 42 })),
+    message: at(TASK, "/example/inputs"),
+  },
   {
     name: "a mapping to an unknown task",
     apply: (dir) =>
@@ -127,14 +251,29 @@ const CASES: BadInput[] = [
       }),
     message: at(FEED, "/providers/hf-inference/tasks/text-to-poem"),
   },
-  { name: "an unknown placeholder in a route", apply: (dir) => editJson(dir, FEED, (feed) => void (feedProviders(feed)["hf-inference"]!["taskPath"] = "/models/{model}")), message: at(FEED, "/providers/hf-inference/taskPath") },
+  {
+    name: "an unknown placeholder in a route",
+    apply: (dir) =>
+      editJson(dir, FEED, (feed) => void (feedProviders(feed)["hf-inference"]!["taskPath"] = "/models/{model}")),
+    message: at(FEED, "/providers/hf-inference/taskPath"),
+  },
   {
     name: "a streaming task without stream_output.json",
-    apply: (dir) => editJson(dir, TASK, (task) => void (task["response"] = { kind: "json", stream: "server-sent-events" })),
+    apply: (dir) =>
+      editJson(dir, TASK, (task) => void (task["response"] = { kind: "json", stream: "server-sent-events" })),
     message: at(TASK, "/response/stream"),
   },
-  { name: "stream_output.json for a task that does not stream", apply: (dir) => cpSync(path.join(dir, OUTPUT), path.join(dir, "specs/tasks/text-classification/stream_output.json")), message: at(TASK, "/response") },
-  { name: "input.json missing", apply: (dir) => rmSync(path.join(dir, INPUT)), message: new RegExp(`${escaped(INPUT)}: error: file not found`) },
+  {
+    name: "stream_output.json for a task that does not stream",
+    apply: (dir) =>
+      cpSync(path.join(dir, OUTPUT), path.join(dir, "specs/tasks/text-classification/stream_output.json")),
+    message: at(TASK, "/response"),
+  },
+  {
+    name: "input.json missing",
+    apply: (dir) => rmSync(path.join(dir, INPUT)),
+    message: new RegExp(`${escaped(INPUT)}: error: file not found`),
+  },
 
   // Hostile strings: links and images that would run code, ids that would become HTML.
   linkCase("a javascript: link", "[x](javascript:alert(document.domain))"),
@@ -154,15 +293,29 @@ const CASES: BadInput[] = [
   },
   {
     name: "a javascript: link in a model description",
-    apply: (dir) => editJson(dir, TASK, (task) => void ((task["recommendedModels"] as { description: string }[])[0]!.description = "[x](javascript:alert(1))")),
+    apply: (dir) =>
+      editJson(
+        dir,
+        TASK,
+        (task) =>
+          void ((task["recommendedModels"] as { description: string }[])[0]!.description = "[x](javascript:alert(1))"),
+      ),
     message: at(TASK, "/recommendedModels/0/description"),
   },
   {
     name: "a task folder whose name is HTML",
-    apply: (dir) => renameSync(path.join(dir, "specs/tasks/fill-mask"), path.join(dir, "specs/tasks/evil--><img src=x onerror=alert(1)>")),
+    apply: (dir) =>
+      renameSync(
+        path.join(dir, "specs/tasks/fill-mask"),
+        path.join(dir, "specs/tasks/evil--><img src=x onerror=alert(1)>"),
+      ),
     message: /specs\/tasks\/evil--><img src=x onerror=alert\(1\)>: error: the folder name is not a valid task id/,
   },
-  { name: "a task folder with capitals", apply: (dir) => renameSync(path.join(dir, "specs/tasks/fill-mask"), path.join(dir, "specs/tasks/Fill_Mask")), message: /specs\/tasks\/Fill_Mask: error: the folder name is not a valid task id/ },
+  {
+    name: "a task folder with capitals",
+    apply: (dir) => renameSync(path.join(dir, "specs/tasks/fill-mask"), path.join(dir, "specs/tasks/Fill_Mask")),
+    message: /specs\/tasks\/Fill_Mask: error: the folder name is not a valid task id/,
+  },
   {
     name: "a provider id that is HTML",
     apply: (dir) =>
@@ -172,31 +325,65 @@ const CASES: BadInput[] = [
       }),
     message: new RegExp(`${escaped(FEED)}${place} at /providers: error: must match pattern`),
   },
-  { name: "a 1 MB description in one paragraph", apply: setDescription("All work and no play. ".repeat(48_000)), message: at(TASK, "/description") },
+  {
+    name: "a 1 MB description in one paragraph",
+    apply: setDescription("All work and no play. ".repeat(48_000)),
+    message: at(TASK, "/description"),
+  },
 
   // Templates: syntax, missing partials, unknown helpers, encodings, files that are not files.
-  { name: "a template block left open", apply: (dir) => edit(dir, LAYOUT, (text) => text + "\n{{#if task.streams}}\nopen\n"), message: at(LAYOUT) },
-  { name: "a template block closed by the wrong name", apply: (dir) => edit(dir, LAYOUT, (text) => text + "\n{{#if task.streams}}x{{/each}}\n"), message: at(LAYOUT) },
-  { name: "a template with an unterminated mustache", apply: (dir) => edit(dir, LAYOUT, (text) => text + "\n{{task.title\n"), message: at(LAYOUT) },
-  { name: "a template using a missing partial", apply: (dir) => edit(dir, LAYOUT, (text) => text + "\n{{> no-such-partial}}\n"), message: new RegExp(`${escaped(LAYOUT)}${place}: error: the partial "no-such-partial" does not exist`) },
-  { name: "a template calling an unknown helper", apply: (dir) => edit(dir, LAYOUT, (text) => text + "\n{{shout task.title}}\n"), message: new RegExp(`${escaped(LAYOUT)}${place}: error: unknown helper "shout"`) },
+  {
+    name: "a template block left open",
+    apply: (dir) => edit(dir, LAYOUT, (text) => text + "\n{{#if task.streams}}\nopen\n"),
+    message: at(LAYOUT),
+  },
+  {
+    name: "a template block closed by the wrong name",
+    apply: (dir) => edit(dir, LAYOUT, (text) => text + "\n{{#if task.streams}}x{{/each}}\n"),
+    message: at(LAYOUT),
+  },
+  {
+    name: "a template with an unterminated mustache",
+    apply: (dir) => edit(dir, LAYOUT, (text) => text + "\n{{task.title\n"),
+    message: at(LAYOUT),
+  },
+  {
+    name: "a template using a missing partial",
+    apply: (dir) => edit(dir, LAYOUT, (text) => text + "\n{{> no-such-partial}}\n"),
+    message: new RegExp(`${escaped(LAYOUT)}${place}: error: the partial "no-such-partial" does not exist`),
+  },
+  {
+    name: "a template calling an unknown helper",
+    apply: (dir) => edit(dir, LAYOUT, (text) => text + "\n{{shout task.title}}\n"),
+    message: new RegExp(`${escaped(LAYOUT)}${place}: error: unknown helper "shout"`),
+  },
   {
     name: "a partial calling an unknown helper in a subexpression",
-    apply: (dir) => edit(dir, "templates/partials/recommended-models.hbs", (text) => text + "\n{{#if (shout 1)}}x{{/if}}\n"),
+    apply: (dir) =>
+      edit(dir, "templates/partials/recommended-models.hbs", (text) => text + "\n{{#if (shout 1)}}x{{/if}}\n"),
     message: at("templates/partials/recommended-models.hbs"),
   },
   {
     name: "a template naming at run time a partial that does not exist",
     apply: (dir) => edit(dir, LAYOUT, (text) => text + '\n{{> (lookup task "id")}}\n'),
-    message: new RegExp(`${escaped(LAYOUT)}: error: rendering generated/tasks/\\S+\\.md failed: The partial \\S+ could not be found`),
+    message: new RegExp(
+      `${escaped(LAYOUT)}: error: rendering generated/tasks/\\S+\\.md failed: The partial \\S+ could not be found`,
+    ),
   },
-  { name: "a template that is not UTF-8", apply: (dir) => writeFileSync(path.join(dir, LAYOUT), Buffer.from("line one\nna\xefve caf\xe9\n", "latin1")), message: new RegExp(`${escaped(LAYOUT)}:2:3: error: the file is not valid UTF-8`) },
+  {
+    name: "a template that is not UTF-8",
+    apply: (dir) => writeFileSync(path.join(dir, LAYOUT), Buffer.from("line one\nna\xefve caf\xe9\n", "latin1")),
+    message: new RegExp(`${escaped(LAYOUT)}:2:3: error: the file is not valid UTF-8`),
+  },
   {
     name: "a task.json that is not UTF-8",
     apply: (dir) => {
       const bytes = readFileSync(path.join(dir, TASK));
       const lineTwo = bytes.indexOf(10) + 4;
-      writeFileSync(path.join(dir, TASK), Buffer.concat([bytes.subarray(0, lineTwo), Buffer.from([0xff]), bytes.subarray(lineTwo)]));
+      writeFileSync(
+        path.join(dir, TASK),
+        Buffer.concat([bytes.subarray(0, lineTwo), Buffer.from([0xff]), bytes.subarray(lineTwo)]),
+      );
     },
     message: new RegExp(`${escaped(TASK)}:2:4: error: the file is not valid UTF-8`),
   },
@@ -205,42 +392,101 @@ const CASES: BadInput[] = [
     apply: (dir) => writeFileSync(path.join(dir, FEED), Buffer.from('{\n  "router": "\xe2\x82"}\n', "latin1")),
     message: new RegExp(`${escaped(FEED)}:2:14: error: the file is not valid UTF-8`),
   },
-  { name: "a layout that is a folder", apply: (dir) => (rmSync(path.join(dir, LAYOUT)), mkdirSync(path.join(dir, LAYOUT))), message: new RegExp(`${escaped(LAYOUT)}: error: the task layout is not a file`) },
+  {
+    name: "a layout that is a folder",
+    apply: (dir) => (rmSync(path.join(dir, LAYOUT)), mkdirSync(path.join(dir, LAYOUT))),
+    message: new RegExp(`${escaped(LAYOUT)}: error: the task layout is not a file`),
+  },
   // A layout the project leaves out comes from the built-in templates (test/pages/template-layers.test.ts).
-  { name: "a dangling link as a layout", apply: (dir) => (rmSync(path.join(dir, LAYOUT)), symlinkSync("nowhere.hbs", path.join(dir, LAYOUT))), message: new RegExp(`${escaped(LAYOUT)}: error: file not found`) },
-  { name: "a task.json that is a folder", apply: (dir) => (rmSync(path.join(dir, TASK)), mkdirSync(path.join(dir, TASK))), message: new RegExp(`${escaped(TASK)}: error: a folder stands where a file is expected`) },
-  { name: "a symbolic-link loop in templates/partials", apply: (dir) => symlinkSync("loop.hbs", path.join(dir, "templates/partials/loop.hbs")), message: /templates\/partials\/loop\.hbs: error: symbolic links loop here/ },
-  { name: "a symbolic-link loop in templates/tasks", apply: (dir) => (mkdirSync(path.join(dir, "templates/tasks")), symlinkSync("loop", path.join(dir, "templates/tasks/loop"))), message: /templates\/tasks\/loop: error: symbolic links loop here/ },
-  { name: "a symbolic-link loop in specs/tasks", apply: (dir) => symlinkSync("loop", path.join(dir, "specs/tasks/loop")), message: /specs\/tasks\/loop: error: symbolic links loop here/ },
-  { name: "a symbolic-link loop as specs/tasks itself", apply: (dir) => (renameSync(path.join(dir, "specs/tasks"), path.join(dir, "specs/gone")), symlinkSync("tasks", path.join(dir, "specs/tasks"))), message: /specs\/tasks: error: symbolic links loop here/ },
-  { name: "a dangling link as task.json", apply: (dir) => (rmSync(path.join(dir, TASK)), symlinkSync("nowhere.json", path.join(dir, TASK))), message: new RegExp(`${escaped(TASK)}: error: file not found`) },
+  {
+    name: "a dangling link as a layout",
+    apply: (dir) => (rmSync(path.join(dir, LAYOUT)), symlinkSync("nowhere.hbs", path.join(dir, LAYOUT))),
+    message: new RegExp(`${escaped(LAYOUT)}: error: file not found`),
+  },
+  {
+    name: "a task.json that is a folder",
+    apply: (dir) => (rmSync(path.join(dir, TASK)), mkdirSync(path.join(dir, TASK))),
+    message: new RegExp(`${escaped(TASK)}: error: a folder stands where a file is expected`),
+  },
+  {
+    name: "a symbolic-link loop in templates/partials",
+    apply: (dir) => symlinkSync("loop.hbs", path.join(dir, "templates/partials/loop.hbs")),
+    message: /templates\/partials\/loop\.hbs: error: symbolic links loop here/,
+  },
+  {
+    name: "a symbolic-link loop in templates/tasks",
+    apply: (dir) => (
+      mkdirSync(path.join(dir, "templates/tasks")),
+      symlinkSync("loop", path.join(dir, "templates/tasks/loop"))
+    ),
+    message: /templates\/tasks\/loop: error: symbolic links loop here/,
+  },
+  {
+    name: "a symbolic-link loop in specs/tasks",
+    apply: (dir) => symlinkSync("loop", path.join(dir, "specs/tasks/loop")),
+    message: /specs\/tasks\/loop: error: symbolic links loop here/,
+  },
+  {
+    name: "a symbolic-link loop as specs/tasks itself",
+    apply: (dir) => (
+      renameSync(path.join(dir, "specs/tasks"), path.join(dir, "specs/gone")),
+      symlinkSync("tasks", path.join(dir, "specs/tasks"))
+    ),
+    message: /specs\/tasks: error: symbolic links loop here/,
+  },
+  {
+    name: "a dangling link as task.json",
+    apply: (dir) => (rmSync(path.join(dir, TASK)), symlinkSync("nowhere.json", path.join(dir, TASK))),
+    message: new RegExp(`${escaped(TASK)}: error: file not found`),
+  },
   {
     name: "an override for a task that does not exist",
-    apply: (dir) => (mkdirSync(path.join(dir, "templates/tasks/no-such-task"), { recursive: true }), writeFileSync(path.join(dir, "templates/tasks/no-such-task/recommended-models.hbs"), "x")),
+    apply: (dir) => (
+      mkdirSync(path.join(dir, "templates/tasks/no-such-task"), { recursive: true }),
+      writeFileSync(path.join(dir, "templates/tasks/no-such-task/recommended-models.hbs"), "x")
+    ),
     message: /templates\/tasks\/no-such-task: error: overrides for unknown task/,
   },
   {
     name: "an override that overrides no partial",
-    apply: (dir) => (mkdirSync(path.join(dir, "templates/tasks/fill-mask"), { recursive: true }), writeFileSync(path.join(dir, "templates/tasks/fill-mask/nothing.hbs"), "x")),
+    apply: (dir) => (
+      mkdirSync(path.join(dir, "templates/tasks/fill-mask"), { recursive: true }),
+      writeFileSync(path.join(dir, "templates/tasks/fill-mask/nothing.hbs"), "x")
+    ),
     message: /templates\/tasks\/fill-mask\/nothing\.hbs: error: overrides no partial/,
   },
 
   // The output folder.
   {
     name: "generated/ being a file",
-    apply: (dir) => (rmSync(path.join(dir, "generated"), { recursive: true }), writeFileSync(path.join(dir, "generated"), "x")),
+    apply: (dir) => (
+      rmSync(path.join(dir, "generated"), { recursive: true }),
+      writeFileSync(path.join(dir, "generated"), "x")
+    ),
     message: /generated: error: the output folder is not a folder/,
   },
-  { name: "generated/tasks being a file", apply: (dir) => (rmSync(path.join(dir, "generated/tasks"), { recursive: true }), writeFileSync(path.join(dir, "generated/tasks"), "x")), message: /generated\/tasks: error: a file stands where the generator needs a folder/ },
+  {
+    name: "generated/tasks being a file",
+    apply: (dir) => (
+      rmSync(path.join(dir, "generated/tasks"), { recursive: true }),
+      writeFileSync(path.join(dir, "generated/tasks"), "x")
+    ),
+    message: /generated\/tasks: error: a file stands where the generator needs a folder/,
+  },
   {
     name: "a user's page where a generated page goes",
-    apply: (dir) => (writeFileSync(path.join(dir, "generated", MANIFEST_NAME), '{"files": []}'), writeFileSync(path.join(dir, "generated/index.md"), "mine\n")),
+    apply: (dir) => (
+      writeFileSync(path.join(dir, "generated", MANIFEST_NAME), '{"files": []}'),
+      writeFileSync(path.join(dir, "generated/index.md"), "mine\n")
+    ),
     message: /generated\/index\.md: error: this file was not written by the generator/,
   },
   {
     name: "another run holding the lock",
     apply: (dir) => writeFileSync(path.join(dir, "generated", LOCK_NAME), `${process.ppid}\n`),
-    message: new RegExp(`generated/${escaped(LOCK_NAME)}: error: another run of the generator \\(pid \\d+\\) is writing this folder`),
+    message: new RegExp(
+      `generated/${escaped(LOCK_NAME)}: error: another run of the generator \\(pid \\d+\\) is writing this folder`,
+    ),
   },
 ];
 

@@ -4,7 +4,17 @@
  * once the snippet formatters are warm, so many bad inputs can be tried in-process.
  */
 import { createHash } from "node:crypto";
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../scripts/config/config.ts";
@@ -36,7 +46,10 @@ export function tinyProject(config: object = {}, parent: string = tmpdir()): str
   provider.tasks = Object.fromEntries(Object.entries(provider.tasks).filter(([task]) => FIXTURE_TASKS.includes(task)));
   feed.providers = { [FIXTURE_PROVIDER]: provider };
   writeFileSync(path.join(dir, "specs/providers.json"), JSON.stringify(feed, null, 2) + "\n");
-  writeFileSync(path.join(dir, "snippet-docs.config.json"), JSON.stringify({ clients: ["sh/curl", "python/requests"], ...config }, null, 2) + "\n");
+  writeFileSync(
+    path.join(dir, "snippet-docs.config.json"),
+    JSON.stringify({ clients: ["sh/curl", "python/requests"], ...config }, null, 2) + "\n",
+  );
   mkdirSync(path.join(dir, "generated"), { recursive: true });
   return dir;
 }
@@ -71,7 +84,10 @@ export async function generateInProcess(root: string, options: WriteOptions = {}
     const config = loadConfig(root);
     const site = await buildSite(config);
     const summary = writeOutput(config.outDir, site.files, options);
-    return { code: 0, output: `${summary.written} written, ${summary.removed} removed, foreign: ${summary.foreign.join(", ")}` };
+    return {
+      code: 0,
+      output: `${summary.written} written, ${summary.removed} removed, foreign: ${summary.foreign.join(", ")}`,
+    };
   } catch (error) {
     if (isInputError(error)) return { code: 2, output: formatDiagnostics(error.diagnostics) };
     return { code: 3, output: error instanceof Error ? (error.stack ?? error.message) : String(error) };

@@ -26,6 +26,8 @@ it("an unreadable template is exit 2 with the path and the fix", async () => {
     if (asRoot) process.seteuid?.(0);
   }
   expect(result.code, result.output).toBe(2);
-  expect(result.output).toMatch(/templates\/partials\/recommended-models\.hbs: error: permission denied: give this user access to it \(chmod\) \[EACCES\]/);
+  expect(result.output).toMatch(
+    /templates\/partials\/recommended-models\.hbs: error: permission denied: give this user access to it \(chmod\) \[EACCES\]/,
+  );
   expect(treeHash(dir)).toBe(before);
 });

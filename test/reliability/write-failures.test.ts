@@ -8,7 +8,14 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { JOURNAL_NAME, LOCK_NAME, MANIFEST_NAME, STAGING_NAME, writeOutput, type WriterFs } from "../../scripts/pipeline/output-dir.ts";
+import {
+  JOURNAL_NAME,
+  LOCK_NAME,
+  MANIFEST_NAME,
+  STAGING_NAME,
+  writeOutput,
+  type WriterFs,
+} from "../../scripts/pipeline/output-dir.ts";
 import { generateInProcess, tinyProject, treeHash } from "./fixture.ts";
 
 const cleanups: (() => void)[] = [];
@@ -70,7 +77,9 @@ describe("a full disk during the write", () => {
 
     const result = await generateInProcess(dir);
     expect(result.code, result.output).toBe(2);
-    expect(result.output).toMatch(/generated\/.*: error: cannot write the new pages \(the old ones are unchanged\): the disk is full: free some space and run the command again \[ENOSPC\]/);
+    expect(result.output).toMatch(
+      /generated\/.*: error: cannot write the new pages \(the old ones are unchanged\): the disk is full: free some space and run the command again \[ENOSPC\]/,
+    );
     expect(treeHash(out)).toBe(before);
     expect(leftovers(out)).toEqual([]);
 
@@ -90,7 +99,12 @@ describe("a full disk during the write", () => {
     const full: WriterFs = {
       ...nodeFs,
       writeFileSync: (file, data, options) => {
-        if (++writes > 2) throw Object.assign(new Error(`ENOSPC: no space left on device, write`), { code: "ENOSPC", syscall: "write", path: String(file) });
+        if (++writes > 2)
+          throw Object.assign(new Error(`ENOSPC: no space left on device, write`), {
+            code: "ENOSPC",
+            syscall: "write",
+            path: String(file),
+          });
         nodeFs.writeFileSync(file, data, options);
       },
     };
@@ -108,7 +122,9 @@ describe("two runs at once", () => {
     const out = mkdtempSync(path.join(tmpdir(), "snippet-docs-lock-"));
     cleanups.push(() => rmSync(out, { recursive: true, force: true }));
     // The holder is not our child (the shell exits at once), so init reaps it and no zombie stays alive.
-    const holder = Number(spawnSync("sh", ["-c", "sleep 1 >/dev/null 2>&1 & echo $!"], { encoding: "utf8" }).stdout.trim());
+    const holder = Number(
+      spawnSync("sh", ["-c", "sleep 1 >/dev/null 2>&1 & echo $!"], { encoding: "utf8" }).stdout.trim(),
+    );
     writeFileSync(path.join(out, LOCK_NAME), `${holder}\n`);
     const summary = writeOutput(out, [{ path: "a.md", content: "x\n" }], { lockTimeoutMs: 30_000 });
     expect(summary.written).toBe(1);

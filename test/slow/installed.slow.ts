@@ -8,7 +8,16 @@
  * lockfile's production entries (exactly what the tarball depends on) plus the tarball itself.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,7 +35,11 @@ function writeJson(file: string, value: unknown): void {
 }
 
 function pack(destination: string): { tarball: string; integrity: string } {
-  const output = execFileSync("npm", ["pack", "--json", "--pack-destination", destination], { cwd: PROJECT_ROOT, env: plainEnv(), encoding: "utf8" });
+  const output = execFileSync("npm", ["pack", "--json", "--pack-destination", destination], {
+    cwd: PROJECT_ROOT,
+    env: plainEnv(),
+    encoding: "utf8",
+  });
   const [packed] = JSON.parse(output) as { filename: string; integrity: string }[];
   if (!packed) throw new Error(`npm pack printed nothing: ${output}`);
   return { tarball: path.join(destination, packed.filename), integrity: packed.integrity };
@@ -43,22 +56,47 @@ function registryTarball(key: string, entry: LockEntry): string {
 
 /** The docs repository's lockfile: the tarball and the production part of ours, all devDependencies there. */
 function docsLockfile(tarball: string, integrity: string): object {
-  const ours = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, LockEntry> };
-  const manifest = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string; dependencies: object; bin: object; engines: object };
+  const ours = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package-lock.json"), "utf8")) as {
+    packages: Record<string, LockEntry>;
+  };
+  const manifest = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as {
+    version: string;
+    dependencies: object;
+    bin: object;
+    engines: object;
+  };
   const packages: Record<string, object> = {
     "": { name: "acme-docs", devDependencies: { "snippet-docs": `file:${tarball}` } },
-    "node_modules/snippet-docs": { version: manifest.version, resolved: `file:${tarball}`, integrity, dev: true, dependencies: manifest.dependencies, bin: manifest.bin, engines: manifest.engines },
+    "node_modules/snippet-docs": {
+      version: manifest.version,
+      resolved: `file:${tarball}`,
+      integrity,
+      dev: true,
+      dependencies: manifest.dependencies,
+      bin: manifest.bin,
+      engines: manifest.engines,
+    },
   };
   for (const [key, entry] of Object.entries(ours.packages)) {
     if (key === "" || entry.dev === true) continue;
     const { devOptional, ...rest } = entry;
-    packages[key] = { ...rest, resolved: entry["resolved"] ?? registryTarball(key, entry), dev: true, ...(devOptional ? { optional: true } : {}) };
+    packages[key] = {
+      ...rest,
+      resolved: entry["resolved"] ?? registryTarball(key, entry),
+      dev: true,
+      ...(devOptional ? { optional: true } : {}),
+    };
   }
   return { name: "acme-docs", lockfileVersion: 3, requires: true, packages };
 }
 
 function docsRepository(dir: string, tarball: string, integrity: string): void {
-  writeJson(path.join(dir, "package.json"), { name: "acme-docs", private: true, scripts: { docs: "snippet-docs generate" }, devDependencies: { "snippet-docs": `file:${tarball}` } });
+  writeJson(path.join(dir, "package.json"), {
+    name: "acme-docs",
+    private: true,
+    scripts: { docs: "snippet-docs generate" },
+    devDependencies: { "snippet-docs": `file:${tarball}` },
+  });
   writeJson(path.join(dir, "package-lock.json"), docsLockfile(tarball, integrity));
   writeJson(path.join(dir, "snippet-docs.config.json"), {
     $schema: "./node_modules/snippet-docs/specs/schema/config.schema.json",
@@ -67,28 +105,51 @@ function docsRepository(dir: string, tarball: string, integrity: string): void {
     outDir: "docs",
     providers: ["hf-inference"],
   });
-  const ours = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "specs/providers.json"), "utf8")) as { router: object; providers: Record<string, { tasks: Record<string, unknown> }> };
+  const ours = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "specs/providers.json"), "utf8")) as {
+    router: object;
+    providers: Record<string, { tasks: Record<string, unknown> }>;
+  };
   const hfInference = ours.providers["hf-inference"];
-  writeJson(path.join(dir, "api/providers.json"), { router: ours.router, providers: { "hf-inference": { ...hfInference, tasks: { "text-classification": hfInference?.tasks["text-classification"] } } } });
+  writeJson(path.join(dir, "api/providers.json"), {
+    router: ours.router,
+    providers: {
+      "hf-inference": { ...hfInference, tasks: { "text-classification": hfInference?.tasks["text-classification"] } },
+    },
+  });
   cpSync(path.join(PROJECT_ROOT, "specs/common-definitions.json"), path.join(dir, "api/common-definitions.json"));
   for (const schema of ["input.json", "output.json"]) {
-    cpSync(path.join(PROJECT_ROOT, "specs/tasks/text-classification", schema), path.join(dir, "api/tasks/text-classification", schema));
+    cpSync(
+      path.join(PROJECT_ROOT, "specs/tasks/text-classification", schema),
+      path.join(dir, "api/tasks/text-classification", schema),
+    );
   }
   writeJson(path.join(dir, "api/tasks/text-classification/task.json"), {
     title: "Ticket Sentiment",
     description: "Tells whether a support ticket sounds happy or upset, so the angry ones are answered first.",
-    recommendedModels: [{ id: "distilbert/distilbert-base-uncased-finetuned-sst-2-english", description: "The model our support team uses." }],
+    recommendedModels: [
+      {
+        id: "distilbert/distilbert-base-uncased-finetuned-sst-2-english",
+        description: "The model our support team uses.",
+      },
+    ],
     example: { inputs: "My order arrived broken and nobody answers." },
     conversational: false,
     sdk: { python: { method: "text_classification", inputsParameter: "text" }, js: { method: "textClassification" } },
     response: { kind: "json" },
   });
   mkdirSync(path.join(dir, "doc-templates/partials"), { recursive: true });
-  writeFileSync(path.join(dir, "doc-templates/partials/recommended-models.hbs"), "### Models the Acme team recommends\n\n{{#each task.recommendedModels}}\n- [{{id}}]({{url}}): {{description}}\n{{/each}}\n");
+  writeFileSync(
+    path.join(dir, "doc-templates/partials/recommended-models.hbs"),
+    "### Models the Acme team recommends\n\n{{#each task.recommendedModels}}\n- [{{id}}]({{url}}): {{description}}\n{{/each}}\n",
+  );
 }
 
 function npx(dir: string, args: string[]) {
-  const result = spawnSync("npx", ["--no-install", "snippet-docs", ...args], { cwd: dir, env: plainEnv(), encoding: "utf8" });
+  const result = spawnSync("npx", ["--no-install", "snippet-docs", ...args], {
+    cwd: dir,
+    env: plainEnv(),
+    encoding: "utf8",
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -102,7 +163,11 @@ describe("snippet-docs installed in a docs repository", () => {
     docs = path.join(work, "acme-docs");
     const { tarball, integrity } = pack(work);
     docsRepository(docs, tarball, integrity);
-    execFileSync("npm", ["ci", "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: docs, env: plainEnv(), stdio: "pipe" });
+    execFileSync("npm", ["ci", "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], {
+      cwd: docs,
+      env: plainEnv(),
+      stdio: "pipe",
+    });
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -135,7 +200,9 @@ describe("snippet-docs installed in a docs repository", () => {
     try {
       const result = npx(docs, ["check"]);
       expect(result.status).toBe(2);
-      expect(result.stderr).toContain("(the format is defined in node_modules/snippet-docs/specs/schema/config.schema.json)");
+      expect(result.stderr).toContain(
+        "(the format is defined in node_modules/snippet-docs/specs/schema/config.schema.json)",
+      );
     } finally {
       writeFileSync(configFile, config);
     }
@@ -143,7 +210,11 @@ describe("snippet-docs installed in a docs repository", () => {
 
   it("preview serves the repository's page", async () => {
     // Its own process group, so SIGINT reaches every process as Ctrl-C in a terminal does (npx does not pass it on).
-    const child = spawn("npx", ["--no-install", "snippet-docs", "preview", "--port", "0"], { cwd: docs, env: plainEnv(), detached: true });
+    const child = spawn("npx", ["--no-install", "snippet-docs", "preview", "--port", "0"], {
+      cwd: docs,
+      env: plainEnv(),
+      detached: true,
+    });
     let stdout = "";
     let stderr = "";
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));

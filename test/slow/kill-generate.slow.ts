@@ -12,7 +12,15 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../scripts/config/config.ts";
 import { buildSite } from "../../scripts/pipeline/build-site.ts";
-import { JOURNAL_NAME, LOCK_NAME, MANIFEST_NAME, STAGING_NAME, manifestContent, recoverOutput, writeOutput } from "../../scripts/pipeline/output-dir.ts";
+import {
+  JOURNAL_NAME,
+  LOCK_NAME,
+  MANIFEST_NAME,
+  STAGING_NAME,
+  manifestContent,
+  recoverOutput,
+  writeOutput,
+} from "../../scripts/pipeline/output-dir.ts";
 import { PROJECT_ROOT } from "../helpers/cli.ts";
 import { generateInProcess, tinyProject } from "../reliability/fixture.ts";
 
@@ -55,7 +63,11 @@ interface Run {
 
 function runGenerate(cwd: string, env: NodeJS.ProcessEnv, killAfterMs?: number): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, "generate"], { cwd, env: { ...process.env, NO_COLOR: "1", ...env }, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [BIN, "generate"], {
+      cwd,
+      env: { ...process.env, NO_COLOR: "1", ...env },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill("SIGKILL"), killAfterMs);
@@ -128,7 +140,11 @@ describe(`kill -9 during generate (${WINDOW_KILLS} in the write window, ${RANDOM
       const dir = mkdtempSync(path.join(scratch, "run-"));
       cpSync(base, dir, { recursive: true });
       const out = path.join(dir, "generated");
-      const run = await runGenerate(dir, plan.step ? { SNIPPET_DOCS_TEST_KILL_AT_STEP: String(plan.step) } : {}, plan.delayMs);
+      const run = await runGenerate(
+        dir,
+        plan.step ? { SNIPPET_DOCS_TEST_KILL_AT_STEP: String(plan.step) } : {},
+        plan.delayMs,
+      );
       if (run.signal === null) {
         expect(run.code, run.stderr).toBe(0);
         outcomes.finished++;
@@ -153,7 +169,10 @@ describe(`kill -9 during generate (${WINDOW_KILLS} in the write window, ${RANDOM
         for (let plan = queue.shift(); plan; plan = queue.shift()) await attempt(plan);
       }),
     );
-    console.log(`kills: ${plans.length} (${WINDOW_KILLS} aimed at the ${steps} write steps, ${RANDOM_KILLS} random in 0-${Math.round(normalMs * 1.2)} ms);`, outcomes);
+    console.log(
+      `kills: ${plans.length} (${WINDOW_KILLS} aimed at the ${steps} write steps, ${RANDOM_KILLS} random in 0-${Math.round(normalMs * 1.2)} ms);`,
+      outcomes,
+    );
     // Every kill was classified above (or the test failed there); these show the kills hit each phase.
     expect(outcomes.killedInWindow).toBeGreaterThan(0);
     expect(outcomes.old).toBeGreaterThan(0);

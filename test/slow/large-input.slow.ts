@@ -30,7 +30,8 @@ async function timeBuild(root: string): Promise<number> {
 
 /** About 1 MB of prose in paragraphs of some 5,000 characters, dense with inline markdown and characters to escape. */
 function largeDescription(bytes: number): string {
-  const sentence = "Text classification assigns a label to a piece of text, with `code`, a [link](https://example.com/a) & *emphasis* <b>. ";
+  const sentence =
+    "Text classification assigns a label to a piece of text, with `code`, a [link](https://example.com/a) & *emphasis* <b>. ";
   const paragraph = sentence.repeat(Math.ceil(5_000 / sentence.length));
   return Array.from({ length: Math.ceil(bytes / paragraph.length) }, () => paragraph).join("\n\n");
 }
@@ -44,10 +45,16 @@ function enlarged(normal: string, parent: string, bytes: number, properties: num
   task["description"] = largeDescription(bytes);
   writeFileSync(taskFile, JSON.stringify(task, null, 2));
   const inputFile = path.join(large, "specs/tasks/text-classification/input.json");
-  const input = JSON.parse(readFileSync(inputFile, "utf8")) as { $defs: Record<string, { properties: Record<string, unknown> }> };
+  const input = JSON.parse(readFileSync(inputFile, "utf8")) as {
+    $defs: Record<string, { properties: Record<string, unknown> }>;
+  };
   const parameters = input.$defs["TextClassificationParameters"] as { properties: Record<string, unknown> };
   for (let index = 0; index < properties; index++) {
-    parameters.properties[`option_${index}`] = { type: "integer", minimum: 0, description: `Option ${index}, with a *little* \`markup\` & <escapes>.` };
+    parameters.properties[`option_${index}`] = {
+      type: "integer",
+      minimum: 0,
+      description: `Option ${index}, with a *little* \`markup\` & <escapes>.`,
+    };
   }
   writeFileSync(inputFile, JSON.stringify(input, null, 2));
   return large;
@@ -67,7 +74,9 @@ describe("a large input", () => {
     const fullMs = await timeBuild(full);
     const ratio = fullMs / normalMs;
     const growth = (fullMs - normalMs) / (halfMs - normalMs);
-    console.log(`normal ${Math.round(normalMs)} ms, half ${Math.round(halfMs)} ms, large ${Math.round(fullMs)} ms: ratio ${ratio.toFixed(2)}, growth ${growth.toFixed(2)}`);
+    console.log(
+      `normal ${Math.round(normalMs)} ms, half ${Math.round(halfMs)} ms, large ${Math.round(fullMs)} ms: ratio ${ratio.toFixed(2)}, growth ${growth.toFixed(2)}`,
+    );
     expect(ratio).toBeLessThan(MAX_RATIO);
     expect(growth).toBeLessThan(MAX_GROWTH);
     rmSync(normal, { recursive: true, force: true });

@@ -18,7 +18,10 @@ beforeAll(async () => {
   const launch = (await import(path.join(PROJECT_ROOT, "scripts/launch.mjs"))) as Launcher;
   const build = await launch.currentBuild();
   expect(build?.entries["snippets/check-worker.ts"]).toBeDefined();
-  (globalThis as { snippetDocsBundle?: unknown }).snippetDocsBundle = { dir: path.join(PROJECT_ROOT, "dist", build?.id ?? ""), entries: build?.entries };
+  (globalThis as { snippetDocsBundle?: unknown }).snippetDocsBundle = {
+    dir: path.join(PROJECT_ROOT, "dist", build?.id ?? ""),
+    entries: build?.entries,
+  };
 });
 afterAll(() => {
   delete (globalThis as { snippetDocsBundle?: unknown }).snippetDocsBundle;
@@ -47,7 +50,13 @@ describe("validating pages on both cores", () => {
     const names = ["image-text-to-text.md", "text-generation.md", "fill-mask.md", "text-classification.md"];
     const pages = names.map((name) => ({ file: name, markdown: readFileSync(path.join(dir, name), "utf8") }));
     const broken = pages.findIndex((page) => page.file === "fill-mask.md");
-    pages[broken] = { file: "fill-mask.md", markdown: (pages[broken]?.markdown ?? "").replace(/^\| :--- \| :--- \| :--- \|$/m, "| :--- | :--- | :--- |\n| a | b | c | d |") };
+    pages[broken] = {
+      file: "fill-mask.md",
+      markdown: (pages[broken]?.markdown ?? "").replace(
+        /^\| :--- \| :--- \| :--- \|$/m,
+        "| :--- | :--- | :--- |\n| a | b | c | d |",
+      ),
+    };
     const expected = { snippets: new Set<string>(), mdx: false };
     const parallel = await validatePagesOnAllCores(pages, expected);
     expect(parallel).toEqual(await validatePages(pages, expected));

@@ -32,7 +32,12 @@ const CASES: { name: string; task: string; provider: string; options?: SnippetOp
     name: "options",
     task: "chat-completion",
     provider: "together",
-    options: { accessToken: "hf_example", billTo: "my-org", baseUrl: "https://gateway.example.com/hf", example: { temperature: 0, stream_options: null } },
+    options: {
+      accessToken: "hf_example",
+      billTo: "my-org",
+      baseUrl: "https://gateway.example.com/hf",
+      example: { temperature: 0, stream_options: null },
+    },
   },
   { name: "direct", task: "chat-completion", provider: "cerebras", options: { direct: true } },
 ];
@@ -52,7 +57,9 @@ describe("golden snippets", () => {
     const batch = await renderSnippets(CLIENTS.map((client) => ({ client, request })));
     expect(batch.problems).toEqual([]);
     for (const snippet of batch.snippets) {
-      await expect(snippet.content).toMatchFileSnapshot(`./__golden__/${name}/${snippet.clientId.replace("/", "-")}.${EXTENSIONS[snippet.language]}.golden`);
+      await expect(snippet.content).toMatchFileSnapshot(
+        `./__golden__/${name}/${snippet.clientId.replace("/", "-")}.${EXTENSIONS[snippet.language]}.golden`,
+      );
     }
     const skipped = batch.skipped.map((skip) => `${skip.clientId}: ${skip.reason}`).join("\n");
     await expect(skipped + "\n").toMatchFileSnapshot(`./__golden__/${name}/skipped.txt`);

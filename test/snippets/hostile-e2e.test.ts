@@ -39,14 +39,21 @@ afterAll(async () => {
 
 describe("hostile example strings", () => {
   it("reach the server byte for byte from curl, requests and fetch", async () => {
-    const jobs = snippetJobs(specs, [curl, pythonRequests, jsFetch]).filter((job) => job.task.id === "text-classification" && job.provider.id === "hf-inference");
+    const jobs = snippetJobs(specs, [curl, pythonRequests, jsFetch]).filter(
+      (job) => job.task.id === "text-classification" && job.provider.id === "hf-inference",
+    );
     expect(jobs.map((job) => job.client.id)).toEqual(["sh/curl", "python/requests", "js/fetch"]);
     expect(HOSTILE.at(-1)).toHaveLength(5000);
     const runner = new SnippetRunner({ specs, server, workRoot });
     const cases = jobs.flatMap((job) => HOSTILE.map((inputs) => ({ job, inputs })));
-    const results = await runPool(cases, 2, ({ job, inputs }) => runner.run({ job, kind: "fuzz", example: { inputs } }));
+    const results = await runPool(cases, 2, ({ job, inputs }) =>
+      runner.run({ job, kind: "fuzz", example: { inputs } }),
+    );
     for (const [index, result] of results.entries()) {
-      expect(result.problems, `${result.id} with ${JSON.stringify(cases[index]?.inputs).slice(0, 80)}\n${result.snippet ?? ""}`).toEqual([]);
+      expect(
+        result.problems,
+        `${result.id} with ${JSON.stringify(cases[index]?.inputs).slice(0, 80)}\n${result.snippet ?? ""}`,
+      ).toEqual([]);
     }
     expect(server.unattributed).toEqual([]);
   });

@@ -16,7 +16,29 @@ import { shellQuote } from "../../snippets/literals/shell.ts";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "literals-"));
 
-const HOSTILE = ["'", '"', "\\", "$(id)", "`id`", "${x}", "\n", "\r", "\t", "\0", "😀", "@", "\u2028", "\u0085", "\ud800", "\udfff", "%s", "!", "é", "\u200b", "\x7f"];
+const HOSTILE = [
+  "'",
+  '"',
+  "\\",
+  "$(id)",
+  "`id`",
+  "${x}",
+  "\n",
+  "\r",
+  "\t",
+  "\0",
+  "😀",
+  "@",
+  "\u2028",
+  "\u0085",
+  "\ud800",
+  "\udfff",
+  "%s",
+  "!",
+  "é",
+  "\u200b",
+  "\x7f",
+];
 
 const hostileString = fc.oneof(
   fc.string({ unit: "binary" }),
@@ -49,10 +71,17 @@ function run(command: string, args: string[]): string {
 
 /** JSON with every non-ASCII character escaped, so both sides compare the same text. */
 function canonical(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(value).replace(
+    /[\u007f-\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
-function firstMismatch(values: readonly JsonValue[], evaluated: unknown[], print: (value: JsonValue) => string): string | undefined {
+function firstMismatch(
+  values: readonly JsonValue[],
+  evaluated: unknown[],
+  print: (value: JsonValue) => string,
+): string | undefined {
   for (let index = 0; index < values.length; index++) {
     if (canonical(evaluated[index]) !== canonical(values[index])) {
       return `value ${canonical(values[index])}\nprinted as ${print(values[index] as JsonValue)}\nevaluated to ${canonical(evaluated[index])}`;
@@ -66,14 +95,20 @@ describe("literal printers round-trip through the real interpreters", () => {
 
   it("python3 evaluates pythonLiteral(v) to v", () => {
     const file = path.join(scratch, "values.py");
-    writeFileSync(file, `import json, sys\nvalues = [\n${values.map((value) => pythonLiteral(value)).join(",\n")}\n]\nsys.stdout.write(json.dumps(values))\n`);
+    writeFileSync(
+      file,
+      `import json, sys\nvalues = [\n${values.map((value) => pythonLiteral(value)).join(",\n")}\n]\nsys.stdout.write(json.dumps(values))\n`,
+    );
     const evaluated = JSON.parse(run("python3", [file])) as unknown[];
     expect(firstMismatch(values, evaluated, (value) => pythonLiteral(value))).toBeUndefined();
   });
 
   it("node evaluates jsLiteral(v) to v", () => {
     const file = path.join(scratch, "values.mjs");
-    writeFileSync(file, `const values = [\n${values.map((value) => jsLiteral(value)).join(",\n")}\n];\nprocess.stdout.write(JSON.stringify(values));\n`);
+    writeFileSync(
+      file,
+      `const values = [\n${values.map((value) => jsLiteral(value)).join(",\n")}\n];\nprocess.stdout.write(JSON.stringify(values));\n`,
+    );
     const evaluated = JSON.parse(run(process.execPath, [file])) as unknown[];
     expect(firstMismatch(values, evaluated, (value) => jsLiteral(value))).toBeUndefined();
   });
@@ -85,7 +120,11 @@ describe("literal printers round-trip through the real interpreters", () => {
     writeFileSync(file, strings.map((text) => `printf '%s\\0' ${shellQuote(text)}`).join("\n") + "\n");
     const output = run("bash", [file]).split("\0").slice(0, -1);
     const mismatch = strings.findIndex((text, index) => output[index] !== text);
-    expect(mismatch === -1 ? undefined : `${JSON.stringify(strings[mismatch])} quoted as ${shellQuote(strings[mismatch] as string)}`).toBeUndefined();
+    expect(
+      mismatch === -1
+        ? undefined
+        : `${JSON.stringify(strings[mismatch])} quoted as ${shellQuote(strings[mismatch] as string)}`,
+    ).toBeUndefined();
     expect(output).toHaveLength(strings.length);
   });
 

@@ -12,7 +12,10 @@ import { loadProjectSpecs } from "../helpers/specs.ts";
 describe("the whole snippet matrix", () => {
   it("parses or declares why not", async () => {
     const specs = loadProjectSpecs();
-    const variants: SnippetOptions[] = [{}, { accessToken: "hf_x'y", billTo: "org", baseUrl: "http://127.0.0.1:9/prefix" }];
+    const variants: SnippetOptions[] = [
+      {},
+      { accessToken: "hf_x'y", billTo: "org", baseUrl: "http://127.0.0.1:9/prefix" },
+    ];
     const jobs: RenderJob[] = [];
     for (const provider of specs.providers) {
       for (const mapping of provider.mappings) {
@@ -35,6 +38,10 @@ describe("the whole snippet matrix", () => {
     expect(batch.snippets.length + batch.skipped.length).toBe(jobs.length);
     for (const skip of batch.skipped) expect(skip.reason.length).toBeGreaterThan(10);
     // Each client is used somewhere: a declared rule never turns a client off entirely.
-    for (const client of CLIENTS) expect(batch.snippets.some((snippet) => snippet.clientId === client.id), client.id).toBe(true);
+    for (const client of CLIENTS)
+      expect(
+        batch.snippets.some((snippet) => snippet.clientId === client.id),
+        client.id,
+      ).toBe(true);
   });
 });

@@ -19,14 +19,18 @@ function request(taskId: string, providerId: string, options: SnippetOptions = {
 describe("buildRequest", () => {
   it("routes a task through the provider's path pattern", () => {
     const built = request("text-classification", "hf-inference");
-    expect(built.url).toBe("https://router.huggingface.co/hf-inference/models/distilbert/distilbert-base-uncased-finetuned-sst-2-english");
+    expect(built.url).toBe(
+      "https://router.huggingface.co/hf-inference/models/distilbert/distilbert-base-uncased-finetuned-sst-2-english",
+    );
     expect(built.body).toEqual({ kind: "json", value: { inputs: "I like you. I love you" } });
     expect(built.token).toEqual({ kind: "env", variable: "HF_TOKEN" });
     expect(built.response).toEqual({ kind: "json" });
   });
 
   it("uses a mapping's own path", () => {
-    expect(request("feature-extraction", "hf-inference").url).toMatch(/\/hf-inference\/models\/[^/]+\/[^/]+\/pipeline\/feature-extraction$/);
+    expect(request("feature-extraction", "hf-inference").url).toMatch(
+      /\/hf-inference\/models\/[^/]+\/[^/]+\/pipeline\/feature-extraction$/,
+    );
   });
 
   it("names chat models <id>:<provider> on the chat route, first in the body, and adds stream last", () => {
@@ -48,7 +52,10 @@ describe("buildRequest", () => {
   });
 
   it("keeps falsy overrides and replaces the origin, keeping a path prefix", () => {
-    const built = request("chat-completion", "groq", { example: { temperature: 0, logprobs: false, seed: null }, baseUrl: "http://127.0.0.1:8080/gw/" });
+    const built = request("chat-completion", "groq", {
+      example: { temperature: 0, logprobs: false, seed: null },
+      baseUrl: "http://127.0.0.1:8080/gw/",
+    });
     const body = built.body.kind === "json" ? built.body.value : {};
     expect(body).toMatchObject({ temperature: 0, logprobs: false, seed: null });
     expect(built.url).toBe("http://127.0.0.1:8080/gw/v1/chat/completions");
@@ -62,7 +69,9 @@ describe("buildRequest", () => {
     const mixed = request("image-to-image", "hf-inference");
     expect(mixed.body.kind).toBe("json-with-file");
     expect(mixed.response).toMatchObject({ kind: "bytes", media: "image", contentType: "image/png" });
-    const renamed = request("automatic-speech-recognition", "hf-inference", { example: { inputs: "my recording.flac" } });
+    const renamed = request("automatic-speech-recognition", "hf-inference", {
+      example: { inputs: "my recording.flac" },
+    });
     expect(renamed.body).toMatchObject({ kind: "file", fileName: "my recording.flac" });
   });
 
@@ -74,7 +83,9 @@ describe("buildRequest", () => {
 
   it("refuses options that do not apply", () => {
     expect(() => request("text-classification", "hf-inference", { stream: true })).toThrow(SnippetOptionError);
-    expect(() => request("text-classification", "hf-inference", { direct: true })).toThrow(/only for conversational tasks/);
+    expect(() => request("text-classification", "hf-inference", { direct: true })).toThrow(
+      /only for conversational tasks/,
+    );
     expect(() => request("chat-completion", "zai-org", { direct: true })).toThrow(/has no direct API/);
   });
 });

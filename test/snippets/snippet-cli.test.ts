@@ -5,11 +5,33 @@ const snippet = (...args: string[]) => runCommand("snippet", args, PROJECT_ROOT)
 
 describe("snippet-docs snippet", async () => {
   it("prints JSON rows for one provider and client", async () => {
-    const result = await snippet("chat-completion", "--provider", "groq", "--client", "js/openai", "--stream", "--format", "json");
+    const result = await snippet(
+      "chat-completion",
+      "--provider",
+      "groq",
+      "--client",
+      "js/openai",
+      "--stream",
+      "--format",
+      "json",
+    );
     expect(result.status).toBe(0);
-    const rows = JSON.parse(result.stdout) as { task: string; provider: string; model: string; language: string; client: string; content: string }[];
+    const rows = JSON.parse(result.stdout) as {
+      task: string;
+      provider: string;
+      model: string;
+      language: string;
+      client: string;
+      content: string;
+    }[];
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ task: "chat-completion", provider: "groq", model: "meta-llama/Llama-3.3-70B-Instruct", language: "js", client: "openai" });
+    expect(rows[0]).toMatchObject({
+      task: "chat-completion",
+      provider: "groq",
+      model: "meta-llama/Llama-3.3-70B-Instruct",
+      language: "js",
+      client: "openai",
+    });
     expect(rows[0]?.content).toContain("stream: true");
   });
 
@@ -40,7 +62,10 @@ describe("snippet-docs snippet", async () => {
     [["text-classification", "--provider", "groq"], /provider "groq" does not serve "text-classification"/],
     [["text-classification", "--example", "{oops"], /--example is not valid JSON/],
     [["text-classification", "--example", "[1]"], /--example must be a JSON object/],
-    [["text-classification", "--example", '{"inputs": 3}'], /does not match specs\/tasks\/text-classification\/input\.json:\n {2}\/inputs: must be string/],
+    [
+      ["text-classification", "--example", '{"inputs": 3}'],
+      /does not match specs\/tasks\/text-classification\/input\.json:\n {2}\/inputs: must be string/,
+    ],
     [["text-classification", "--stream"], /does not stream: remove --stream/],
     [["text-classification", "--base-url", "ftp://x"], /--base-url must be http or https/],
     [["text-classification", "--format", "yaml"], /--format must be text or json/],
@@ -56,6 +81,8 @@ describe("snippet-docs snippet", async () => {
     const result = await snippet("text-classification", "--client", "python/openai");
     expect(result.status).toBe(0);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toContain("no python/openai snippet for hf-inference: the OpenAI SDK only serves the chat completion route");
+    expect(result.stderr).toContain(
+      "no python/openai snippet for hf-inference: the OpenAI SDK only serves the chat completion route",
+    );
   });
 });

@@ -30,7 +30,35 @@ function hasNode(node: { type: string; children?: unknown[] }, types: readonly s
 
 /** Strings rich in the characters that break tables, HTML, MDX and markdown. */
 const hostile = fc.oneof(
-  fc.string({ unit: fc.constantFrom("|", "\\", "`", "<", ">", "{", "}", "&", "*", "_", "[", "]", "(", ")", "~", "#", "!", "\n", "\r", " ", "a", "é", "😀", ":", "-") }),
+  fc.string({
+    unit: fc.constantFrom(
+      "|",
+      "\\",
+      "`",
+      "<",
+      ">",
+      "{",
+      "}",
+      "&",
+      "*",
+      "_",
+      "[",
+      "]",
+      "(",
+      ")",
+      "~",
+      "#",
+      "!",
+      "\n",
+      "\r",
+      " ",
+      "a",
+      "é",
+      "😀",
+      ":",
+      "-",
+    ),
+  }),
   fc.string({ unit: "grapheme" }),
   fc.string(),
 );
@@ -71,7 +99,16 @@ describe("escapeCellMarkdown", () => {
 
   it("compiles as MDX whatever the description holds", async () => {
     const samples = fc.sample(hostile, { numRuns: 60, seed: 42 });
-    samples.push("<script>alert(1)</script>", "{process.exit(1)}", "a | b", "`a|b` and `{x}`", "x\\", "``` `` ```", "<Tip>", "export const a = 1");
+    samples.push(
+      "<script>alert(1)</script>",
+      "{process.exit(1)}",
+      "a | b",
+      "`a|b` and `{x}`",
+      "x\\",
+      "``` `` ```",
+      "<Tip>",
+      "export const a = 1",
+    );
     for (const text of samples) {
       const markdown = markdownTable(["A", "B"], [[escapeCellText(text), escapeCellMarkdown(text)]]);
       await expect(compile(markdown, { remarkPlugins: [remarkGfm] }), markdown).resolves.toBeDefined();

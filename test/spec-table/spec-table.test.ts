@@ -41,7 +41,9 @@ function hasNodeOfType(markdown: string, type: string): boolean {
 /** Rows as [name, type, description] plain text. */
 function rows(markdown: string): string[][] {
   const [table] = tables(markdown);
-  return (table?.children ?? []).slice(1).map((row) => row.children.map((cell) => toString(cell).replace(/\u00a0/g, " ")));
+  return (table?.children ?? [])
+    .slice(1)
+    .map((row) => row.children.map((cell) => toString(cell).replace(/\u00a0/g, " ")));
 }
 
 function expectWellFormed(markdown: string): void {
@@ -68,7 +70,9 @@ function upstreamSpecFiles(): string[] {
     .flatMap((task) => {
       const dir = path.join(UPSTREAM, task, "spec");
       try {
-        return readdirSync(dir).filter((name) => name.endsWith(".json")).map((name) => path.join(dir, name));
+        return readdirSync(dir)
+          .filter((name) => name.endsWith(".json"))
+          .map((name) => path.join(dir, name));
       } catch {
         return [];
       }
@@ -84,14 +88,17 @@ describe("spec tables for every schema shipped in @huggingface/tasks", () => {
     expect(files.length).toBeGreaterThan(60);
   });
 
-  it.each(files.map((file) => [path.relative(UPSTREAM, file), file]))("%s renders with every property", (_name, file) => {
-    const markdown = specTableForFile(file, [common]);
-    expectWellFormed(markdown);
-    const source = readJsonFile(file);
-    if (!source.ok) throw new Error("unreadable");
-    const names = new Set(rows(markdown).map((row) => (row[0] ?? "").trim().replace(/\*$/, "")));
-    for (const name of propertyNames(source.source.value)) expect(names, `${name} in ${file}`).toContain(name);
-  });
+  it.each(files.map((file) => [path.relative(UPSTREAM, file), file]))(
+    "%s renders with every property",
+    (_name, file) => {
+      const markdown = specTableForFile(file, [common]);
+      expectWellFormed(markdown);
+      const source = readJsonFile(file);
+      if (!source.ok) throw new Error("unreadable");
+      const names = new Set(rows(markdown).map((row) => (row[0] ?? "").trim().replace(/\*$/, "")));
+      for (const name of propertyNames(source.source.value)) expect(names, `${name} in ${file}`).toContain(name);
+    },
+  );
 
   it("prints the same table through the CLI", async () => {
     const file = path.join(UPSTREAM, "text-classification/spec/input.json");
@@ -120,7 +127,9 @@ describe("hostile schemas", () => {
     expectWellFormed(markdown);
     const table = rows(markdown);
     const pipe = table.find((row) => row[0]?.startsWith("a|b"));
-    expect(pipe?.[2]).toContain("Line one line two | piped <img src=x onerror=alert(1)> {process.exit(1)} code | with pipe");
+    expect(pipe?.[2]).toContain(
+      "Line one line two | piped <img src=x onerror=alert(1)> {process.exit(1)} code | with pipe",
+    );
     expect(pipe?.[2]).toContain('Possible values: "x|y", "</td>", "{z}".');
     expect(pipe?.[2]).toContain('Default: "</script><script>alert(1)</script>".');
     expect(table.some((row) => row[0] === "<b>bold</b>")).toBe(true);
@@ -175,7 +184,9 @@ describe("spec-table errors", () => {
   it("names the file, line and column of malformed JSON and exits 2", async () => {
     const result = await runCommand("spec-table", ["test/spec-table/fixtures/malformed.json"], PROJECT_ROOT);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^test\/spec-table\/fixtures\/malformed\.json:4:31: error: invalid JSON: expected a property name in double quotes \[json-syntax\]/m);
+    expect(result.stderr).toMatch(
+      /^test\/spec-table\/fixtures\/malformed\.json:4:31: error: invalid JSON: expected a property name in double quotes \[json-syntax\]/m,
+    );
   });
 
   it("names each unresolvable $ref and where it is used", () => {
@@ -184,9 +195,17 @@ describe("spec-table errors", () => {
       expect.unreachable();
     } catch (error) {
       expect(isInputError(error)).toBe(true);
-      const messages = isInputError(error) ? error.diagnostics.map((diagnostic) => `${diagnostic.position?.line}:${diagnostic.pointer} ${diagnostic.reason}`) : [];
-      expect(messages[0]).toMatch(/^4:\/properties\/x\/\$ref cannot resolve \$ref "#\/\$defs\/Nowhere": .* has nothing at \/\$defs\/Nowhere/);
-      expect(messages[1]).toMatch(/^5:\/properties\/y\/\$ref cannot resolve \$ref "\.\/no-such-file\.json#\/\$defs\/Y": no loaded schema has the URI file:\/\/.*no-such-file\.json/);
+      const messages = isInputError(error)
+        ? error.diagnostics.map(
+            (diagnostic) => `${diagnostic.position?.line}:${diagnostic.pointer} ${diagnostic.reason}`,
+          )
+        : [];
+      expect(messages[0]).toMatch(
+        /^4:\/properties\/x\/\$ref cannot resolve \$ref "#\/\$defs\/Nowhere": .* has nothing at \/\$defs\/Nowhere/,
+      );
+      expect(messages[1]).toMatch(
+        /^5:\/properties\/y\/\$ref cannot resolve \$ref "\.\/no-such-file\.json#\/\$defs\/Y": no loaded schema has the URI file:\/\/.*no-such-file\.json/,
+      );
     }
   });
 

@@ -4,7 +4,7 @@
  * model info: mapping as an object keyed by provider; /api/tasks: task data keyed by pipeline tag),
  * from a plain data set the test writes, and injects faults on request.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface FixtureMapping {
@@ -126,19 +126,7 @@ function serveFault(fault: Fault, response: ServerResponse): void {
 }
 
 export async function startFixtureHub(data: FixtureHubData): Promise<FixtureHub> {
-  let server: Server | undefined;
-  const hub: FixtureHub = {
-    origin: "",
-    data,
-    requests: [],
-    faults: [],
-    close: () =>
-      new Promise((resolve) => {
-        server?.closeAllConnections();
-        server?.close(() => resolve());
-      }),
-  };
-  server = createServer((request: IncomingMessage, response: ServerResponse) => {
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? "/", hub.origin);
     hub.requests.push({ url: url.href, authorization: request.headers.authorization });
     const fault = hub.faults.find((candidate) => candidate.matches(url));
@@ -155,7 +143,18 @@ export async function startFixtureHub(data: FixtureHubData): Promise<FixtureHub>
       return modelInfo(hub, decodeURIComponent(url.pathname.slice("/api/models/".length)), response);
     send(response, 404, { error: "not found" });
   });
-  await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
+  const hub: FixtureHub = {
+    origin: "",
+    data,
+    requests: [],
+    faults: [],
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   hub.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return hub;
 }

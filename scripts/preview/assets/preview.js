@@ -42,7 +42,9 @@
     const forProvider = panels.filter((panel) => panel.dataset.provider === provider);
     const languages = unique(forProvider.map((panel) => panel.dataset.language));
     const language = preferred(languages, recall(STORAGE.language));
-    const clients = forProvider.filter((panel) => panel.dataset.language === language).map((panel) => panel.dataset.client);
+    const clients = forProvider
+      .filter((panel) => panel.dataset.language === language)
+      .map((panel) => panel.dataset.client);
     const client = preferred(clients, recall(STORAGE.client(language)));
 
     const picker = group.querySelector(".provider-select");
@@ -57,7 +59,11 @@
       select(button, offered && button.dataset.client === client);
     }
     for (const panel of panels) {
-      panel.hidden = !(panel.dataset.provider === provider && panel.dataset.language === language && panel.dataset.client === client);
+      panel.hidden = !(
+        panel.dataset.provider === provider &&
+        panel.dataset.language === language &&
+        panel.dataset.client === client
+      );
     }
   }
 
