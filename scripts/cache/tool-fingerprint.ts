@@ -38,7 +38,7 @@ const SOURCE_DIRS = [
   "scripts/schema",
   "scripts/lib",
   "scripts/model",
-  "specs/schema",
+  "schemas",
 ];
 
 function sourceFiles(dir: string): string[] {
