@@ -77,6 +77,16 @@ describe("the layer check", () => {
     ]);
   });
 
+  it("reports two folders of one layer that import each other, though no file cycle does", () => {
+    const graph: ImportGraph = {
+      files: ["app/a.ts", "app/b.ts", "lib/c.ts", "lib/d.ts"],
+      edges: [edge("app/a.ts", "lib/c.ts", 4), edge("lib/d.ts", "app/b.ts", 9)],
+    };
+    expect(layerProblems(graph, [{ name: "one", holds: "both", paths: ["app/", "lib/"] }])).toEqual([
+      "folders import each other: app/ (app/a.ts:4 imports lib/c.ts) -> lib/ (lib/d.ts:9 imports app/b.ts) -> app/",
+    ]);
+  });
+
   it("reports a file that imports itself", () => {
     const graph: ImportGraph = { files: ["core/a.ts"], edges: [edge("core/a.ts", "core/a.ts", 5)] };
     expect(layerProblems(graph, layers)).toEqual(["import cycle through 1 file(s): core/a.ts:5 -> core/a.ts"]);

@@ -12,15 +12,20 @@ function holds(layerPath: string, file: string): boolean {
   return layerPath.endsWith("/") ? file.startsWith(layerPath) : file === layerPath;
 }
 
-/** Index in `layers` of the layer holding `file` (the longest matching path wins). */
-export function layerIndexOf(file: string, layers: readonly Layer[]): number | undefined {
-  let best: { index: number; length: number } | undefined;
+/** The layer holding `file` (its index in `layers`) and the path of that layer's row that holds it. */
+function placeOf(file: string, layers: readonly Layer[]): { index: number; path: string } | undefined {
+  let best: { index: number; path: string } | undefined;
   layers.forEach((layer, index) => {
     for (const layerPath of layer.paths) {
-      if (holds(layerPath, file) && layerPath.length > (best?.length ?? -1)) best = { index, length: layerPath.length };
+      if (holds(layerPath, file) && layerPath.length > (best?.path.length ?? -1)) best = { index, path: layerPath };
     }
   });
-  return best?.index;
+  return best;
+}
+
+/** Index in `layers` of the layer holding `file` (the longest matching path wins). */
+export function layerIndexOf(file: string, layers: readonly Layer[]): number | undefined {
+  return placeOf(file, layers)?.index;
 }
 
 function unplacedFiles(files: readonly string[], layers: readonly Layer[]): string[] {
@@ -114,7 +119,35 @@ function importCycles(graph: ImportGraph): string[] {
   });
 }
 
+/**
+ * Cycles between the folders of the table (the paths of its rows), which file cycles do not show:
+ * two folders of one layer that import each other have no direction, even when no file cycle does.
+ */
+function folderCycles(graph: ImportGraph, layers: readonly Layer[]): string[] {
+  const folderEdges = new Map<string, { edge: ImportEdge; through: ImportEdge }>();
+  for (const edge of graph.edges) {
+    const from = placeOf(edge.from, layers)?.path;
+    const to = placeOf(edge.to, layers)?.path;
+    if (from === undefined || to === undefined || from === to || folderEdges.has(`${from} ${to}`)) continue;
+    folderEdges.set(`${from} ${to}`, { edge: { from, to, line: edge.line }, through: edge });
+  }
+  const edges = [...folderEdges.values()].map(({ edge }) => edge);
+  const folders = [...new Set(edges.flatMap((edge) => [edge.from, edge.to]))].sort();
+  return cyclicComponents(folders, edges).map((component) => {
+    const steps = oneCycle(component, edges).map(({ from, to }) => {
+      const through = folderEdges.get(`${from} ${to}`)?.through;
+      return `${from} (${through?.from}:${through?.line} imports ${through?.to})`;
+    });
+    return `folders import each other: ${[...steps, component[0]].join(" -> ")}`;
+  });
+}
+
 /** Every problem of `graph` against `layers`; none when the code keeps to its layers. */
 export function layerProblems(graph: ImportGraph, layers: readonly Layer[]): string[] {
-  return [...unplacedFiles(graph.files, layers), ...upwardImports(graph.edges, layers), ...importCycles(graph)];
+  return [
+    ...unplacedFiles(graph.files, layers),
+    ...upwardImports(graph.edges, layers),
+    ...importCycles(graph),
+    ...folderCycles(graph, layers),
+  ];
 }
