@@ -3,7 +3,7 @@
  * A client that does not support a request yields no snippet; a snippet that does not parse is
  * reported (task, provider, client) and never returned.
  */
-import { NO_CACHE, type ContentCache } from "../scripts/cache/content-cache.ts";
+import { NO_CACHE, type ContentCache } from "../scripts/lib/content-cache.ts";
 import type { Diagnostic } from "../scripts/lib/diagnostics.ts";
 import type { JsonValue } from "../scripts/lib/json-source.ts";
 import type { Mapping, Specs, Task } from "../scripts/model/types.ts";

@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import type { Config } from "../config/config.ts";
-import { DirectoryCache, NO_CACHE, type ContentCache } from "./content-cache.ts";
+import { DirectoryCache, NO_CACHE, type ContentCache } from "../lib/content-cache.ts";
 import { defaultCacheDir, toolFingerprint } from "./tool-fingerprint.ts";
 
 export function buildCache(config: Config, options: { noCache?: boolean } = {}): ContentCache {

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { contentKey } from "./content-cache.ts";
+import { contentKey } from "../lib/content-cache.ts";
 
 const TOOL_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -38,7 +38,7 @@ const SOURCE_DIRS = [
   "scripts/schema",
   "scripts/lib",
   "scripts/model",
-  "specs/schema",
+  "schemas",
 ];
 
 function sourceFiles(dir: string): string[] {

@@ -14,7 +14,7 @@ import { buildSite } from "../pipeline/build-site.ts";
 import { compareOutput, hasPendingWrite, type OutputComparison } from "../pipeline/output-dir.ts";
 import { foreignFilesNote, isCurrent, staleReport } from "../pipeline/report-stale.ts";
 import { oneOf, type CommandContext, type CommandDefinition } from "./command.ts";
-import { displayDir } from "./common.ts";
+import { displayDir } from "../pipeline/generate-once.ts";
 import { formatAnnotation, inGitHubActions } from "./github-annotations.ts";
 import { commandMain } from "./program.ts";
 import { EXIT } from "./run.ts";

@@ -7,7 +7,7 @@
  */
 import type { Command, OptionValues } from "commander";
 import type { CommandContext, CommandDefinition } from "./command.ts";
-import { generateOnce } from "./common.ts";
+import { generateOnce } from "../pipeline/generate-once.ts";
 import { commandMain } from "./program.ts";
 import { createProgress } from "./progress.ts";
 import { EXIT } from "./run.ts";
@@ -32,7 +32,7 @@ export const generateCommand: CommandDefinition = {
   async run(context: CommandContext, options: OptionValues) {
     if (options["watch"] === true) {
       // The watcher is loaded only when asked for: a single run does not pay for it.
-      const { watchGenerate } = await import("../preview/generate-watch.ts");
+      const { watchGenerate } = await import("../watch/generate-watch.ts");
       await watchGenerate({
         root: context.cwd,
         ...(context.configFile ? { configFile: context.configFile } : {}),

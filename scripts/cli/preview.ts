@@ -6,7 +6,7 @@
  */
 import { InvalidArgumentError, type Command } from "commander";
 import { formatDiagnostics } from "../lib/diagnostics.ts";
-import type { BuildOutcome } from "../preview/build-protocol.ts";
+import type { BuildOutcome } from "../watch/build-protocol.ts";
 import type { CommandDefinition } from "./command.ts";
 import type { CliIo } from "./io.ts";
 import { commandMain } from "./program.ts";

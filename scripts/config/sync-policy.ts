@@ -1,6 +1,6 @@
 /**
  * The sync policy: the `sync` section of snippet-docs.config.json (validated by
- * specs/schema/config.schema.json). It says which tasks and providers `sync` follows, which model a
+ * schemas/config.schema.json). It says which tasks and providers `sync` follows, which model a
  * page shows for each task and provider, which mapping statuses count, how far a refresh may shrink
  * the feed, and how patient the HTTP client is. Plain data with defaults; no I/O.
  */

@@ -29,7 +29,8 @@ const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 export const DEFAULT_PATHS = {
   /** Inside the project, so `import "openai"` in a snippet resolves from the project's node_modules. */
   workRoot: path.join(PROJECT_ROOT, ".tmp", "conformance"),
-  fixturesDir: path.join(PROJECT_ROOT, "test", "conformance", "fixtures"),
+  /** The example input files (FIXTURE_FILES) that snippets upload: part of the tool, shipped with it. */
+  fixturesDir: path.join(import.meta.dirname, "fixtures"),
   standInsDir: path.join(PROJECT_ROOT, "test", "conformance", "standins"),
   guardDir: path.join(PROJECT_ROOT, "scripts", "conformance", "guard"),
 };

@@ -1,7 +1,9 @@
 /**
- * The tool's own formats (task.json, providers.json, the configuration file) are validated by
- * meta-schemas shipped with the tool in specs/schema/ (in a project that installed the tool, under
- * node_modules/snippet-docs/): messages name that file so the user can read the format.
+ * The tool's own formats (task.json, providers.json, contracts.json, the configuration file) are
+ * validated by meta-schemas that belong to the tool, in schemas/ of its package (in a project that
+ * installed the tool, node_modules/snippet-docs/schemas/): messages name that file so the user can
+ * read the format. They are found from this module, never in the project, so a project's own
+ * specs/schema/ (where older versions kept them) is not read at all.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -14,7 +16,7 @@ import { toSchemaErrors } from "../schema/validator.ts";
 
 export type MetaSchemaName = "task" | "providers" | "contracts" | "config";
 
-export const META_SCHEMA_DIR = fileURLToPath(new URL("../../specs/schema/", import.meta.url));
+export const META_SCHEMA_DIR = fileURLToPath(new URL("../../schemas/", import.meta.url));
 
 let ajv: Ajv2020 | undefined;
 const compiled = new Map<MetaSchemaName, ValidateFunction>();

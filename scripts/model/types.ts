@@ -45,7 +45,7 @@ export interface TaskFiles {
   streamOutput?: string;
 }
 
-/** What task.json holds (validated by specs/schema/task.schema.json). */
+/** What task.json holds (validated by schemas/task.schema.json). */
 export interface TaskMetadata {
   title: string;
   description: string;
@@ -80,7 +80,7 @@ export interface Mapping {
 
 export type FileTravel = "raw" | "base64" | "data-url";
 
-/** A provider's own request and response format for one task, as data (specs/schema/contracts.schema.json). */
+/** A provider's own request and response format for one task, as data (schemas/contracts.schema.json). */
 export interface Contract {
   /** Router path with {provider}, {modelId}, {providerModelId}, {task} placeholders. */
   path: string;

@@ -8,7 +8,7 @@ import type { SnippetClient } from "../../snippets/clients/types.ts";
 import { renderSnippets, type Snippet } from "../../snippets/engine.ts";
 import { buildRequest, REQUEST_MODEL_SOURCE, type SnippetOptions } from "../../snippets/request.ts";
 import { generateCommandOf } from "../config/command-name.ts";
-import { contentKey, NO_CACHE, type ContentCache } from "../cache/content-cache.ts";
+import { contentKey, NO_CACHE, type ContentCache } from "../lib/content-cache.ts";
 import { checkConfigAgainstSpecs, configuredClients, configuredProviders, type Config } from "../config/config.ts";
 import { InputError, sortDiagnostics, type Diagnostic } from "../lib/diagnostics.ts";
 import { loadSpecs } from "../load/load-specs.ts";

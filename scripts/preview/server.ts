@@ -9,13 +9,13 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { BuildOutcome } from "./build-protocol.ts";
-import { SiteBuilder, type Cancelled, type SiteBuild } from "./builder.ts";
+import type { BuildOutcome } from "../watch/build-protocol.ts";
+import { SiteBuilder, type Cancelled, type SiteBuild } from "../watch/builder.ts";
 import { createRequestHandler, loadAssets } from "./handler.ts";
 import { loadHighlighter } from "./highlight.ts";
-import { watchInputs } from "./input-watcher.ts";
+import { watchInputs } from "../watch/input-watcher.ts";
 import { LiveReload } from "./live-reload.ts";
-import { RebuildQueue } from "./rebuild-queue.ts";
+import { RebuildQueue } from "../watch/rebuild-queue.ts";
 import { PreviewSite } from "./site.ts";
 
 export interface PreviewOptions {

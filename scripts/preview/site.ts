@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { formatDiagnostics } from "../lib/diagnostics.ts";
-import type { BuildOutcome } from "./build-protocol.ts";
+import type { BuildOutcome } from "../watch/build-protocol.ts";
 import { buildingDocument, errorDocument, htmlDocument, notFoundDocument } from "./document.ts";
 import { renderMarkdownPage } from "./render-page.ts";
 

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildCache, cacheDirectory } from "../../scripts/cache/build-cache.ts";
-import { contentKey, DirectoryCache, NO_CACHE } from "../../scripts/cache/content-cache.ts";
+import { contentKey, DirectoryCache, NO_CACHE } from "../../scripts/lib/content-cache.ts";
 import { loadConfig } from "../../scripts/config/config.ts";
 import { buildSite } from "../../scripts/pipeline/build-site.ts";
 import { forgetCheckedSnippets } from "../../snippets/engine.ts";

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BuildOutcome } from "../../scripts/preview/build-protocol.ts";
+import type { BuildOutcome } from "../../scripts/watch/build-protocol.ts";
 import { startPreview, type Preview } from "../../scripts/preview/server.ts";
 import { PROJECT_ROOT, runCommand, scratchProject } from "../helpers/cli.ts";
 

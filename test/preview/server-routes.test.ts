@@ -6,7 +6,7 @@ import { createServer, request, type IncomingMessage, type Server } from "node:h
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatDiagnostics, type Diagnostic } from "../../scripts/lib/diagnostics.ts";
-import type { BuildOutcome } from "../../scripts/preview/build-protocol.ts";
+import type { BuildOutcome } from "../../scripts/watch/build-protocol.ts";
 import { createRequestHandler, loadAssets } from "../../scripts/preview/handler.ts";
 import { LiveReload } from "../../scripts/preview/live-reload.ts";
 import { PreviewSite } from "../../scripts/preview/site.ts";

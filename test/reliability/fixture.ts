@@ -35,7 +35,6 @@ export function tinyProject(config: object = {}, parent: string = tmpdir()): str
   cpSync(path.join(PROJECT_ROOT, "templates"), path.join(dir, "templates"), { recursive: true });
   // Overrides of tasks the fixture does not have would be refused.
   rmSync(path.join(dir, "templates/tasks"), { recursive: true, force: true });
-  cpSync(path.join(PROJECT_ROOT, "specs/schema"), path.join(dir, "specs/schema"), { recursive: true });
   cpSync(path.join(PROJECT_ROOT, "specs/common-definitions.json"), path.join(dir, "specs/common-definitions.json"));
   for (const task of FIXTURE_TASKS) {
     cpSync(path.join(PROJECT_ROOT, "specs/tasks", task), path.join(dir, "specs/tasks", task), { recursive: true });

@@ -99,7 +99,7 @@ function docsRepository(dir: string, tarball: string, integrity: string): void {
   });
   writeJson(path.join(dir, "package-lock.json"), docsLockfile(tarball, integrity));
   writeJson(path.join(dir, "snippet-docs.config.json"), {
-    $schema: "./node_modules/snippet-docs/specs/schema/config.schema.json",
+    $schema: "./node_modules/snippet-docs/schemas/config.schema.json",
     specsDir: "api",
     templatesDir: "doc-templates",
     outDir: "docs",
@@ -172,7 +172,7 @@ describe("snippet-docs installed in a docs repository", () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it("ships the meta-schemas the configuration's $schema names", () => {
-    expect(existsSync(path.join(docs, "node_modules/snippet-docs/specs/schema/config.schema.json"))).toBe(true);
+    expect(existsSync(path.join(docs, "node_modules/snippet-docs/schemas/config.schema.json"))).toBe(true);
   });
 
   it("generate writes the pages from the repository's own specs and partial", () => {
@@ -201,7 +201,7 @@ describe("snippet-docs installed in a docs repository", () => {
       const result = npx(docs, ["check"]);
       expect(result.status).toBe(2);
       expect(result.stderr).toContain(
-        "(the format is defined in node_modules/snippet-docs/specs/schema/config.schema.json)",
+        "(the format is defined in node_modules/snippet-docs/schemas/config.schema.json)",
       );
     } finally {
       writeFileSync(configFile, config);

@@ -10,7 +10,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { JsonValue } from "../lib/json-source.ts";
+import type { JsonValue } from "./json-source.ts";
 
 const ENTRY_FORMAT = "snippet-docs-cache/1";
 

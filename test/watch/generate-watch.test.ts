@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bufferIo } from "../../scripts/cli/io.ts";
 import { main } from "../../scripts/cli/main.ts";
-import { watchGenerate } from "../../scripts/preview/generate-watch.ts";
+import { watchGenerate } from "../../scripts/watch/generate-watch.ts";
 import { scratchProject } from "../helpers/cli.ts";
 import { OutputWaiter } from "../helpers/output-waiter.ts";
 

@@ -1,12 +1,12 @@
 /**
- * What generate, check and the build process share: one generation run and its summary line.
+ * One generation run and its summary line: what `generate`, `check` and the watch's build process share.
  */
 import path from "node:path";
 import { buildCache } from "../cache/build-cache.ts";
 import { loadConfig } from "../config/config.ts";
-import { buildSite, type BuildProgress } from "../pipeline/build-site.ts";
-import { writeOutput } from "../pipeline/output-dir.ts";
-import { foreignFilesNote } from "../pipeline/report-stale.ts";
+import { buildSite, type BuildProgress } from "./build-site.ts";
+import { writeOutput } from "./output-dir.ts";
+import { foreignFilesNote } from "./report-stale.ts";
 
 /** The output directory as the user sees it from `cwd`. */
 export function displayDir(dir: string, cwd: string): string {

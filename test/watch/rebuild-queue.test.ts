@@ -2,7 +2,7 @@
  * Changes during a build ask for exactly one more build, which sees the latest input.
  */
 import { describe, expect, it } from "vitest";
-import { RebuildQueue } from "../../scripts/preview/rebuild-queue.ts";
+import { RebuildQueue } from "../../scripts/watch/rebuild-queue.ts";
 
 describe("RebuildQueue", () => {
   it("runs one build at a time and folds the changes made during a build into one more", async () => {

@@ -5,7 +5,7 @@
  * Exits when the parent goes away.
  */
 import { buildCache } from "../cache/build-cache.ts";
-import { generateOnce } from "../cli/common.ts";
+import { generateOnce } from "../pipeline/generate-once.ts";
 import { loadConfig } from "../config/config.ts";
 import { isInputError } from "../lib/diagnostics.ts";
 import { buildSite, type Site } from "../pipeline/build-site.ts";
