@@ -9,7 +9,7 @@ import type { Command } from "commander";
 import { buildCache } from "../cache/build-cache.ts";
 import { generateCommandOf } from "../config/command-name.ts";
 import { loadConfig } from "../config/config.ts";
-import { isInputError, type Diagnostic } from "../lib/diagnostics.ts";
+import { isInputError, severityOf, type Diagnostic } from "../lib/diagnostics.ts";
 import { buildSite } from "../pipeline/build-site.ts";
 import { compareOutput, hasPendingWrite, type OutputComparison } from "../pipeline/output-dir.ts";
 import { foreignFilesNote, isCurrent, staleReport } from "../pipeline/report-stale.ts";
@@ -89,7 +89,7 @@ async function run(context: CommandContext, format: string, noCache: boolean): P
       stale: [],
       foreign: [],
       command,
-      diagnostics: [...error.diagnostics],
+      diagnostics: error.diagnostics.map((diagnostic) => ({ ...diagnostic, severity: severityOf(diagnostic) })),
     };
     context.io.stdout(JSON.stringify(report, null, 2) + "\n");
     return EXIT.invalidInput;
