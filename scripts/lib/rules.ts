@@ -37,6 +37,8 @@ export const RULES = {
   "template-override": "A folder under templates/tasks/ must be a known task and each file must replace a partial.",
   "template-render": "A template failed while rendering a page, for example a partial named at run time is missing.",
   "snippet-invalid": "A rendered snippet does not parse in its language; the client or the example value is at fault.",
+  "snippet-client-dropped":
+    "A configured client writes no snippet for a pair it should serve (e.g. an SDK signature is missing); a warning.",
   "page-code-blocks": "A page must carry exactly the verified snippets in fenced code blocks, nothing else.",
   "page-table": "Every row of a markdown table on a page must have as many cells as its header.",
   "page-mdx": "In component style every page must compile as MDX.",

@@ -17,7 +17,8 @@ import { normalizeMarkdown } from "../pages/normalize.ts";
 import { loadTemplates, TemplateRenderer, type LayoutName } from "../pages/templates.ts";
 import { providerView, taskView, type TaskView } from "../pages/view-model.ts";
 import { referencedDocuments } from "../schema/references.ts";
-import { snippetJobs } from "./snippet-matrix.ts";
+import { droppedClientWarnings } from "./dropped-clients.ts";
+import { snippetMatrix } from "./snippet-matrix.ts";
 import { toctree } from "./toctree.ts";
 
 export interface SiteFile {
@@ -31,6 +32,8 @@ export interface Site {
   files: SiteFile[];
   /** Number of snippets placed on pages. */
   snippetCount: number;
+  /** Problems that do not stop the run (a client that drops a pair it should serve), sorted. */
+  warnings: Diagnostic[];
   /**
    * With `deferPageChecks`: runs the page checks; the problems found, sorted (none when all pass).
    * With a signal, it yields to the event loop between pages and stops early once aborted.
@@ -77,7 +80,8 @@ async function renderPageSnippets(
   progress?: BuildProgress,
 ) {
   const options: SnippetOptions = config.token.kind === "inline" ? { accessToken: config.token.value } : {};
-  const jobs = snippetJobs(specs, clients, providers).map((job) => ({
+  const matrix = snippetMatrix(specs, clients, providers);
+  const jobs = matrix.jobs.map((job) => ({
     client: job.client,
     request: buildRequest(specs.router, job.task, job.provider, job.mapping, { ...options, stream: job.stream }),
   }));
@@ -86,7 +90,8 @@ async function renderPageSnippets(
   progress?.advance(jobs.length);
   const byTask = new Map<string, Snippet[]>();
   for (const snippet of batch.snippets) byTask.set(snippet.task, [...(byTask.get(snippet.task) ?? []), snippet]);
-  return { byTask, problems: batch.problems, count: batch.snippets.length };
+  const warnings = sortDiagnostics(droppedClientWarnings(matrix.gaps));
+  return { byTask, problems: batch.problems, warnings, count: batch.snippets.length };
 }
 
 export async function buildSite(config: Config, options: BuildOptions = {}): Promise<Site> {
@@ -237,5 +242,6 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   }
   files.push({ path: "_toctree.yml", content: toctree(specs.tasks, providers, command) });
   files.sort((a, b) => a.path.localeCompare(b.path));
-  return { specs, files, snippetCount, ...(options.deferPageChecks ? { checkPages } : {}) };
+  const warnings = rendered.warnings;
+  return { specs, files, snippetCount, warnings, ...(options.deferPageChecks ? { checkPages } : {}) };
 }
