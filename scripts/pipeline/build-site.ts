@@ -15,7 +15,15 @@ import { loadSpecs } from "../load/load-specs.ts";
 import type { Provider, Specs } from "../model/types.ts";
 import { normalizeMarkdown } from "../pages/normalize.ts";
 import { loadTemplates, TemplateRenderer, type LayoutName } from "../pages/templates.ts";
-import { providerView, taskView, type TaskView } from "../pages/view-model.ts";
+import {
+  providerView,
+  SNIPPET_BLOCK_PARTIAL,
+  snippetGroupView,
+  taskView,
+  type ProviderSnippetsView,
+  type SnippetGroupView,
+  type TaskView,
+} from "../pages/view-model.ts";
 import { referencedDocuments } from "../schema/references.ts";
 import { droppedClientWarnings } from "./dropped-clients.ts";
 import { snippetMatrix } from "./snippet-matrix.ts";
@@ -25,6 +33,8 @@ export interface SiteFile {
   /** Path inside the output directory, with forward slashes. */
   path: string;
   content: string;
+  /** A page's snippet groups in page order (inline style), as the preview shows them. */
+  snippetGroups?: SnippetGroupView[];
 }
 
 export interface Site {
@@ -94,6 +104,12 @@ async function renderPageSnippets(
   return { byTask, problems: batch.problems, warnings, count: batch.snippets.length };
 }
 
+/** The providers the snippet-block partial was given: the group it placed on the page. */
+function groupOf(scope: unknown): SnippetGroupView {
+  const providers = (scope as { providers?: unknown } | undefined)?.providers;
+  return Array.isArray(providers) ? snippetGroupView(providers as ProviderSnippetsView[]) : [];
+}
+
 export async function buildSite(config: Config, options: BuildOptions = {}): Promise<Site> {
   const progress = options.progress;
   progress?.phase("loading specs");
@@ -157,15 +173,24 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   progress?.phase("rendering pages", specs.tasks.length + providers.length + 1);
   const emit = (file: string, layout: LayoutName, context: object, sources: string[], taskId?: string) => {
     const pageFile = path.join(relativeToRoot(config, config.outDir), file);
+    const snippetGroups: SnippetGroupView[] = [];
     const page = normalizeMarkdown(
-      renderer.render(layout, { ...common, ...context, sources: [...new Set(sources)] }, taskId, pageFile),
+      renderer.render(
+        layout,
+        { ...common, ...context, sources: [...new Set(sources)] },
+        taskId,
+        pageFile,
+        isComponent
+          ? undefined
+          : (name, scope) => void (name === SNIPPET_BLOCK_PARTIAL && snippetGroups.push(groupOf(scope))),
+      ),
     );
     pageChecks.push({
       file: pageFile,
       markdown: page,
       cacheParts: [pageFile, config.snippetStyle, snippetsDigest, page],
     });
-    files.push({ path: file, content: page });
+    files.push({ path: file, content: page, ...(snippetGroups.length > 0 ? { snippetGroups } : {}) });
     progress?.advance();
   };
 
