@@ -23,10 +23,11 @@ export function formatDiagnosticsBlock(diagnostics: readonly Diagnostic[]): stri
 
 /**
  * Diagnostics printed the one way every command prints them: on stderr, and as annotations on
- * stdout in a GitHub workflow. Warnings pass through here too; they never change the exit code.
+ * stdout in a GitHub workflow, then `after` (what became of the run). Warnings pass through here
+ * too; they never change the exit code.
  */
-export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[]): void {
+export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], after?: string): void {
   if (diagnostics.length === 0) return;
-  io.stderr(formatDiagnosticsBlock(diagnostics));
+  io.stderr(formatDiagnosticsBlock(diagnostics) + (after ? after + "\n" : ""));
   if (inGitHubActions(io.env)) io.stdout(diagnosticAnnotations(diagnostics));
 }

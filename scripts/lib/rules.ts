@@ -42,6 +42,10 @@ export const RULES = {
   "page-code-blocks": "A page must carry exactly the verified snippets in fenced code blocks, nothing else.",
   "page-table": "Every row of a markdown table on a page must have as many cells as its header.",
   "page-mdx": "In component style every page must compile as MDX.",
+  "sync-http":
+    "sync could not read the Hub API at this URL (an HTTP error, a timeout, a redirect elsewhere, a bad response).",
+  "sync-refused":
+    "sync refuses changes it must not write alone: a provider losing every mapping, too many removals, an invalid file.",
   "output-folder": "The output folder must be a folder the generator may own.",
   "output-fs": "The output folder cannot be listed, created or written; the reason names the system error.",
   "output-manifest": "The manifest of generated files is unreadable; delete it and generate again.",
