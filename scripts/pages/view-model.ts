@@ -64,18 +64,31 @@ export type SnippetGroupView = (Pick<ProviderSnippetsView, "id"> & {
   })[];
 })[];
 
+/**
+ * Each provider's part is made once and shared by every group showing it (its task page and its
+ * provider page), so a structured clone of the pages sends its snippets once.
+ */
+const groupParts = new WeakMap<ProviderSnippetsView, SnippetGroupView[number]>();
+
 export function snippetGroupView(providers: readonly ProviderSnippetsView[]): SnippetGroupView {
-  return providers.map(({ id, languages }) => ({
-    id,
-    languages: languages.map(({ language, clients }) => ({
-      language,
-      clients: clients.map(({ client, referenceUrl, snippets }) => ({
-        client,
-        referenceUrl,
-        snippets: snippets.map(({ stream, fenceLanguage, code }) => ({ stream, fenceLanguage, code })),
-      })),
-    })),
-  }));
+  return providers.map((provider) => {
+    let part = groupParts.get(provider);
+    if (!part) {
+      part = {
+        id: provider.id,
+        languages: provider.languages.map(({ language, clients }) => ({
+          language,
+          clients: clients.map(({ client, referenceUrl, snippets }) => ({
+            client,
+            referenceUrl,
+            snippets: snippets.map(({ stream, fenceLanguage, code }) => ({ stream, fenceLanguage, code })),
+          })),
+        })),
+      };
+      groupParts.set(provider, part);
+    }
+    return part;
+  });
 }
 
 /** The partial that places one snippet group (`<inferencesnippet>`) on a page. */
