@@ -9,7 +9,7 @@ import type { JsonValue } from "../scripts/lib/json-source.ts";
 import type { Mapping, Specs, Task } from "../scripts/model/types.ts";
 import { findProvider } from "../scripts/model/types.ts";
 import type { Checked } from "./check.ts";
-import type { Language, SnippetClient } from "./clients/types.ts";
+import { unsupportedReason, type Language, type SnippetClient } from "./clients/types.ts";
 import { buildRequest, type SnippetOptions, type SnippetRequest } from "./request.ts";
 
 export interface Snippet {
@@ -82,9 +82,9 @@ export async function renderSnippets(
   const batch: SnippetBatch = { snippets: [], problems: [], skipped: [] };
   const pending: { job: RenderJob; key: string; source: string; checked?: Checked }[] = [];
   for (const job of jobs) {
-    const reason = job.client.unsupported(job.request);
-    if (reason !== undefined) {
-      batch.skipped.push({ clientId: job.client.id, reason });
+    const unsupported = job.client.unsupported(job.request);
+    if (unsupported !== undefined) {
+      batch.skipped.push({ clientId: job.client.id, reason: unsupportedReason(unsupported) });
       continue;
     }
     const source = job.client.render(job.request);

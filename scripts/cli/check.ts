@@ -9,7 +9,7 @@ import type { Command } from "commander";
 import { buildCache } from "../cache/build-cache.ts";
 import { generateCommandOf } from "../config/command-name.ts";
 import { loadConfig } from "../config/config.ts";
-import { isInputError, type Diagnostic } from "../lib/diagnostics.ts";
+import { isInputError, severityOf, type Diagnostic } from "../lib/diagnostics.ts";
 import { buildSite } from "../pipeline/build-site.ts";
 import { compareOutput, hasPendingWrite, type OutputComparison } from "../pipeline/output-dir.ts";
 import { foreignFilesNote, isCurrent, staleReport } from "../pipeline/report-stale.ts";
@@ -17,7 +17,7 @@ import { oneOf, type CommandContext, type CommandDefinition } from "./command.ts
 import { displayDir } from "../pipeline/generate-once.ts";
 import { formatAnnotation, inGitHubActions } from "./github-annotations.ts";
 import { commandMain } from "./program.ts";
-import { EXIT } from "./run.ts";
+import { EXIT, printDiagnostics } from "./run.ts";
 
 /** What `check --format json` prints. */
 export interface CheckReport {
@@ -54,7 +54,18 @@ function staleAnnotations(report: CheckReport): string {
     .join("");
 }
 
-function reportOf(outDir: string, comparison: OutputComparison, command: string, interrupted: boolean): CheckReport {
+/** In the JSON report every diagnostic says its severity, warnings and errors alike. */
+function withSeverity(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((diagnostic) => ({ ...diagnostic, severity: severityOf(diagnostic) }));
+}
+
+function reportOf(
+  outDir: string,
+  comparison: OutputComparison,
+  command: string,
+  interrupted: boolean,
+  warnings: readonly Diagnostic[],
+): CheckReport {
   const inside = (file: string) => `${outDir}/${file}`;
   return {
     // A journal left by a killed run: the pages may match, but the write is not finished.
@@ -65,7 +76,7 @@ function reportOf(outDir: string, comparison: OutputComparison, command: string,
     stale: comparison.stale.map(inside),
     foreign: comparison.foreign.map(inside),
     command,
-    diagnostics: [],
+    diagnostics: withSeverity(warnings),
   };
 }
 
@@ -75,10 +86,12 @@ async function run(context: CommandContext, format: string, noCache: boolean): P
   const command = generateCommandOf(config.root);
   let comparison: OutputComparison;
   let fileCount: number;
+  let warnings: Diagnostic[];
   try {
     const site = await buildSite(config, { cache: buildCache(config, { noCache }) });
     comparison = compareOutput(config.outDir, site.files);
     fileCount = site.files.length;
+    warnings = site.warnings;
   } catch (error) {
     if (format !== "json" || !isInputError(error)) throw error;
     const report: CheckReport = {
@@ -89,13 +102,14 @@ async function run(context: CommandContext, format: string, noCache: boolean): P
       stale: [],
       foreign: [],
       command,
-      diagnostics: [...error.diagnostics],
+      diagnostics: withSeverity(error.diagnostics),
     };
     context.io.stdout(JSON.stringify(report, null, 2) + "\n");
     return EXIT.invalidInput;
   }
   const interrupted = hasPendingWrite(config.outDir);
-  const report = reportOf(outDir, comparison, command, interrupted);
+  const report = reportOf(outDir, comparison, command, interrupted, warnings);
+  if (format !== "json") printDiagnostics(context.io, warnings);
   const note = foreignFilesNote(outDir, comparison.foreign);
   if (format === "json") context.io.stdout(JSON.stringify(report, null, 2) + "\n");
   else if (report.status === "current") context.io.stdout(`${outDir}/ is current (${fileCount} files).${note}\n`);

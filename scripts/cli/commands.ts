@@ -5,6 +5,7 @@ import type { CommandDefinition } from "./command.ts";
 import { benchCommand } from "./bench.ts";
 import { checkCommand } from "./check.ts";
 import { conformanceCommand } from "./conformance.ts";
+import { explainCommand } from "./explain.ts";
 import { generateCommand } from "./generate.ts";
 import { previewCommand } from "./preview.ts";
 import { snippetCommand } from "./snippet.ts";
@@ -20,4 +21,5 @@ export const COMMANDS: readonly CommandDefinition[] = [
   conformanceCommand,
   benchCommand,
   syncCommand,
+  explainCommand,
 ];

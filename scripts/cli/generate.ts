@@ -10,7 +10,8 @@ import type { CommandContext, CommandDefinition } from "./command.ts";
 import { generateOnce } from "../pipeline/generate-once.ts";
 import { commandMain } from "./program.ts";
 import { createProgress } from "./progress.ts";
-import { EXIT } from "./run.ts";
+import { EXIT, printDiagnostics } from "./run.ts";
+import type { Diagnostic } from "../lib/diagnostics.ts";
 
 export const generateCommand: CommandDefinition = {
   name: "generate",
@@ -44,12 +45,18 @@ export const generateCommand: CommandDefinition = {
     }
     const progress = createProgress(context.io, "generate");
     let summary: string;
+    let warnings: readonly Diagnostic[] = [];
     try {
-      summary = await generateOnce(context.cwd, context.configFile, { progress, noCache: options["cache"] === false });
+      summary = await generateOnce(context.cwd, context.configFile, {
+        progress,
+        noCache: options["cache"] === false,
+        onWarnings: (found) => (warnings = found),
+      });
     } finally {
       // The progress line is cleared before the summary, and on failure before the diagnostics.
       progress.finish();
     }
+    printDiagnostics(context.io, warnings);
     context.io.stdout(summary + "\n");
     return EXIT.ok;
   },

@@ -3,7 +3,7 @@
  * a GitHub workflow (GITHUB_ACTIONS=true), its problems are also printed this way so they show
  * on the pull request's lines. Values are escaped as the runner expects.
  */
-import type { Diagnostic } from "../lib/diagnostics.ts";
+import { severityOf, type Diagnostic, type Severity } from "../lib/diagnostics.ts";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -20,9 +20,13 @@ function escapeProperty(text: string): string {
 }
 
 export interface Annotation {
+  /** `error` when absent. */
+  level?: Severity;
   file: string;
   line?: number;
   column?: number;
+  endLine?: number;
+  endColumn?: number;
   title: string;
   message: string;
 }
@@ -31,16 +35,28 @@ export function formatAnnotation(annotation: Annotation): string {
   const properties = [`file=${escapeProperty(annotation.file)}`];
   if (annotation.line !== undefined) properties.push(`line=${annotation.line}`);
   if (annotation.column !== undefined) properties.push(`col=${annotation.column}`);
+  if (annotation.endLine !== undefined) properties.push(`endLine=${annotation.endLine}`);
+  if (annotation.endColumn !== undefined) properties.push(`endColumn=${annotation.endColumn}`);
   properties.push(`title=${escapeProperty(annotation.title)}`);
-  return `::error ${properties.join(",")}::${escapeData(annotation.message)}\n`;
+  return `::${annotation.level ?? "error"} ${properties.join(",")}::${escapeData(annotation.message)}\n`;
 }
 
+/** A diagnostic as an annotation: its level, start and end, the rule id as the title. */
 export function diagnosticAnnotation(diagnostic: Diagnostic): Annotation {
   const pointer = diagnostic.pointer !== undefined ? ` (at ${diagnostic.pointer || "/"})` : "";
+  const { position, end } = diagnostic;
   return {
+    level: severityOf(diagnostic),
     file: diagnostic.file,
-    ...(diagnostic.position ? { line: diagnostic.position.line, column: diagnostic.position.column } : {}),
+    ...(position ? { line: position.line, column: position.column } : {}),
+    // GitHub takes an end column only on the start's line.
+    ...(position && end ? { endLine: end.line, ...(end.line === position.line ? { endColumn: end.column } : {}) } : {}),
     title: diagnostic.ruleId,
     message: `${diagnostic.reason}${pointer}`,
   };
+}
+
+/** Every diagnostic as an annotation, in order. */
+export function diagnosticAnnotations(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics.map((diagnostic) => formatAnnotation(diagnosticAnnotation(diagnostic))).join("");
 }

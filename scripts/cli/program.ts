@@ -6,10 +6,9 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError, Help, Option } from "commander";
 import { isInputError } from "../lib/diagnostics.ts";
 import { commandContext, type CommandDefinition } from "./command.ts";
-import { diagnosticAnnotation, formatAnnotation, inGitHubActions } from "./github-annotations.ts";
 import type { CliIo } from "./io.ts";
 import { commandLine, invocationOf, type Invocation } from "./invocation.ts";
-import { EXIT, formatDiagnosticsBlock, UsageError } from "./run.ts";
+import { EXIT, printDiagnostics, UsageError } from "./run.ts";
 
 export const PROGRAM_NAME = "snippet-docs";
 
@@ -147,9 +146,7 @@ export async function runProgram(
       return EXIT.invalidInput;
     }
     if (isInputError(error)) {
-      io.stderr(formatDiagnosticsBlock(error.diagnostics));
-      if (inGitHubActions(io.env))
-        io.stdout(error.diagnostics.map((diagnostic) => formatAnnotation(diagnosticAnnotation(diagnostic))).join(""));
+      printDiagnostics(io, error.diagnostics);
       return EXIT.invalidInput;
     }
     io.stderr(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -16,7 +16,8 @@ import { computeSync } from "../sync/run-sync.ts";
 import { formatSummary } from "../sync/summary.ts";
 import type { CommandContext, CommandDefinition } from "./command.ts";
 import { commandMain } from "./program.ts";
-import { EXIT, UsageError } from "./run.ts";
+import { EXIT, printDiagnostics, UsageError } from "./run.ts";
+import type { Diagnostic } from "../lib/diagnostics.ts";
 
 /** Only an origin: the API paths are the tool's to add. */
 function endpointOrigin(value: string): string {
@@ -53,6 +54,9 @@ async function run(context: CommandContext, flags: SyncFlags): Promise<number> {
   const token = flags.token ?? (context.io.env["HF_TOKEN"] || undefined);
   const out = (text: string) => context.io.stdout(redact(text, token));
   const err = (text: string) => context.io.stderr(redact(text, token));
+  // Printed as every command prints diagnostics, through the redacting stream.
+  const refuse = (diagnostics: readonly Diagnostic[]) =>
+    printDiagnostics({ ...context.io, stdout: out, stderr: err }, diagnostics, "nothing was written.");
   const config = loadConfig(context.cwd, context.configFile);
   const endpoint = flags.endpoint ?? config.sync.endpoint;
   const generate = generateCommandOf(config.root);
@@ -60,7 +64,9 @@ async function run(context: CommandContext, flags: SyncFlags): Promise<number> {
     const result = await computeSync({ config, endpoint, ...(token ? { token } : {}) });
     out(`sync from ${new URL(endpoint).origin}\n${formatSummary(result.plan)}`);
     if (result.plan.problems.length > 0) {
-      err(`${result.plan.problems.map((problem) => `sync: error: ${problem}`).join("\n")}\nnothing was written.\n`);
+      // The feed is what the refused changes were about.
+      const file = path.relative(context.cwd, path.join(config.specsDir, "providers.json"));
+      refuse(result.plan.problems.map((reason) => ({ file, reason, ruleId: "sync-refused" })));
       return EXIT.failed;
     }
     const files = result.updates.map((update) => path.relative(context.cwd, update.file).split(path.sep).join("/"));
@@ -81,7 +87,7 @@ async function run(context: CommandContext, flags: SyncFlags): Promise<number> {
     return EXIT.ok;
   } catch (error) {
     if (!(error instanceof SyncFailure)) throw error;
-    err(`sync: error: ${error.message}\nnothing was written.\n`);
+    refuse(error.diagnostics);
     return EXIT.failed;
   }
 }

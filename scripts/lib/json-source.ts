@@ -4,6 +4,7 @@
  */
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import type { Diagnostic, Position } from "./diagnostics.ts";
+import type { RuleId } from "./rules.ts";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
 export interface JsonObject {
@@ -66,6 +67,7 @@ function findDuplicateKeys(node: Node, text: string, file: string, out: Diagnost
           out.push({
             file,
             position: positionAt(text, key.offset),
+            end: positionAt(text, key.offset + key.length),
             reason: `duplicate key "${key.value}": remove one of the two entries`,
             ruleId: "json-duplicate-key",
           });
@@ -84,6 +86,7 @@ export function parseJsonSource(file: string, text: string): ParseResult {
   const diagnostics: Diagnostic[] = errors.slice(0, 1).map((error) => ({
     file,
     position: positionAt(text, error.offset),
+    end: positionAt(text, error.offset + error.length),
     reason: `invalid JSON: ${describeParseError(error)}`,
     ruleId: "json-syntax",
   }));
@@ -142,26 +145,33 @@ export function valueAtPath(root: JsonValue, path: readonly string[]): JsonValue
   return current;
 }
 
+/** Start and end offsets of what `pointer` names: its property (key and value) or its value. */
+function spanOfPointer(source: JsonSource, pointer: string): { offset: number; length: number } | undefined {
+  const path = pointerToPath(pointer);
+  for (let length = path.length; length >= 0; length--) {
+    const segments = path.slice(0, length).map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+    const node = findNodeAtLocation(source.tree, segments);
+    if (node) return node.parent?.type === "property" ? node.parent : node;
+  }
+  return undefined;
+}
+
 /**
  * The line and column of the value at `pointer`. When the pointer names a property, the place
  * is its key; when nothing is there (a missing required property), the nearest existing parent.
  */
 export function positionOfPointer(source: JsonSource, pointer: string): Position {
-  const path = pointerToPath(pointer);
-  for (let length = path.length; length >= 0; length--) {
-    const segments = path.slice(0, length).map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
-    const node = findNodeAtLocation(source.tree, segments);
-    if (node) {
-      const anchor = node.parent?.type === "property" ? node.parent : node;
-      return positionAt(source.text, anchor.offset);
-    }
-  }
-  return { line: 1, column: 1 };
+  const span = spanOfPointer(source, pointer);
+  return span ? positionAt(source.text, span.offset) : { line: 1, column: 1 };
 }
 
-/** A diagnostic about the value at `pointer` in `source`, with both the pointer and line:column. */
-export function diagnosticAt(source: JsonSource, pointer: string, reason: string, ruleId: string): Diagnostic {
-  return { file: source.file, pointer, position: positionOfPointer(source, pointer), reason, ruleId };
+/** A diagnostic about the value at `pointer` in `source`: the pointer, and the start and end of the value. */
+export function diagnosticAt(source: JsonSource, pointer: string, reason: string, ruleId: RuleId): Diagnostic {
+  const span = spanOfPointer(source, pointer);
+  const place = span
+    ? { position: positionAt(source.text, span.offset), end: positionAt(source.text, span.offset + span.length) }
+    : { position: { line: 1, column: 1 } };
+  return { file: source.file, pointer, ...place, reason, ruleId };
 }
 
 export function isJsonObject(value: unknown): value is JsonObject {

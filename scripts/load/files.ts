@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL, fileURLToPath } from "node:url";
 import type { Diagnostic } from "../lib/diagnostics.ts";
+import type { RuleId } from "../lib/rules.ts";
 import { parseJsonSource, type ParseResult } from "../lib/json-source.ts";
 import { forEachRef, type SchemaRegistry } from "../schema/registry.ts";
 
@@ -34,7 +35,7 @@ const FILE_SYSTEM_ADVICE: Record<string, string> = {
 export function fileSystemDiagnostic(
   absolutePath: string,
   error: unknown,
-  ruleId = "file-read",
+  ruleId: RuleId = "file-read",
   action?: string,
 ): Diagnostic {
   const code = (error as NodeJS.ErrnoException).code ?? "";
@@ -102,6 +103,7 @@ export function readTextFile(absolutePath: string): TextResult {
         {
           file: displayPath(absolutePath),
           position,
+          end: { line: position.line, column: position.column + 1 },
           reason: "the file is not valid UTF-8: save it with the UTF-8 encoding",
           ruleId: "file-encoding",
         },

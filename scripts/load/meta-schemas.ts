@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { ValidateFunction } from "ajv/dist/2020.js";
 import type { Diagnostic } from "../lib/diagnostics.ts";
 import { diagnosticAt, type JsonSource } from "../lib/json-source.ts";
+import type { RuleId } from "../lib/rules.ts";
 import { displayPath } from "./files.ts";
 import { newAjv, type Ajv2020 } from "../schema/ajv.ts";
 import { toSchemaErrors } from "../schema/validator.ts";
@@ -19,6 +20,14 @@ export type MetaSchemaName = "task" | "providers" | "contracts" | "config";
 export const META_SCHEMA_DIR = fileURLToPath(new URL("../../schemas/", import.meta.url));
 
 let ajv: Ajv2020 | undefined;
+/** The rule a document breaks when it does not follow its meta-schema. */
+const META_SCHEMA_RULES = {
+  task: "task-schema",
+  providers: "providers-schema",
+  contracts: "contracts-schema",
+  config: "config-schema",
+} as const satisfies Record<MetaSchemaName, RuleId>;
+
 const compiled = new Map<MetaSchemaName, ValidateFunction>();
 
 function metaSchema(name: MetaSchemaName): ValidateFunction {
@@ -41,7 +50,7 @@ export function checkAgainstMetaSchema(name: MetaSchemaName, source: JsonSource)
         source,
         error.instancePointer,
         `${error.message} (the format is defined in ${displayPath(`${META_SCHEMA_DIR}${name}.schema.json`)})`,
-        `${name}-schema`,
+        META_SCHEMA_RULES[name],
       ),
     );
 }

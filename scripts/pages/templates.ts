@@ -318,13 +318,24 @@ export class TemplateRenderer {
   }
 
   /**
-   * Renders one page. A template that fails while rendering (a helper given the wrong values, a
-   * partial named at run time that does not exist) is an input error naming the innermost
-   * template, its place when Handlebars knows it, and the page.
+   * Renders one page, telling `onPartial` each partial it uses and the context it gets. A template
+   * that fails while rendering (a helper given the wrong values, a partial named at run time that
+   * does not exist) is an input error naming the innermost template, its place when Handlebars
+   * knows it, and the page.
    */
-  render(layout: LayoutName, context: object, taskId?: string, page: string = layout): string {
+  render(
+    layout: LayoutName,
+    context: object,
+    taskId?: string,
+    page: string = layout,
+    onPartial?: (name: string, context: unknown) => void,
+  ): string {
     const partials: Record<string, Compiled> = {};
-    for (const [name, file] of this.partialsFor(taskId)) partials[name] = this.blaming(file, this.compile(file));
+    for (const [name, file] of this.partialsFor(taskId)) {
+      const partial = this.blaming(file, this.compile(file));
+      // Handlebars renders in order, so the calls come in the order their output has on the page.
+      partials[name] = onPartial ? (scope, options) => (onPartial(name, scope), partial(scope, options)) : partial;
+    }
     const layoutFile = this.layoutFile(layout);
     try {
       return this.blaming(layoutFile, this.compile(layoutFile))(context, { partials });

@@ -11,6 +11,7 @@
  * the two readings of the page agree; a code block the scan did not take out is checked whole.
  */
 import type { Root, RootContent, Table } from "mdast";
+import type { Position } from "unist";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
@@ -65,6 +66,16 @@ function at(line: number | undefined, column = 1): Pick<Diagnostic, "position"> 
   return line === undefined ? {} : { position: { line, column } };
 }
 
+/** The start and end of a node as remark placed it (unist points are 1-based, end just past the node). */
+function spanOf(node: { position?: Position | undefined }): Pick<Diagnostic, "position" | "end"> {
+  const place = node.position;
+  if (!place) return {};
+  return {
+    position: { line: place.start.line, column: place.start.column },
+    end: { line: place.end.line, column: place.end.column },
+  };
+}
+
 /** Why a block's text is not a snippet, as precisely as can be told. */
 function blockProblem(block: FencedBlock, expected: PageExpectations): string | undefined {
   if (!block.closed) return NEVER_CLOSED;
@@ -99,7 +110,7 @@ export async function validatePage(file: string, markdown: string, expected: Pag
         const reason = blockProblem(scanned.block, expected);
         if (reason) problems.push({ file, ...at(start.line), reason, ruleId: "page-code-blocks" });
       } else if (!expected.snippets.has(node.value + "\n")) {
-        problems.push({ file, ...at(start?.line, start?.column), reason: NOT_A_SNIPPET, ruleId: "page-code-blocks" });
+        problems.push({ file, ...spanOf(node), reason: NOT_A_SNIPPET, ruleId: "page-code-blocks" });
       }
     }
     if (node.type === "table") {
@@ -107,10 +118,9 @@ export async function validatePage(file: string, markdown: string, expected: Pag
       const width = table.children[0]?.children.length ?? 0;
       table.children.forEach((row, index) => {
         if (row.children.length !== width) {
-          const start = row.position?.start;
           problems.push({
             file,
-            ...at(start?.line, start?.column),
+            ...spanOf(row),
             reason: `table row ${index} has ${row.children.length} cells but the header has ${width}`,
             ruleId: "page-table",
           });

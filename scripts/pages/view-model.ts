@@ -20,6 +20,9 @@ export interface SnippetView {
   stream: boolean;
   /** The snippet as a fenced code block. */
   fence: string;
+  /** The snippet's text as published (ends with a newline), and its fence's language: for the preview. */
+  code: string;
+  fenceLanguage: string;
   /** Attributes for the `<snippet>` tag, escaped. */
   provider: string;
   language: Language;
@@ -47,6 +50,49 @@ export interface ProviderSnippetsView {
   modelUrl: string;
   languages: LanguageView[];
 }
+
+/**
+ * What one use of the snippet-block partial shows, provider -> language -> client -> snippets,
+ * with only what the preview needs (it crosses to the preview's process with every build): the
+ * preview builds its tabs from this, never from the page's text.
+ */
+export type SnippetGroupView = (Pick<ProviderSnippetsView, "id"> & {
+  languages: (Pick<LanguageView, "language"> & {
+    clients: (Pick<ClientView, "client" | "referenceUrl"> & {
+      snippets: Pick<SnippetView, "stream" | "fenceLanguage" | "code">[];
+    })[];
+  })[];
+})[];
+
+/**
+ * Each provider's part is made once and shared by every group showing it (its task page and its
+ * provider page), so a structured clone of the pages sends its snippets once.
+ */
+const groupParts = new WeakMap<ProviderSnippetsView, SnippetGroupView[number]>();
+
+export function snippetGroupView(providers: readonly ProviderSnippetsView[]): SnippetGroupView {
+  return providers.map((provider) => {
+    let part = groupParts.get(provider);
+    if (!part) {
+      part = {
+        id: provider.id,
+        languages: provider.languages.map(({ language, clients }) => ({
+          language,
+          clients: clients.map(({ client, referenceUrl, snippets }) => ({
+            client,
+            referenceUrl,
+            snippets: snippets.map(({ stream, fenceLanguage, code }) => ({ stream, fenceLanguage, code })),
+          })),
+        })),
+      };
+      groupParts.set(provider, part);
+    }
+    return part;
+  });
+}
+
+/** The partial that places one snippet group (`<inferencesnippet>`) on a page. */
+export const SNIPPET_BLOCK_PARTIAL = "snippet-block";
 
 export interface ApiSpecificationView {
   headersTable: string;
@@ -127,6 +173,8 @@ function groupSnippets(
         .map((snippet) => ({
           stream: snippet.stream,
           fence: codeFence(FENCE_LANGUAGES[snippet.language], snippet.content),
+          code: snippet.content,
+          fenceLanguage: FENCE_LANGUAGES[snippet.language],
           provider: attribute(provider.id),
           language: snippet.language,
           client: attribute(snippet.client),

@@ -15,15 +15,26 @@ import { loadSpecs } from "../load/load-specs.ts";
 import type { Provider, Specs } from "../model/types.ts";
 import { normalizeMarkdown } from "../pages/normalize.ts";
 import { loadTemplates, TemplateRenderer, type LayoutName } from "../pages/templates.ts";
-import { providerView, taskView, type TaskView } from "../pages/view-model.ts";
+import {
+  providerView,
+  SNIPPET_BLOCK_PARTIAL,
+  snippetGroupView,
+  taskView,
+  type ProviderSnippetsView,
+  type SnippetGroupView,
+  type TaskView,
+} from "../pages/view-model.ts";
 import { referencedDocuments } from "../schema/references.ts";
-import { snippetJobs } from "./snippet-matrix.ts";
+import { droppedClientWarnings } from "./dropped-clients.ts";
+import { snippetMatrix } from "./snippet-matrix.ts";
 import { toctree } from "./toctree.ts";
 
 export interface SiteFile {
   /** Path inside the output directory, with forward slashes. */
   path: string;
   content: string;
+  /** A page's snippet groups in page order (inline style), as the preview shows them. */
+  snippetGroups?: SnippetGroupView[];
 }
 
 export interface Site {
@@ -31,6 +42,8 @@ export interface Site {
   files: SiteFile[];
   /** Number of snippets placed on pages. */
   snippetCount: number;
+  /** Problems that do not stop the run (a client that drops a pair it should serve), sorted. */
+  warnings: Diagnostic[];
   /**
    * With `deferPageChecks`: runs the page checks; the problems found, sorted (none when all pass).
    * With a signal, it yields to the event loop between pages and stops early once aborted.
@@ -77,7 +90,8 @@ async function renderPageSnippets(
   progress?: BuildProgress,
 ) {
   const options: SnippetOptions = config.token.kind === "inline" ? { accessToken: config.token.value } : {};
-  const jobs = snippetJobs(specs, clients, providers).map((job) => ({
+  const matrix = snippetMatrix(specs, clients, providers);
+  const jobs = matrix.jobs.map((job) => ({
     client: job.client,
     request: buildRequest(specs.router, job.task, job.provider, job.mapping, { ...options, stream: job.stream }),
   }));
@@ -86,7 +100,14 @@ async function renderPageSnippets(
   progress?.advance(jobs.length);
   const byTask = new Map<string, Snippet[]>();
   for (const snippet of batch.snippets) byTask.set(snippet.task, [...(byTask.get(snippet.task) ?? []), snippet]);
-  return { byTask, problems: batch.problems, count: batch.snippets.length };
+  const warnings = sortDiagnostics(droppedClientWarnings(matrix.gaps));
+  return { byTask, problems: batch.problems, warnings, count: batch.snippets.length };
+}
+
+/** The providers the snippet-block partial was given: the group it placed on the page. */
+function groupOf(scope: unknown): SnippetGroupView {
+  const providers = (scope as { providers?: unknown } | undefined)?.providers;
+  return Array.isArray(providers) ? snippetGroupView(providers as ProviderSnippetsView[]) : [];
 }
 
 export async function buildSite(config: Config, options: BuildOptions = {}): Promise<Site> {
@@ -152,15 +173,24 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   progress?.phase("rendering pages", specs.tasks.length + providers.length + 1);
   const emit = (file: string, layout: LayoutName, context: object, sources: string[], taskId?: string) => {
     const pageFile = path.join(relativeToRoot(config, config.outDir), file);
+    const snippetGroups: SnippetGroupView[] = [];
     const page = normalizeMarkdown(
-      renderer.render(layout, { ...common, ...context, sources: [...new Set(sources)] }, taskId, pageFile),
+      renderer.render(
+        layout,
+        { ...common, ...context, sources: [...new Set(sources)] },
+        taskId,
+        pageFile,
+        isComponent
+          ? undefined
+          : (name, scope) => void (name === SNIPPET_BLOCK_PARTIAL && snippetGroups.push(groupOf(scope))),
+      ),
     );
     pageChecks.push({
       file: pageFile,
       markdown: page,
       cacheParts: [pageFile, config.snippetStyle, snippetsDigest, page],
     });
-    files.push({ path: file, content: page });
+    files.push({ path: file, content: page, ...(snippetGroups.length > 0 ? { snippetGroups } : {}) });
     progress?.advance();
   };
 
@@ -237,5 +267,6 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   }
   files.push({ path: "_toctree.yml", content: toctree(specs.tasks, providers, command) });
   files.sort((a, b) => a.path.localeCompare(b.path));
-  return { specs, files, snippetCount, ...(options.deferPageChecks ? { checkPages } : {}) };
+  const warnings = rendered.warnings;
+  return { specs, files, snippetCount, warnings, ...(options.deferPageChecks ? { checkPages } : {}) };
 }

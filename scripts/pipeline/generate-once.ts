@@ -4,6 +4,7 @@
 import path from "node:path";
 import { buildCache } from "../cache/build-cache.ts";
 import { loadConfig } from "../config/config.ts";
+import type { Diagnostic } from "../lib/diagnostics.ts";
 import { buildSite, type BuildProgress } from "./build-site.ts";
 import { writeOutput } from "./output-dir.ts";
 import { foreignFilesNote } from "./report-stale.ts";
@@ -19,6 +20,8 @@ export interface GenerateOptions {
   progress?: BuildProgress;
   /** Neither read nor write the persistent cache (`--no-cache`). */
   noCache?: boolean;
+  /** Told the problems that do not stop the run, when there are some. */
+  onWarnings?: (warnings: readonly Diagnostic[]) => void;
 }
 
 /**
@@ -30,6 +33,7 @@ export async function generateOnce(start: string, configFile?: string, options: 
   const { progress } = options;
   const config = loadConfig(start, configFile);
   const site = await buildSite(config, { cache: buildCache(config, options), ...(progress ? { progress } : {}) });
+  if (site.warnings.length > 0) options.onWarnings?.(site.warnings);
   progress?.phase("writing", site.files.length);
   const summary = writeOutput(config.outDir, site.files);
   progress?.advance(site.files.length);

@@ -6,6 +6,7 @@
  */
 import type { Mapping, Provider, Specs, Task } from "../model/types.ts";
 import type { SnippetClient } from "../../snippets/clients/types.ts";
+import type { DroppedClient } from "./dropped-clients.ts";
 import { buildRequest } from "../../snippets/request.ts";
 
 export interface SnippetJob {
@@ -28,7 +29,17 @@ export function snippetJobs(
   clients: readonly SnippetClient[],
   providers: readonly Provider[] = specs.providers,
 ): SnippetJob[] {
+  return snippetMatrix(specs, clients, providers).jobs;
+}
+
+/** The published snippets, and the pairs a client should serve but drops for want of data (its gaps). */
+export function snippetMatrix(
+  specs: Specs,
+  clients: readonly SnippetClient[],
+  providers: readonly Provider[] = specs.providers,
+): { jobs: SnippetJob[]; gaps: DroppedClient[] } {
   const jobs: SnippetJob[] = [];
+  const gaps: DroppedClient[] = [];
   for (const task of specs.tasks) {
     const variants = task.response.stream === "server-sent-events" ? [false, true] : [false];
     for (const provider of providers) {
@@ -39,7 +50,10 @@ export function snippetJobs(
           // so the request with default options decides for every rendering of it.
           const request = buildRequest(specs.router, task, provider, mapping, { stream });
           for (const client of clients) {
-            if (client.unsupported(request) !== undefined) continue;
+            const unsupported = client.unsupported(request);
+            if (typeof unsupported === "object")
+              gaps.push({ task, provider: provider.id, client: client.id, reason: unsupported.gap });
+            if (unsupported !== undefined) continue;
             jobs.push({
               id: snippetJobId(task.id, provider.id, client.id, stream),
               task,
@@ -53,5 +67,5 @@ export function snippetJobs(
       }
     }
   }
-  return jobs;
+  return { jobs, gaps };
 }

@@ -1,9 +1,8 @@
 /**
  * A generated markdown page as HTML: unified (remark-parse + remark-gfm -> remark-rehype) with
- * the snippet groups rebuilt as tabs and the code highlighted. Raw HTML in the markdown is never
- * passed through: remark-rehype drops it, and the snippet tags are read as data beforehand (see
- * snippet-groups.ts). Links are kept only with safe schemes, and links between pages point at the
- * preview's .html pages.
+ * the snippet groups rebuilt as tabs from the view data and the code highlighted. Raw HTML in the
+ * markdown is never passed through: remark-rehype drops it (see snippet-groups.ts). Links are
+ * kept only with safe schemes, and links between pages point at the preview's .html pages.
  */
 import type { Element, ElementContent, Root as HastRoot } from "hast";
 import type { Root as MdastRoot, RootContent } from "mdast";
@@ -11,6 +10,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import type { SnippetGroupView } from "../pages/view-model.ts";
 import { h, textContent, visitElements } from "./hast.ts";
 import { highlightCode } from "./highlight.ts";
 import { snippetGroupElement, type GroupRendering } from "./snippet-group-html.ts";
@@ -105,13 +105,15 @@ function secureLinks(root: HastRoot): void {
   });
 }
 
+/** `snippetGroups`: the page's snippet groups as the pipeline rendered them (SiteFile.snippetGroups). */
 export async function renderMarkdownPage(
   markdown: string,
   providerNames: ReadonlyMap<string, string>,
+  snippetGroups: readonly SnippetGroupView[] = [],
 ): Promise<RenderedPage> {
   const tree = parser.parse(markdown);
   dropMdxOnlyContent(tree);
-  const groups = extractSnippetGroups(tree);
+  const groups = extractSnippetGroups(tree, snippetGroups);
   const root = await toHast.run(tree);
   const rendering: GroupRendering = {
     providerNames,

@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { formatDiagnostics } from "../lib/diagnostics.ts";
+import type { SnippetGroupView } from "../pages/view-model.ts";
 import type { BuildOutcome } from "../watch/build-protocol.ts";
 import { buildingDocument, errorDocument, htmlDocument, notFoundDocument } from "./document.ts";
 import { renderMarkdownPage } from "./render-page.ts";
@@ -14,6 +15,7 @@ interface PageSource {
   /** Path in generated/, e.g. tasks/text-classification.md. */
   file: string;
   markdown: string;
+  snippetGroups: readonly SnippetGroupView[];
   version: string;
 }
 
@@ -67,6 +69,7 @@ export class PreviewSite {
           pages.set(address, {
             file: file.path,
             markdown: file.content,
+            snippetGroups: file.snippetGroups ?? [],
             version: `page:${digest(namesDigest, file.content)}`,
           });
       }
@@ -117,7 +120,7 @@ export class PreviewSite {
     const page = state.pages.get(address) as PageSource;
     let html = this.rendered.get(page.version);
     if (!html) {
-      html = renderMarkdownPage(page.markdown, state.providerNames).then((rendered) =>
+      html = renderMarkdownPage(page.markdown, state.providerNames, page.snippetGroups).then((rendered) =>
         htmlDocument({ ...rendered, version: page.version }),
       );
       this.rendered.set(page.version, html);

@@ -2,18 +2,21 @@
  * The only network code of `sync`: GET a JSON document from the Hub, patiently but within bounds.
  * Timeouts per request and for the whole run, retries with exponential backoff on timeouts,
  * network errors, 429 and 5xx (a Retry-After header wins over the backoff), redirects followed
- * only within the endpoint's origin, a cap on the body size. Every failure is a SyncFailure that
- * names the URL; nothing here writes files.
+ * only within the endpoint's origin, a cap on the body size. Every failure is a SyncFailure (an
+ * input error) that names the URL; nothing here writes files.
  */
 import type { SyncHttpPolicy } from "../config/sync-policy.ts";
+import { InputError } from "../lib/diagnostics.ts";
 
-export class SyncFailure extends Error {
+/** The input error of a request: the URL stands where a file would, the rule says it came from the Hub. */
+export class SyncFailure extends InputError {
   readonly url: string;
   readonly reason: string;
 
   constructor(url: string, reason: string) {
-    super(`GET ${url}: ${reason}`);
+    super([{ file: url, reason, ruleId: "sync-http" }]);
     this.name = "SyncFailure";
+    this.message = `GET ${url}: ${reason}`;
     this.url = url;
     this.reason = reason;
   }

@@ -13,7 +13,7 @@ import { PythonImports } from "./imports.ts";
 import { chatCall } from "./python-chat.ts";
 import { pythonToken } from "./tokens.ts";
 import { toolSourcePath } from "../source-file.ts";
-import type { SnippetClient } from "./types.ts";
+import type { SnippetClient, Unsupported } from "./types.ts";
 
 const METHODS: Record<string, readonly string[] | undefined> = signatures.methods;
 const CHAT_ARGUMENTS = new Set(signatures.chat_completion);
@@ -47,7 +47,7 @@ function taskArguments(request: SnippetRequest): { positional?: JsonValue; keywo
   return positional === undefined ? { keywords } : { positional, keywords };
 }
 
-function unsupported(request: SnippetRequest): string | undefined {
+function unsupported(request: SnippetRequest): Unsupported | undefined {
   if (request.direct) return "huggingface_hub routes through the router, not to the provider's own API";
   if (request.chat) return request.task.sdk.python ? undefined : "huggingface_hub has no method for this task";
   if (!request.provider.sdkRouting)
@@ -55,8 +55,10 @@ function unsupported(request: SnippetRequest): string | undefined {
   const method = request.task.sdk.python?.method ?? "";
   if (PROVIDER_ROUTING_ONLY.has(method))
     return `huggingface_hub sends ${method} only through provider routing, which the conformance run cannot check`;
+  if (!request.task.sdk.python) return "huggingface_hub has no method for this task";
+  // The SDK serves this task here: what can still stop it is a signature the table lacks.
   const args = taskArguments(request);
-  return typeof args === "string" ? args : undefined;
+  return typeof args === "string" ? { gap: args } : undefined;
 }
 
 function resultHandling(request: SnippetRequest, variable: string): string {

@@ -5,6 +5,17 @@ import type { SnippetRequest } from "../request.ts";
 
 export type Language = "sh" | "python" | "js";
 
+/**
+ * Why a client writes no snippet for a request. A reason is a limitation by design (the OpenAI SDK
+ * has only the chat route); a `gap` is data the client lacks, such as an SDK signature not yet
+ * recorded, and the pipeline reports each one as a warning.
+ */
+export type Unsupported = string | { gap: string };
+
+export function unsupportedReason(unsupported: Unsupported): string {
+  return typeof unsupported === "string" ? unsupported : unsupported.gap;
+}
+
 export interface SnippetClient {
   /** `<language>/<client>`, e.g. `python/requests`. */
   id: string;
@@ -21,7 +32,7 @@ export interface SnippetClient {
    */
   sendsTaskRequest?: true;
   /** Why this request cannot be written with this client, or undefined when it can. */
-  unsupported(request: SnippetRequest): string | undefined;
+  unsupported(request: SnippetRequest): Unsupported | undefined;
   /** Source code before formatting. */
   render(request: SnippetRequest): string;
 }

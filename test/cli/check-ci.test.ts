@@ -4,7 +4,8 @@
 import { appendFileSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatAnnotation } from "../../scripts/cli/github-annotations.ts";
+import { diagnosticAnnotations, formatAnnotation } from "../../scripts/cli/github-annotations.ts";
+import type { Diagnostic } from "../../scripts/lib/diagnostics.ts";
 import { PROJECT_ROOT, runCommand, scratchProject } from "../helpers/cli.ts";
 
 const GITHUB = { GITHUB_ACTIONS: "true" };
@@ -71,13 +72,15 @@ describe("check for CI", () => {
       expect(json.status).toBe(2);
       const report = JSON.parse(json.stdout) as {
         status: string;
-        diagnostics: { file: string; ruleId: string; position: { line: number } }[];
+        diagnostics: { file: string; ruleId: string; severity: string; position: { line: number } }[];
       };
       expect(report.status).toBe("invalid");
       expect(report.diagnostics[0]).toMatchObject({
         file: "specs/tasks/fill-mask/task.json",
         ruleId: "json-syntax",
+        severity: "error",
         position: { line: expect.any(Number) },
+        end: { line: expect.any(Number), column: expect.any(Number) },
       });
 
       const text = await runCommand("check", [], project, GITHUB);
@@ -85,7 +88,7 @@ describe("check for CI", () => {
       const line = report.diagnostics[0]?.position.line;
       expect(text.stdout).toMatch(
         new RegExp(
-          `^::error file=specs/tasks/fill-mask/task\\.json,line=${line},col=\\d+,title=json-syntax::invalid JSON`,
+          `^::error file=specs/tasks/fill-mask/task\\.json,line=${line},col=\\d+,endLine=${line},endColumn=\\d+,title=json-syntax::invalid JSON`,
           "m",
         ),
       );
@@ -108,6 +111,24 @@ describe("annotations", () => {
     expect(
       formatAnnotation({ file: "a,b:c.md", line: 3, column: 1, title: "rule", message: "100% wrong\nsecond line" }),
     ).toBe("::error file=a%2Cb%3Ac.md,line=3,col=1,title=rule::100%25 wrong%0Asecond line\n");
+  });
+
+  it("carry a warning's level, its end on the same line, and the rule id as the title", () => {
+    const warning: Diagnostic = {
+      severity: "warning",
+      file: "a.json",
+      position: { line: 2, column: 3 },
+      end: { line: 2, column: 9 },
+      reason: "odd",
+      ruleId: "json-syntax",
+    };
+    expect(diagnosticAnnotations([warning])).toBe(
+      "::warning file=a.json,line=2,col=3,endLine=2,endColumn=9,title=json-syntax::odd\n",
+    );
+    // GitHub reads an end column only on the start's line.
+    expect(diagnosticAnnotations([{ ...warning, severity: "error", end: { line: 4, column: 1 } }])).toBe(
+      "::error file=a.json,line=2,col=3,endLine=4,title=json-syntax::odd\n",
+    );
   });
 });
 

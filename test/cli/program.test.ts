@@ -12,7 +12,7 @@ import { PROJECT_ROOT, runCommand, scratchProject } from "../helpers/cli.ts";
 import { main } from "../../scripts/cli/main.ts";
 import { bufferIo } from "../../scripts/cli/io.ts";
 
-const NAMES = ["generate", "check", "preview", "snippet", "spec-table", "conformance", "bench", "sync"];
+const NAMES = ["generate", "check", "preview", "snippet", "spec-table", "conformance", "bench", "sync", "explain"];
 
 async function cli(argv: string[], env: Record<string, string> = {}, cwd = PROJECT_ROOT) {
   const io = bufferIo(cwd, env);
@@ -53,11 +53,32 @@ describe("snippet-docs --help and --version", () => {
   });
 });
 
+describe("snippet-docs explain", () => {
+  it("prints what a rule in a message means", async () => {
+    const result = await cli(["explain", "json-duplicate-key"]);
+    expect(result).toMatchObject({ status: 0, stderr: "" });
+    expect(result.stdout).toMatch(/^json-duplicate-key: .*twice.*\n$/);
+  });
+
+  it("names the rules close to an unknown one and exits 2", async () => {
+    const result = await cli(["explain", "template-partials"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^error: unknown rule "template-partials": did you mean .*template-partial\b/);
+  });
+
+  it("lists every rule without an argument", async () => {
+    const result = await cli(["explain"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^json-syntax: /m);
+    expect(result.stdout).toMatch(/^output-locked: /m);
+  });
+});
+
 describe("argument errors", () => {
   it.each([
     [
       ["bogus"],
-      'error: unknown command "bogus": the commands are generate, check, preview, snippet, spec-table, conformance, bench, sync\nSee `snippet-docs --help`.\n',
+      'error: unknown command "bogus": the commands are generate, check, preview, snippet, spec-table, conformance, bench, sync, explain\nSee `snippet-docs --help`.\n',
     ],
     [["generate", "--bogus"], "error: unknown option --bogus\nSee `snippet-docs generate --help`.\n"],
     [

@@ -36,7 +36,7 @@ const INVALID: Diagnostic[] = [
     file: "specs/tasks/fill-mask/task.json",
     position: { line: 3, column: 7 },
     reason: "expected a string, not <script>alert(1)</script>",
-    ruleId: "json-schema",
+    ruleId: "task-schema",
   },
 ];
 

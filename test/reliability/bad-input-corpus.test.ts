@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symli
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RuleId } from "../../scripts/lib/rules.ts";
 import { LOCK_NAME, MANIFEST_NAME } from "../../scripts/pipeline/output-dir.ts";
 import { generateInProcess, tinyProject, treeHash } from "./fixture.ts";
 
@@ -16,6 +17,8 @@ interface BadInput {
   apply: (dir: string) => void;
   /** What the message must say: the file, and its place (line:column or JSON pointer) when it has one. */
   message: RegExp;
+  /** The rule id the message ends with. */
+  rule: RuleId;
 }
 
 const TASK = "specs/tasks/text-classification/task.json";
@@ -42,6 +45,7 @@ const setDescription = (description: string) => (dir: string) =>
 const PADDING = " This sentence makes the description long enough for the meta-schema.";
 const linkCase = (name: string, markdown: string): BadInput => ({
   name,
+  rule: "prose",
   apply: setDescription(markdown + PADDING),
   message: new RegExp(`${TASK}${place} at /description: error: an? (link|image) to "[a-z]+:" is not allowed`),
 });
@@ -56,68 +60,91 @@ const CASES: BadInput[] = [
   // Malformed JSON in every kind of file.
   {
     name: "task.json with a trailing comma",
+    rule: "json-syntax",
     apply: (dir) => edit(dir, TASK, (text) => text.replace('"kind": "json" }', '"kind": "json", }')),
     message: at(TASK),
   },
-  { name: "task.json cut short", apply: (dir) => edit(dir, TASK, (text) => text.slice(0, 200)), message: at(TASK) },
-  { name: "task.json empty", apply: (dir) => writeFileSync(path.join(dir, TASK), ""), message: at(TASK) },
+  {
+    name: "task.json cut short",
+    rule: "json-syntax",
+    apply: (dir) => edit(dir, TASK, (text) => text.slice(0, 200)),
+    message: at(TASK),
+  },
+  {
+    name: "task.json empty",
+    rule: "json-syntax",
+    apply: (dir) => writeFileSync(path.join(dir, TASK), ""),
+    message: at(TASK),
+  },
   {
     name: "task.json with a comment",
+    rule: "json-syntax",
     apply: (dir) => edit(dir, TASK, (text) => text.replace("{", "{ // note")),
     message: at(TASK),
   },
   {
     name: "task.json with a duplicate key",
+    rule: "json-duplicate-key",
     apply: (dir) => edit(dir, TASK, (text) => text.replace('"title"', '"title": "A",\n  "title"')),
     message: at(TASK),
   },
   {
     name: "task.json with a single-quoted string",
+    rule: "json-syntax",
     apply: (dir) => edit(dir, TASK, (text) => text.replace('"Text Classification"', "'Text Classification'")),
     message: at(TASK),
   },
   {
     name: "providers.json missing a colon",
+    rule: "json-syntax",
     apply: (dir) => edit(dir, FEED, (text) => text.replace('"router":', '"router"')),
     message: at(FEED),
   },
   {
     name: "providers.json cut short",
+    rule: "json-syntax",
     apply: (dir) => edit(dir, FEED, (text) => text.slice(0, text.length / 2)),
     message: at(FEED),
   },
   {
     name: "input.json with a stray character",
+    rule: "json-syntax",
     apply: (dir) => edit(dir, INPUT, (text) => text.replace('"required"', 'x"required"')),
     message: at(INPUT),
   },
   {
     name: "output.json with a trailing comma",
+    rule: "json-syntax",
     apply: (dir) => edit(dir, OUTPUT, (text) => text.replace(/}\s*$/, ",}")),
     message: at(OUTPUT),
   },
   {
     name: "common-definitions.json malformed",
+    rule: "json-syntax",
     apply: (dir) => edit(dir, "specs/common-definitions.json", (text) => text.replace("{", "{{")),
     message: at("specs/common-definitions.json"),
   },
   {
     name: "configuration malformed",
+    rule: "json-syntax",
     apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"outDir": "generated",'),
     message: at(CONFIG),
   },
   {
     name: "configuration with a duplicate key",
+    rule: "json-duplicate-key",
     apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"outDir": "generated", "outDir": "out"}'),
     message: at(CONFIG),
   },
   {
     name: "configuration with an invalid number",
+    rule: "json-syntax",
     apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"clients": [01]}'),
     message: at(CONFIG),
   },
   {
     name: "the manifest of generated files malformed",
+    rule: "output-manifest",
     apply: (dir) => writeFileSync(path.join(dir, "generated", MANIFEST_NAME), "{not json"),
     message: new RegExp(
       `generated/${escaped(MANIFEST_NAME)}: error: the manifest of generated files is not valid JSON`,
@@ -127,32 +154,38 @@ const CASES: BadInput[] = [
   // Meta-schema violations.
   {
     name: "task.json without a title",
+    rule: "task-schema",
     apply: (dir) => editJson(dir, TASK, (task) => delete task["title"]),
     message: at(TASK, "/"),
   },
   {
     name: "task.json with a short description",
+    rule: "task-schema",
     apply: setDescription("Too short."),
     message: at(TASK, "/description"),
   },
   {
     name: "task.json with a string for a boolean",
+    rule: "task-schema",
     apply: (dir) => editJson(dir, TASK, (task) => void (task["conversational"] = "no")),
     message: at(TASK, "/conversational"),
   },
   {
     name: "task.json with a malformed model id",
+    rule: "task-schema",
     apply: (dir) =>
       editJson(dir, TASK, (task) => void ((task["recommendedModels"] as { id: string }[])[0]!.id = "../../etc/passwd")),
     message: at(TASK, "/recommendedModels/0/id"),
   },
   {
     name: "task.json with an unknown property",
+    rule: "task-schema",
     apply: (dir) => editJson(dir, TASK, (task) => void (task["colour"] = "blue")),
     message: at(TASK, "/colour"),
   },
   {
     name: "task.json with an SDK method that is not an identifier",
+    rule: "task-schema",
     apply: (dir) =>
       editJson(
         dir,
@@ -163,21 +196,25 @@ const CASES: BadInput[] = [
   },
   {
     name: "task.json whose value is an array",
+    rule: "task-schema",
     apply: (dir) => writeFileSync(path.join(dir, TASK), "[]"),
     message: at(TASK, "/"),
   },
   {
     name: "providers.json without a router",
+    rule: "providers-schema",
     apply: (dir) => editJson(dir, FEED, (feed) => delete feed["router"]),
     message: at(FEED, "/"),
   },
   {
     name: "providers.json provider without a display name",
+    rule: "providers-schema",
     apply: (dir) => editJson(dir, FEED, (feed) => delete feedProviders(feed)["hf-inference"]!["displayName"]),
     message: at(FEED, "/providers/hf-inference"),
   },
   {
     name: "providers.json mapping with an unknown status",
+    rule: "providers-schema",
     apply: (dir) =>
       editJson(dir, FEED, (feed) => {
         const tasks = feedProviders(feed)["hf-inference"]!["tasks"] as Record<string, Record<string, unknown>>;
@@ -187,41 +224,49 @@ const CASES: BadInput[] = [
   },
   {
     name: "configuration with an unknown snippet style",
+    rule: "config-schema",
     apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"snippetStyle": "fancy"}'),
     message: at(CONFIG, "/snippetStyle"),
   },
   {
     name: "configuration with an unknown client",
+    rule: "config-schema",
     apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"clients": ["sh/wget"]}'),
     message: at(CONFIG, "/clients/0"),
   },
   {
     name: "configuration with an unknown field",
+    rule: "config-schema",
     apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"outdir": "x"}'),
     message: at(CONFIG, "/outdir"),
   },
   {
     name: "configuration naming an unknown provider",
+    rule: "config-provider",
     apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"providers": ["nobody"]}'),
     message: at(CONFIG, "/providers/0"),
   },
   {
     name: "configuration with outDir = specs",
+    rule: "config-out-dir",
     apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"outDir": "specs"}'),
     message: at(CONFIG, "/outDir"),
   },
   {
     name: "configuration with outDir = the project",
+    rule: "config-out-dir",
     apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"outDir": "./"}'),
     message: at(CONFIG, "/outDir"),
   },
   {
     name: "configuration with outDir = /",
+    rule: "config-out-dir",
     apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"outDir": "/"}'),
     message: at(CONFIG, "/outDir"),
   },
   {
     name: "configuration with outDir inside the templates",
+    rule: "config-out-dir",
     apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"outDir": "templates/out"}'),
     message: at(CONFIG, "/outDir"),
   },
@@ -229,21 +274,25 @@ const CASES: BadInput[] = [
   // Bad references.
   {
     name: "a $ref to a missing definition",
+    rule: "schema-ref",
     apply: (dir) => edit(dir, INPUT, (text) => text.replace("#/$defs/TextClassificationParameters", "#/$defs/Missing")),
     message: at(INPUT, "/properties/parameters/$ref"),
   },
   {
     name: "a $ref to a missing file",
+    rule: "schema-ref",
     apply: (dir) => edit(dir, INPUT, (text) => text.replace("../../common-definitions.json", "../../nowhere.json")),
     message: at(INPUT, "/$defs/TextClassificationParameters/properties/function_to_apply/$ref"),
   },
   {
     name: "an example that does not match input.json",
+    rule: "example-schema",
     apply: (dir) => editJson(dir, TASK, (task) => void (task["example"] = { inputs: 42 })),
     message: at(TASK, "/example/inputs"),
   },
   {
     name: "a mapping to an unknown task",
+    rule: "mapping-unknown-task",
     apply: (dir) =>
       editJson(dir, FEED, (feed) => {
         const tasks = feedProviders(feed)["hf-inference"]!["tasks"] as Record<string, unknown>;
@@ -253,24 +302,28 @@ const CASES: BadInput[] = [
   },
   {
     name: "an unknown placeholder in a route",
+    rule: "mapping-route",
     apply: (dir) =>
       editJson(dir, FEED, (feed) => void (feedProviders(feed)["hf-inference"]!["taskPath"] = "/models/{model}")),
     message: at(FEED, "/providers/hf-inference/taskPath"),
   },
   {
     name: "a streaming task without stream_output.json",
+    rule: "task-stream",
     apply: (dir) =>
       editJson(dir, TASK, (task) => void (task["response"] = { kind: "json", stream: "server-sent-events" })),
     message: at(TASK, "/response/stream"),
   },
   {
     name: "stream_output.json for a task that does not stream",
+    rule: "task-stream",
     apply: (dir) =>
       cpSync(path.join(dir, OUTPUT), path.join(dir, "specs/tasks/text-classification/stream_output.json")),
     message: at(TASK, "/response"),
   },
   {
     name: "input.json missing",
+    rule: "file-read",
     apply: (dir) => rmSync(path.join(dir, INPUT)),
     message: new RegExp(`${escaped(INPUT)}: error: file not found`),
   },
@@ -288,11 +341,13 @@ const CASES: BadInput[] = [
   linkCase("a file: link", "[x](file:///etc/passwd)"),
   {
     name: "a javascript: link definition",
+    rule: "prose",
     apply: setDescription(`Read [the guide][g].${PADDING}\n\n[g]: javascript:alert(1)`),
     message: new RegExp(`${TASK}${place} at /description: error: a link to "javascript:" is not allowed`),
   },
   {
     name: "a javascript: link in a model description",
+    rule: "prose",
     apply: (dir) =>
       editJson(
         dir,
@@ -304,6 +359,7 @@ const CASES: BadInput[] = [
   },
   {
     name: "a task folder whose name is HTML",
+    rule: "task-id",
     apply: (dir) =>
       renameSync(
         path.join(dir, "specs/tasks/fill-mask"),
@@ -313,11 +369,13 @@ const CASES: BadInput[] = [
   },
   {
     name: "a task folder with capitals",
+    rule: "task-id",
     apply: (dir) => renameSync(path.join(dir, "specs/tasks/fill-mask"), path.join(dir, "specs/tasks/Fill_Mask")),
     message: /specs\/tasks\/Fill_Mask: error: the folder name is not a valid task id/,
   },
   {
     name: "a provider id that is HTML",
+    rule: "providers-schema",
     apply: (dir) =>
       editJson(dir, FEED, (feed) => {
         const providers = feedProviders(feed);
@@ -327,6 +385,7 @@ const CASES: BadInput[] = [
   },
   {
     name: "a 1 MB description in one paragraph",
+    rule: "prose",
     apply: setDescription("All work and no play. ".repeat(48_000)),
     message: at(TASK, "/description"),
   },
@@ -334,37 +393,44 @@ const CASES: BadInput[] = [
   // Templates: syntax, missing partials, unknown helpers, encodings, files that are not files.
   {
     name: "a template block left open",
+    rule: "template-syntax",
     apply: (dir) => edit(dir, LAYOUT, (text) => text + "\n{{#if task.streams}}\nopen\n"),
     message: at(LAYOUT),
   },
   {
     name: "a template block closed by the wrong name",
+    rule: "template-syntax",
     apply: (dir) => edit(dir, LAYOUT, (text) => text + "\n{{#if task.streams}}x{{/each}}\n"),
     message: at(LAYOUT),
   },
   {
     name: "a template with an unterminated mustache",
+    rule: "template-syntax",
     apply: (dir) => edit(dir, LAYOUT, (text) => text + "\n{{task.title\n"),
     message: at(LAYOUT),
   },
   {
     name: "a template using a missing partial",
+    rule: "template-partial",
     apply: (dir) => edit(dir, LAYOUT, (text) => text + "\n{{> no-such-partial}}\n"),
     message: new RegExp(`${escaped(LAYOUT)}${place}: error: the partial "no-such-partial" does not exist`),
   },
   {
     name: "a template calling an unknown helper",
+    rule: "template-helper",
     apply: (dir) => edit(dir, LAYOUT, (text) => text + "\n{{shout task.title}}\n"),
     message: new RegExp(`${escaped(LAYOUT)}${place}: error: unknown helper "shout"`),
   },
   {
     name: "a partial calling an unknown helper in a subexpression",
+    rule: "template-helper",
     apply: (dir) =>
       edit(dir, "templates/partials/recommended-models.hbs", (text) => text + "\n{{#if (shout 1)}}x{{/if}}\n"),
     message: at("templates/partials/recommended-models.hbs"),
   },
   {
     name: "a template naming at run time a partial that does not exist",
+    rule: "template-render",
     apply: (dir) => edit(dir, LAYOUT, (text) => text + '\n{{> (lookup task "id")}}\n'),
     message: new RegExp(
       `${escaped(LAYOUT)}: error: rendering generated/tasks/\\S+\\.md failed: The partial \\S+ could not be found`,
@@ -372,11 +438,13 @@ const CASES: BadInput[] = [
   },
   {
     name: "a template that is not UTF-8",
+    rule: "file-encoding",
     apply: (dir) => writeFileSync(path.join(dir, LAYOUT), Buffer.from("line one\nna\xefve caf\xe9\n", "latin1")),
     message: new RegExp(`${escaped(LAYOUT)}:2:3: error: the file is not valid UTF-8`),
   },
   {
     name: "a task.json that is not UTF-8",
+    rule: "file-encoding",
     apply: (dir) => {
       const bytes = readFileSync(path.join(dir, TASK));
       const lineTwo = bytes.indexOf(10) + 4;
@@ -389,32 +457,38 @@ const CASES: BadInput[] = [
   },
   {
     name: "a providers.json with a truncated UTF-8 sequence",
+    rule: "file-encoding",
     apply: (dir) => writeFileSync(path.join(dir, FEED), Buffer.from('{\n  "router": "\xe2\x82"}\n', "latin1")),
     message: new RegExp(`${escaped(FEED)}:2:14: error: the file is not valid UTF-8`),
   },
   {
     name: "a layout that is a folder",
+    rule: "template-missing",
     apply: (dir) => (rmSync(path.join(dir, LAYOUT)), mkdirSync(path.join(dir, LAYOUT))),
     message: new RegExp(`${escaped(LAYOUT)}: error: the task layout is not a file`),
   },
   // A layout the project leaves out comes from the built-in templates (test/pages/template-layers.test.ts).
   {
     name: "a dangling link as a layout",
+    rule: "file-read",
     apply: (dir) => (rmSync(path.join(dir, LAYOUT)), symlinkSync("nowhere.hbs", path.join(dir, LAYOUT))),
     message: new RegExp(`${escaped(LAYOUT)}: error: file not found`),
   },
   {
     name: "a task.json that is a folder",
+    rule: "file-read",
     apply: (dir) => (rmSync(path.join(dir, TASK)), mkdirSync(path.join(dir, TASK))),
     message: new RegExp(`${escaped(TASK)}: error: a folder stands where a file is expected`),
   },
   {
     name: "a symbolic-link loop in templates/partials",
+    rule: "file-read",
     apply: (dir) => symlinkSync("loop.hbs", path.join(dir, "templates/partials/loop.hbs")),
     message: /templates\/partials\/loop\.hbs: error: symbolic links loop here/,
   },
   {
     name: "a symbolic-link loop in templates/tasks",
+    rule: "file-read",
     apply: (dir) => (
       mkdirSync(path.join(dir, "templates/tasks")),
       symlinkSync("loop", path.join(dir, "templates/tasks/loop"))
@@ -423,11 +497,13 @@ const CASES: BadInput[] = [
   },
   {
     name: "a symbolic-link loop in specs/tasks",
+    rule: "file-read",
     apply: (dir) => symlinkSync("loop", path.join(dir, "specs/tasks/loop")),
     message: /specs\/tasks\/loop: error: symbolic links loop here/,
   },
   {
     name: "a symbolic-link loop as specs/tasks itself",
+    rule: "file-read",
     apply: (dir) => (
       renameSync(path.join(dir, "specs/tasks"), path.join(dir, "specs/gone")),
       symlinkSync("tasks", path.join(dir, "specs/tasks"))
@@ -436,11 +512,13 @@ const CASES: BadInput[] = [
   },
   {
     name: "a dangling link as task.json",
+    rule: "file-read",
     apply: (dir) => (rmSync(path.join(dir, TASK)), symlinkSync("nowhere.json", path.join(dir, TASK))),
     message: new RegExp(`${escaped(TASK)}: error: file not found`),
   },
   {
     name: "an override for a task that does not exist",
+    rule: "template-override",
     apply: (dir) => (
       mkdirSync(path.join(dir, "templates/tasks/no-such-task"), { recursive: true }),
       writeFileSync(path.join(dir, "templates/tasks/no-such-task/recommended-models.hbs"), "x")
@@ -449,6 +527,7 @@ const CASES: BadInput[] = [
   },
   {
     name: "an override that overrides no partial",
+    rule: "template-override",
     apply: (dir) => (
       mkdirSync(path.join(dir, "templates/tasks/fill-mask"), { recursive: true }),
       writeFileSync(path.join(dir, "templates/tasks/fill-mask/nothing.hbs"), "x")
@@ -459,6 +538,7 @@ const CASES: BadInput[] = [
   // The output folder.
   {
     name: "generated/ being a file",
+    rule: "output-folder",
     apply: (dir) => (
       rmSync(path.join(dir, "generated"), { recursive: true }),
       writeFileSync(path.join(dir, "generated"), "x")
@@ -467,6 +547,7 @@ const CASES: BadInput[] = [
   },
   {
     name: "generated/tasks being a file",
+    rule: "output-ownership",
     apply: (dir) => (
       rmSync(path.join(dir, "generated/tasks"), { recursive: true }),
       writeFileSync(path.join(dir, "generated/tasks"), "x")
@@ -475,6 +556,7 @@ const CASES: BadInput[] = [
   },
   {
     name: "a user's page where a generated page goes",
+    rule: "output-ownership",
     apply: (dir) => (
       writeFileSync(path.join(dir, "generated", MANIFEST_NAME), '{"files": []}'),
       writeFileSync(path.join(dir, "generated/index.md"), "mine\n")
@@ -483,6 +565,7 @@ const CASES: BadInput[] = [
   },
   {
     name: "another run holding the lock",
+    rule: "output-locked",
     apply: (dir) => writeFileSync(path.join(dir, "generated", LOCK_NAME), `${process.ppid}\n`),
     message: new RegExp(
       `generated/${escaped(LOCK_NAME)}: error: another run of the generator \\(pid \\d+\\) is writing this folder`,
@@ -490,7 +573,7 @@ const CASES: BadInput[] = [
   },
 ];
 
-describe(`bad-input corpus (${CASES.length} cases): exit 2, file and place named, project unchanged`, () => {
+describe(`bad-input corpus (${CASES.length} cases): exit 2, file, place and rule named, project unchanged`, () => {
   let base: string;
   const scratch = mkdtempSync(path.join(tmpdir(), "snippet-docs-corpus-"));
   beforeAll(async () => {
@@ -513,6 +596,8 @@ describe(`bad-input corpus (${CASES.length} cases): exit 2, file and place named
       const result = await generateInProcess(dir, { lockTimeoutMs: 100 });
       expect(result.code, result.output).toBe(2);
       expect(result.output).toMatch(badInput.message);
+      const message = result.output.split("\n").find((line) => badInput.message.test(line));
+      expect(message).toMatch(new RegExp(` \\[${badInput.rule}\\]$`));
       expect(result.output).not.toMatch(/^\s+at /m);
       expect(treeHash(dir), "the project changed").toBe(before);
     });

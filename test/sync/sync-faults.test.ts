@@ -46,7 +46,7 @@ describe("sync faults", () => {
     const run = await failingSync();
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
-      /^sync: error: GET http:\/\/127\.0\.0\.1:\d+\/api\/models\?inference_provider=all&pipeline_tag=text-to-image&\S+: HTTP 500: fixture fault \(gave up after 2 attempts\)\nnothing was written\.\n$/,
+      /^http:\/\/127\.0\.0\.1:\d+\/api\/models\?inference_provider=all&pipeline_tag=text-to-image&\S+: error: HTTP 500: fixture fault \(gave up after 2 attempts\) \[sync-http\]\n1 error\nnothing was written\.\n$/,
     );
   });
 
@@ -66,7 +66,7 @@ describe("sync faults", () => {
     const run = await failingSync();
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
-      /^sync: error: GET http:\/\/127\.0\.0\.1:\d+\/api\/models\?\S*pipeline_tag=fill-mask\S*: no response within 400 ms \(gave up after 2 attempts\)/,
+      /^http:\/\/127\.0\.0\.1:\d+\/api\/models\?\S*pipeline_tag=fill-mask\S*: error: no response within 400 ms \(gave up after 2 attempts\)/,
     );
   });
 
@@ -74,7 +74,7 @@ describe("sync faults", () => {
     addFault(hub, isTasks, { kind: "truncated" });
     const run = await failingSync();
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^sync: error: GET http:\/\/127\.0\.0\.1:\d+\/api\/tasks: malformed JSON \(/);
+    expect(run.stderr).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/tasks: error: malformed JSON \(/);
   });
 
   it("a schema-invalid body: exit 1 with the schema and the place", async () => {
@@ -105,7 +105,9 @@ describe("sync faults", () => {
     expect(run.stdout).toContain(
       "  - cohere chat-completion: CohereLabs/c4ai-command-a-03-2025 as command-a-03-2025 (live)",
     );
-    expect(run.stderr).toContain("sync: error: provider cohere would lose all its mappings (2 removed)");
+    expect(run.stderr).toContain(
+      "specs/providers.json: error: provider cohere would lose all its mappings (2 removed)",
+    );
     expect(run.stderr).toContain("nothing was written.");
   });
 
@@ -114,7 +116,7 @@ describe("sync faults", () => {
     const run = await failingSync();
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
-      /^sync: error: GET http:\/\/127\.0\.0\.1:\d+\/api\/tasks: redirected to another host \(http:\/\/localhost:9\)/,
+      /^http:\/\/127\.0\.0\.1:\d+\/api\/tasks: error: redirected to another host \(http:\/\/localhost:9\)/,
     );
   });
 
@@ -132,7 +134,7 @@ describe("sync faults", () => {
     addFault(hub, isTasks, { kind: "redirect", location: "/api/tasks?again=1" });
     const run = await failingSync();
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^sync: error: GET http:\/\/127\.0\.0\.1:\d+\/api\/tasks: more than 5 redirects\n/);
+    expect(run.stderr).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/tasks: error: more than 5 redirects \[sync-http\]\n/);
   });
 
   it("a drop larger than sync.maxDropShare: exit 1", async () => {
@@ -144,7 +146,7 @@ describe("sync faults", () => {
       const run = await runSync(strict, ["--endpoint", hub.origin]);
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(
-        /sync: error: the sync would remove 1 of \d+ followed mappings \(\d+%\), more than sync\.maxDropShare allows \(1%\)/,
+        /specs\/providers\.json: error: the sync would remove 1 of \d+ followed mappings \(\d+%\), more than sync\.maxDropShare allows \(1%\)/,
       );
       expect(fingerprint(strict)).toEqual(strictBefore);
     } finally {
