@@ -106,6 +106,7 @@ export function buildProgram(commands: readonly CommandDefinition[], io: CliIo, 
     .description("Generates API documentation pages with verified code snippets from JSON Schema specs.")
     .version(packageVersion(), "-V, --version", "print the version")
     .helpOption("-h, --help", "show this help")
+    .addHelpText("after", "\nsnippet-docs --explain <rule> is snippet-docs explain <rule>.")
     .helpCommand(false)
     .showSuggestionAfterError(true)
     .exitOverride()
@@ -133,7 +134,7 @@ export async function runProgram(
       io.stderr(program.helpInformation());
       return EXIT.invalidInput;
     }
-    await program.parseAsync([...argv], { from: "user" });
+    await program.parseAsync(explainAlias(argv), { from: "user" });
     return outcome.code;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -152,6 +153,17 @@ export async function runProgram(
     io.stderr(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.internal;
   }
+}
+
+/**
+ * `snippet-docs --explain <rule>` is the spelling compilers taught users (rustc --explain); it is the
+ * explain command under another name, so the option is rewritten rather than declared twice.
+ */
+function explainAlias(argv: readonly string[]): string[] {
+  const [first, ...rest] = argv;
+  if (first === "--explain") return ["explain", ...rest];
+  if (first?.startsWith("--explain=")) return ["explain", first.slice("--explain=".length), ...rest];
+  return [...argv];
 }
 
 /** `main(argv, io)` of one command: the same parsing and wording as `snippet-docs <name> ...argv`. */

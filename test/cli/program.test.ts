@@ -60,6 +60,14 @@ describe("snippet-docs explain", () => {
     expect(result.stdout).toMatch(/^json-duplicate-key: .*twice.*\n$/);
   });
 
+  it("answers to --explain <rule> and --explain=<rule> as well", async () => {
+    const byCommand = await cli(["explain", "json-duplicate-key"]);
+    for (const argv of [["--explain", "json-duplicate-key"], ["--explain=json-duplicate-key"]]) {
+      expect(await cli(argv)).toEqual(byCommand);
+    }
+    expect((await cli(["--explain", "template-partials"])).status).toBe(2);
+  });
+
   it("names the rules close to an unknown one and exits 2", async () => {
     const result = await cli(["explain", "template-partials"]);
     expect(result.status).toBe(2);
