@@ -11,6 +11,7 @@
  */
 import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { JsonObject } from "../lib/json-source.ts";
 import type { Specs } from "../model/types.ts";
 import type { SnippetJob } from "../pipeline/snippet-matrix.ts";
@@ -24,6 +25,13 @@ import type { ConformanceServer } from "./server.ts";
 
 /** Clients whose SDK cannot be installed here: they run against a stand-in module. */
 export const STAND_IN_CLIENTS: ReadonlySet<string> = new Set(["python/openai", "python/huggingface_hub"]);
+/**
+ * SDK clients run exactly as the pages print them, provider routing on: the runner redirects the
+ * router's origin to the local server and answers the Hub's mapping lookups from the feed
+ * (guard/router-redirect.mjs), so the SDK builds the provider-native request, polls and downloads
+ * itself. The other clients are rendered with the server as their base URL.
+ */
+export const PROVIDER_ROUTING_CLIENTS: ReadonlySet<string> = new Set(["js/huggingface.js"]);
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 export const DEFAULT_PATHS = {
@@ -102,19 +110,31 @@ export class SnippetRunner {
   }
 
   /** The Hub's answers about the feed's models, for the stand-ins (computed once). */
-  private standInHubModels: string | undefined;
+  private hubModelsJson: string | undefined;
 
   private standInEnvironment(clientId: string): NodeJS.ProcessEnv {
     if (!STAND_IN_CLIENTS.has(clientId)) return {};
-    this.standInHubModels ??= JSON.stringify(hubModels(this.options.specs));
+    this.hubModelsJson ??= JSON.stringify(hubModels(this.options.specs));
     // The stand-in builds router URLs as the real library does; only the origin goes to the server.
-    return { HF_STANDIN_ROUTER_ORIGIN: this.options.server.origin, HF_STANDIN_HUB_MODELS: this.standInHubModels };
+    return { HF_STANDIN_ROUTER_ORIGIN: this.options.server.origin, HF_STANDIN_HUB_MODELS: this.hubModelsJson };
+  }
+
+  private nodeOptions(clientId: string): string {
+    const guards = ["network-guard.mjs", ...(PROVIDER_ROUTING_CLIENTS.has(clientId) ? ["router-redirect.mjs"] : [])];
+    return guards.map((guard) => `--import=${pathToFileURL(path.join(DEFAULT_PATHS.guardDir, guard)).href}`).join(" ");
+  }
+
+  private routerEnvironment(clientId: string): NodeJS.ProcessEnv {
+    if (!PROVIDER_ROUTING_CLIENTS.has(clientId)) return {};
+    this.hubModelsJson ??= JSON.stringify(hubModels(this.options.specs));
+    return { HF_CONFORMANCE_ROUTER_ORIGIN: this.options.server.origin, HF_CONFORMANCE_HUB_MODELS: this.hubModelsJson };
   }
 
   private environment(clientId: string, token: string, tokenVariable: string | undefined): NodeJS.ProcessEnv {
     const pythonPath = [DEFAULT_PATHS.guardDir, ...(STAND_IN_CLIENTS.has(clientId) ? [this.standInsDir] : [])];
     return {
       ...this.standInEnvironment(clientId),
+      ...this.routerEnvironment(clientId),
       PATH: process.env["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
       HOME: process.env["HOME"] ?? "/tmp",
       LANG: "C.UTF-8",
@@ -122,7 +142,7 @@ export class SnippetRunner {
       ...(tokenVariable ? { [tokenVariable]: token } : {}),
       PYTHONPATH: pythonPath.join(path.delimiter),
       PYTHONDONTWRITEBYTECODE: "1",
-      NODE_OPTIONS: `--import=${new URL(`file://${path.join(DEFAULT_PATHS.guardDir, "network-guard.mjs")}`).href}`,
+      NODE_OPTIONS: this.nodeOptions(clientId),
       // Nothing may go through a proxy: the server is local.
       NO_PROXY: "*",
       no_proxy: "*",
@@ -133,7 +153,7 @@ export class SnippetRunner {
     const { job, example } = snippetCase;
     const { specs, server } = this.options;
     return buildRequest(specs.router, job.task, job.provider, job.mapping, {
-      baseUrl: server.origin,
+      ...(PROVIDER_ROUTING_CLIENTS.has(job.client.id) ? {} : { baseUrl: server.origin }),
       stream: job.stream,
       ...(example ? { example } : {}),
     });
@@ -202,7 +222,7 @@ export class SnippetRunner {
       job.mapping,
       job.stream,
       example,
-      job.client.sendsTaskRequest === true && !job.task.conversational,
+      job.client.sendsTaskRequest === true && !job.task.conversational && !PROVIDER_ROUTING_CLIENTS.has(job.client.id),
     );
     const workDir = path.join(this.workRoot, String(number));
     await rm(workDir, { recursive: true, force: true });

@@ -15,7 +15,8 @@ import {
   type ServerResponse,
 } from "node:http";
 import type { AddressInfo } from "node:net";
-import { isJsonObject, type JsonValue } from "../lib/json-source.ts";
+import { isJsonObject, type JsonObject, type JsonValue } from "../lib/json-source.ts";
+import { resolveBodyTemplate } from "../../snippets/contract-body.ts";
 import type { Specs } from "../model/types.ts";
 import { documentWith, unmapNativeBody } from "./native.ts";
 import { binaryBody, ResponseGenerator } from "./responses.ts";
@@ -171,7 +172,7 @@ export class ConformanceServer {
     const where = contract?.response;
     const media = route.task.response.kind;
     let result: JsonValue;
-    if (!where || where.kind === "json" || media === "json") result = this.responses.output(route.task);
+    if (!where || where.kind === "json" || media === "json") result = this.jsonAnswer(route);
     else if (where.kind === "base64") {
       const bytes = binaryBody(media);
       recorded.responseBody = bytes;
@@ -185,7 +186,7 @@ export class ConformanceServer {
     recorded.status = 200;
     if (!job) return this.reply(response, 200, result);
     const state: Job = { route, token, statusChecks: 0, result };
-    let submitted: JsonValue = {};
+    let submitted: JsonValue = job.idPointer ? documentWith(job.idPointer, token) : {};
     for (const template of [job.statusUrl, job.resultUrl ?? ""]) {
       for (const [, kind, pointer] of template.matchAll(/\{(value|path):([^}]*)\}/g)) {
         submitted = merged(
@@ -198,6 +199,16 @@ export class ConformanceServer {
     this.followUps.set(this.jobTarget(job.statusUrl, token), { kind: "status", job: state });
     if (job.resultUrl) this.followUps.set(this.jobTarget(job.resultUrl, token), { kind: "result", job: state });
     this.reply(response, 200, submitted);
+  }
+
+  /** A JSON answer valid against the task's output schema, in the provider's own shape where the contract gives one. */
+  private jsonAnswer(route: Route): JsonValue {
+    const output = this.responses.output(route.task);
+    const answer = route.taskRoute ? undefined : route.mapping.contract?.answer;
+    if (answer === undefined) return output;
+    const { providerModelId, modelId } = route.mapping;
+    // The template reads the output as the body template reads the example (a JSON pointer from its root).
+    return resolveBodyTemplate(answer, output as JsonObject, { providerModelId, modelId }, undefined).value;
   }
 
   private replyFollowUp(followUp: FollowUp, response: ServerResponse, recorded: RecordedRequest): void {
@@ -352,7 +363,7 @@ export class ConformanceServer {
     const kind = route.task.response.kind;
     recorded.status = 200;
     if (kind === "json") {
-      this.reply(response, 200, this.responses.output(route.task));
+      this.reply(response, 200, this.jsonAnswer(route));
       return;
     }
     const bytes = binaryBody(kind);
