@@ -120,3 +120,22 @@ export function documentWith(pointer: string, value: JsonValue): JsonValue {
     document = /^\d+$/.test(key) ? [...Array.from({ length: Number(key) }, () => null), document] : { [key]: document };
   return document;
 }
+
+/** Writes `value` at `pointer` into `document` (objects and arrays are created on the way). */
+export function mergedDocument(document: JsonValue, pointer: string, value: JsonValue): JsonValue {
+  const fresh = documentWith(pointer, value);
+  const merge = (left: JsonValue, right: JsonValue): JsonValue => {
+    if (Array.isArray(left) && Array.isArray(right))
+      return right.map((item, index) =>
+        item === null && index < left.length ? (left[index] as JsonValue) : merge(left[index] ?? null, item),
+      );
+    if (isJsonObject(left) && isJsonObject(right)) {
+      const out = { ...left };
+      for (const [key, item] of Object.entries(right))
+        out[key] = key in left ? merge(left[key] as JsonValue, item) : item;
+      return out;
+    }
+    return right;
+  };
+  return merge(document, fresh);
+}

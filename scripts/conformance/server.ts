@@ -18,7 +18,7 @@ import type { AddressInfo } from "node:net";
 import { isJsonObject, type JsonObject, type JsonValue } from "../lib/json-source.ts";
 import { resolveBodyTemplate } from "../../snippets/contract-body.ts";
 import type { Specs } from "../model/types.ts";
-import { documentWith, unmapNativeBody } from "./native.ts";
+import { documentWith, mergedDocument, unmapNativeBody } from "./native.ts";
 import { binaryBody, ResponseGenerator } from "./responses.ts";
 import { RouteTable, type Route } from "./routes.ts";
 
@@ -57,25 +57,6 @@ interface Job {
 
 type FollowUp =
   { kind: "status" | "result"; job: Job } | { kind: "download"; token: string; media: "image" | "audio" | "video" };
-
-/** Writes `value` at `pointer` into `document` (objects and arrays are created on the way). */
-function merged(document: JsonValue, pointer: string, value: JsonValue): JsonValue {
-  const fresh = documentWith(pointer, value);
-  const merge = (left: JsonValue, right: JsonValue): JsonValue => {
-    if (Array.isArray(left) && Array.isArray(right))
-      return right.map((item, index) =>
-        item === null && index < left.length ? (left[index] as JsonValue) : merge(left[index] ?? null, item),
-      );
-    if (isJsonObject(left) && isJsonObject(right)) {
-      const out = { ...left };
-      for (const [key, item] of Object.entries(right))
-        out[key] = key in left ? merge(left[key] as JsonValue, item) : item;
-      return out;
-    }
-    return right;
-  };
-  return merge(document, fresh);
-}
 
 function mediaType(headers: IncomingHttpHeaders): string {
   return (headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
@@ -189,7 +170,7 @@ export class ConformanceServer {
     let submitted: JsonValue = job.idPointer ? documentWith(job.idPointer, token) : {};
     for (const template of [job.statusUrl, job.resultUrl ?? ""]) {
       for (const [, kind, pointer] of template.matchAll(/\{(value|path):([^}]*)\}/g)) {
-        submitted = merged(
+        submitted = mergedDocument(
           submitted,
           pointer ?? "",
           kind === "value" ? token : `https://jobs.example.com/jobs/${token}`,
@@ -235,7 +216,7 @@ export class ConformanceServer {
     // The first check always finds the job still running, so every snippet must really poll.
     if (job.statusChecks === 1)
       return this.reply(response, 200, documentWith(contractJob.statusPointer, "IN_PROGRESS"));
-    const status = merged(
+    const status = mergedDocument(
       contractJob.resultUrl ? {} : job.result,
       contractJob.statusPointer,
       contractJob.done[0] ?? "done",
