@@ -82,8 +82,7 @@ function unmap(template: JsonValue, value: JsonValue | undefined, at: string, co
     }
     for (const [key, member] of Object.entries(value)) {
       if (Object.hasOwn(template, key)) continue;
-      if (at === "" && key === "stream") place(context.payload, ["stream"], member, problems);
-      else if (spread) place(context.payload, [...spread, key], member, problems);
+      if (spread) place(context.payload, [...spread, key], member, problems);
       else problems.push(`the native body has an unexpected field ${at}/${key}`);
     }
     return;
