@@ -215,7 +215,11 @@ export class ConformanceServer {
     job.statusChecks += 1;
     // The first check always finds the job still running, so every snippet must really poll.
     if (job.statusChecks === 1)
-      return this.reply(response, 200, documentWith(contractJob.statusPointer, "IN_PROGRESS"));
+      return this.reply(
+        response,
+        200,
+        documentWith(contractJob.statusPointer, contractJob.pending?.[0] ?? "IN_PROGRESS"),
+      );
     const status = mergedDocument(
       contractJob.resultUrl ? {} : job.result,
       contractJob.statusPointer,

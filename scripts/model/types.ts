@@ -103,6 +103,8 @@ export interface ContractJob {
   /** Where the first response names the job. */
   idPointer?: string;
   statusPointer: string;
+  /** Statuses of a job still running. */
+  pending?: string[];
   done: string[];
   failed: string[];
   pollSeconds?: number;

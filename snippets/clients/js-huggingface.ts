@@ -95,6 +95,8 @@ export const jsHuggingface: SnippetClient = {
     label: "the huggingface.js InferenceClient reference",
     url: "https://huggingface.co/docs/huggingface.js/inference/README",
   },
+  // With a base URL the SDK turns provider routing off: the snippet is run as printed.
+  runsWithProviderRouting: () => true,
   unsupported,
   render,
 };

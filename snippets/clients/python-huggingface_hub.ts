@@ -18,6 +18,7 @@ import type { SnippetClient } from "./types.ts";
 const METHODS: Record<string, readonly string[] | undefined> = signatures.methods;
 const CHAT_ARGUMENTS = new Set(signatures.chat_completion);
 const PROVIDER_ROUTING_ONLY = new Set(signatures.providerRoutingOnly.methods);
+const OWN_ROUTES: Record<string, Record<string, string> | undefined> = signatures.ownRoutes.providers;
 
 /** Positional value and keyword arguments of the task method call, or why there are none. */
 function taskArguments(request: SnippetRequest): { positional?: JsonValue; keywords: [string, JsonValue][] } | string {
@@ -53,8 +54,10 @@ function unsupported(request: SnippetRequest): string | undefined {
   if (!request.provider.sdkRouting)
     return `huggingface_hub is not documented here for ${request.provider.id} on this task`;
   const method = request.task.sdk.python?.method ?? "";
-  if (PROVIDER_ROUTING_ONLY.has(method))
-    return `huggingface_hub sends ${method} only through provider routing, which the conformance run cannot check`;
+  if (PROVIDER_ROUTING_ONLY.has(method) && request.customBaseUrl)
+    return `huggingface_hub sends ${method} only through provider routing, which a base URL turns off`;
+  const ownRoute = OWN_ROUTES[request.provider.id]?.[request.task.id];
+  if (ownRoute) return `huggingface_hub ${ownRoute}`;
   const args = taskArguments(request);
   return typeof args === "string" ? args : undefined;
 }
@@ -110,6 +113,9 @@ export const pythonHuggingfaceHub: SnippetClient = {
     url: "https://huggingface.co/docs/huggingface_hub/package_reference/inference_client",
   },
   sendsTaskRequest: true,
+  // The stand-in carries out provider routing with the router's origin redirected.
+  runsWithProviderRouting: (request) =>
+    !request.chat && !request.customBaseUrl && PROVIDER_ROUTING_ONLY.has(request.task.sdk.python?.method ?? ""),
   unsupported,
   render,
 };

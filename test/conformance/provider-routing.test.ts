@@ -9,6 +9,7 @@ import { SnippetRunner } from "../../scripts/conformance/runner.ts";
 import { ConformanceServer } from "../../scripts/conformance/server.ts";
 import { snippetJobId, snippetJobs } from "../../scripts/pipeline/snippet-matrix.ts";
 import { jsHuggingface } from "../../snippets/clients/js-huggingface.ts";
+import { pythonHuggingfaceHub } from "../../snippets/clients/python-huggingface_hub.ts";
 import type { SnippetClient } from "../../snippets/clients/types.ts";
 import { loadProjectSpecs } from "../helpers/specs.ts";
 import { workRootFor } from "./helpers.ts";
@@ -25,14 +26,14 @@ afterAll(async () => {
   await server.close();
 });
 
-function job(client: SnippetClient) {
-  const id = snippetJobId("text-to-video", "novita", client.id, false);
+function job(client: SnippetClient, provider = "novita") {
+  const id = snippetJobId("text-to-video", provider, client.id, false);
   const found = snippetJobs(specs, [client]).find((candidate) => candidate.id === id);
   if (!found) throw new Error(`no published snippet ${id}`);
   return found;
 }
 
-describe("huggingface.js in provider mode", () => {
+describe("SDK snippets run in provider mode", () => {
   it("sends the provider-native request, polls the job and saves the video", async () => {
     const runner = new SnippetRunner({ specs, server, workRoot });
     const result = await runner.run({ job: job(jsHuggingface), kind: "matrix" });
@@ -54,5 +55,13 @@ describe("huggingface.js in provider mode", () => {
     const runner = new SnippetRunner({ specs, server, workRoot });
     const result = await runner.run({ job: job(withoutKeepAlive), kind: "matrix" });
     expect(result.problems.join("\n")).toContain("the snippet exited with 13");
+  });
+
+  it("runs huggingface_hub's text_to_video as printed, against the stand-in, polling WaveSpeed's task", async () => {
+    const runner = new SnippetRunner({ specs, server, workRoot });
+    const result = await runner.run({ job: job(pythonHuggingfaceHub, "wavespeed"), kind: "matrix" });
+    expect(result.snippet).toContain('provider="wavespeed"');
+    expect(result.snippet).not.toContain("base_url");
+    expect(result.problems, result.snippet).toEqual([]);
   });
 });

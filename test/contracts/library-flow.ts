@@ -103,7 +103,10 @@ export async function libraryFlow(
       return Response.json(job ? submitAnswer(job, pair.mapping.contract?.job?.idPointer) : result);
     if (!job) throw new StopCall(`unexpected request ${url}`);
     statusChecks += 1;
-    if (statusChecks === 1) return Response.json(documentWith(pathToPointer(job.statusPointer), "IN_PROGRESS"));
+    if (statusChecks === 1) {
+      const pending = pair.mapping.contract?.job?.pending?.[0] ?? "IN_PROGRESS";
+      return Response.json(documentWith(pathToPointer(job.statusPointer), pending));
+    }
     const state = ending === "done" ? job.done[0] : job.failed[0];
     return Response.json(
       mergedDocument(ending === "done" ? result : {}, pathToPointer(job.statusPointer), state ?? ""),
