@@ -18,6 +18,7 @@ import type { SnippetClient } from "./types.ts";
 const METHODS: Record<string, readonly string[] | undefined> = signatures.methods;
 const CHAT_ARGUMENTS = new Set(signatures.chat_completion);
 const PROVIDER_ROUTING_ONLY = new Set(signatures.providerRoutingOnly.methods);
+const NOT_SERVED: Record<string, readonly string[] | undefined> = signatures.notServed.providers;
 const OWN_ROUTES: Record<string, Record<string, string> | undefined> = signatures.ownRoutes.providers;
 
 /** Positional value and keyword arguments of the task method call, or why there are none. */
@@ -56,6 +57,8 @@ function unsupported(request: SnippetRequest): string | undefined {
   const method = request.task.sdk.python?.method ?? "";
   if (PROVIDER_ROUTING_ONLY.has(method) && request.customBaseUrl)
     return `huggingface_hub sends ${method} only through provider routing, which a base URL turns off`;
+  if (NOT_SERVED[request.provider.id]?.includes(request.task.id))
+    return `huggingface_hub has no ${request.task.id} helper for ${request.provider.id}`;
   const ownRoute = OWN_ROUTES[request.provider.id]?.[request.task.id];
   if (ownRoute) return `huggingface_hub ${ownRoute}`;
   const args = taskArguments(request);
