@@ -252,12 +252,12 @@ export function buildRequest(
     taskRouteUrl = joinUrl(origin, fillPath(taskPattern, task, mapping, model));
     payload = exampleWithContractFile(task, example, contract);
   }
+  // Streaming is a field of the task's request; a provider-native body carries it where its contract places it.
   if (stream) payload = { ...withoutKey(payload, "stream"), stream: true };
 
-  let body: RequestBody = task.conversational
+  const body: RequestBody = task.conversational
     ? { kind: "json", value: payload }
-    : bodyFor(task, withoutKey(payload, "stream"), mapping, model);
-  if (stream && body.kind === "json") body = { kind: "json", value: { ...body.value, stream: true } };
+    : bodyFor(task, payload, mapping, model);
   const headers: Header[] = [];
   if (body.kind === "file") headers.push({ name: "Content-Type", value: body.contentType });
   else headers.push({ name: "Content-Type", value: "application/json" });

@@ -82,8 +82,7 @@ function unmap(template: JsonValue, value: JsonValue | undefined, at: string, co
     }
     for (const [key, member] of Object.entries(value)) {
       if (Object.hasOwn(template, key)) continue;
-      if (at === "" && key === "stream") place(context.payload, ["stream"], member, problems);
-      else if (spread) place(context.payload, [...spread, key], member, problems);
+      if (spread) place(context.payload, [...spread, key], member, problems);
       else problems.push(`the native body has an unexpected field ${at}/${key}`);
     }
     return;
@@ -119,4 +118,23 @@ export function documentWith(pointer: string, value: JsonValue): JsonValue {
   for (const key of [...path].reverse())
     document = /^\d+$/.test(key) ? [...Array.from({ length: Number(key) }, () => null), document] : { [key]: document };
   return document;
+}
+
+/** Writes `value` at `pointer` into `document` (objects and arrays are created on the way). */
+export function mergedDocument(document: JsonValue, pointer: string, value: JsonValue): JsonValue {
+  const fresh = documentWith(pointer, value);
+  const merge = (left: JsonValue, right: JsonValue): JsonValue => {
+    if (Array.isArray(left) && Array.isArray(right))
+      return right.map((item, index) =>
+        item === null && index < left.length ? (left[index] as JsonValue) : merge(left[index] ?? null, item),
+      );
+    if (isJsonObject(left) && isJsonObject(right)) {
+      const out = { ...left };
+      for (const [key, item] of Object.entries(right))
+        out[key] = key in left ? merge(left[key] as JsonValue, item) : item;
+      return out;
+    }
+    return right;
+  };
+  return merge(document, fresh);
 }

@@ -11,6 +11,7 @@
  */
 import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { JsonObject } from "../lib/json-source.ts";
 import type { Specs } from "../model/types.ts";
 import type { SnippetJob } from "../pipeline/snippet-matrix.ts";
@@ -24,7 +25,6 @@ import type { ConformanceServer } from "./server.ts";
 
 /** Clients whose SDK cannot be installed here: they run against a stand-in module. */
 export const STAND_IN_CLIENTS: ReadonlySet<string> = new Set(["python/openai", "python/huggingface_hub"]);
-
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 export const DEFAULT_PATHS = {
   /** Inside the project, so `import "openai"` in a snippet resolves from the project's node_modules. */
@@ -103,19 +103,36 @@ export class SnippetRunner {
   }
 
   /** The Hub's answers about the feed's models, for the stand-ins (computed once). */
-  private standInHubModels: string | undefined;
+  private hubModelsJson: string | undefined;
 
   private standInEnvironment(clientId: string): NodeJS.ProcessEnv {
     if (!STAND_IN_CLIENTS.has(clientId)) return {};
-    this.standInHubModels ??= JSON.stringify(hubModels(this.options.specs));
+    this.hubModelsJson ??= JSON.stringify(hubModels(this.options.specs));
     // The stand-in builds router URLs as the real library does; only the origin goes to the server.
-    return { HF_STANDIN_ROUTER_ORIGIN: this.options.server.origin, HF_STANDIN_HUB_MODELS: this.standInHubModels };
+    return { HF_STANDIN_ROUTER_ORIGIN: this.options.server.origin, HF_STANDIN_HUB_MODELS: this.hubModelsJson };
   }
 
-  private environment(clientId: string, token: string, tokenVariable: string | undefined): NodeJS.ProcessEnv {
+  private nodeOptions(providerRouting: boolean): string {
+    const guards = ["network-guard.mjs", ...(providerRouting ? ["router-redirect.mjs"] : [])];
+    return guards.map((guard) => `--import=${pathToFileURL(path.join(DEFAULT_PATHS.guardDir, guard)).href}`).join(" ");
+  }
+
+  private routerEnvironment(providerRouting: boolean): NodeJS.ProcessEnv {
+    if (!providerRouting) return {};
+    this.hubModelsJson ??= JSON.stringify(hubModels(this.options.specs));
+    return { HF_CONFORMANCE_ROUTER_ORIGIN: this.options.server.origin, HF_CONFORMANCE_HUB_MODELS: this.hubModelsJson };
+  }
+
+  private environment(
+    clientId: string,
+    providerRouting: boolean,
+    token: string,
+    tokenVariable: string | undefined,
+  ): NodeJS.ProcessEnv {
     const pythonPath = [DEFAULT_PATHS.guardDir, ...(STAND_IN_CLIENTS.has(clientId) ? [this.standInsDir] : [])];
     return {
       ...this.standInEnvironment(clientId),
+      ...this.routerEnvironment(providerRouting),
       PATH: process.env["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
       HOME: process.env["HOME"] ?? "/tmp",
       LANG: "C.UTF-8",
@@ -123,21 +140,29 @@ export class SnippetRunner {
       ...(tokenVariable ? { [tokenVariable]: token } : {}),
       PYTHONPATH: pythonPath.join(path.delimiter),
       PYTHONDONTWRITEBYTECODE: "1",
-      NODE_OPTIONS: `--import=${new URL(`file://${path.join(DEFAULT_PATHS.guardDir, "network-guard.mjs")}`).href}`,
+      NODE_OPTIONS: this.nodeOptions(providerRouting),
       // Nothing may go through a proxy: the server is local.
       NO_PROXY: "*",
       no_proxy: "*",
     };
   }
 
-  private requestFor(snippetCase: SnippetCase): SnippetRequest {
+  /**
+   * The request as the pages print it when the client must run with provider routing (SDKs that
+   * build the provider-native request themselves), else with the server as the base URL.
+   */
+  private requestFor(snippetCase: SnippetCase): { request: SnippetRequest; providerRouting: boolean } {
     const { job, example } = snippetCase;
     const { specs, server } = this.options;
-    return buildRequest(specs.router, job.task, job.provider, job.mapping, {
-      baseUrl: server.origin,
-      stream: job.stream,
-      ...(example ? { example } : {}),
-    });
+    const build = (baseUrl?: string) =>
+      buildRequest(specs.router, job.task, job.provider, job.mapping, {
+        ...(baseUrl ? { baseUrl } : {}),
+        stream: job.stream,
+        ...(example ? { example } : {}),
+      });
+    const printed = build();
+    if (job.client.runsWithProviderRouting?.(printed)) return { request: printed, providerRouting: true };
+    return { request: build(server.origin), providerRouting: false };
   }
 
   /**
@@ -148,7 +173,7 @@ export class SnippetRunner {
   async prerender(cases: readonly SnippetCase[]): Promise<void> {
     const jobs = cases.flatMap((snippetCase) => {
       try {
-        return [{ client: snippetCase.job.client, request: this.requestFor(snippetCase) }];
+        return [{ client: snippetCase.job.client, request: this.requestFor(snippetCase).request }];
       } catch {
         return [];
       }
@@ -178,8 +203,9 @@ export class SnippetRunner {
 
     const { server } = this.options;
     let request: SnippetRequest;
+    let providerRouting: boolean;
     try {
-      request = this.requestFor(snippetCase);
+      ({ request, providerRouting } = this.requestFor(snippetCase));
     } catch (error) {
       result.problems.push(`the request cannot be built: ${error instanceof Error ? error.message : String(error)}`);
       return finish();
@@ -203,7 +229,7 @@ export class SnippetRunner {
       job.mapping,
       job.stream,
       example,
-      job.client.sendsTaskRequest === true && !job.task.conversational,
+      job.client.sendsTaskRequest === true && !job.task.conversational && !providerRouting,
     );
     const workDir = path.join(this.workRoot, String(number));
     await rm(workDir, { recursive: true, force: true });
@@ -232,7 +258,7 @@ export class SnippetRunner {
     const tokenVariable = request.token.kind === "env" ? request.token.variable : undefined;
     const outcome = await runProcess(interpreter.command, [interpreter.file], {
       cwd: workDir,
-      env: this.environment(job.client.id, token, tokenVariable),
+      env: this.environment(job.client.id, providerRouting, token, tokenVariable),
       timeoutMs: this.timeoutMs,
     });
     const requests = server.collect(token);

@@ -15,9 +15,10 @@ import {
   type ServerResponse,
 } from "node:http";
 import type { AddressInfo } from "node:net";
-import { isJsonObject, type JsonValue } from "../lib/json-source.ts";
+import { isJsonObject, type JsonObject, type JsonValue } from "../lib/json-source.ts";
+import { resolveBodyTemplate } from "../../snippets/contract-body.ts";
 import type { Specs } from "../model/types.ts";
-import { documentWith, unmapNativeBody } from "./native.ts";
+import { documentWith, mergedDocument, unmapNativeBody } from "./native.ts";
 import { binaryBody, ResponseGenerator } from "./responses.ts";
 import { RouteTable, type Route } from "./routes.ts";
 
@@ -56,25 +57,6 @@ interface Job {
 
 type FollowUp =
   { kind: "status" | "result"; job: Job } | { kind: "download"; token: string; media: "image" | "audio" | "video" };
-
-/** Writes `value` at `pointer` into `document` (objects and arrays are created on the way). */
-function merged(document: JsonValue, pointer: string, value: JsonValue): JsonValue {
-  const fresh = documentWith(pointer, value);
-  const merge = (left: JsonValue, right: JsonValue): JsonValue => {
-    if (Array.isArray(left) && Array.isArray(right))
-      return right.map((item, index) =>
-        item === null && index < left.length ? (left[index] as JsonValue) : merge(left[index] ?? null, item),
-      );
-    if (isJsonObject(left) && isJsonObject(right)) {
-      const out = { ...left };
-      for (const [key, item] of Object.entries(right))
-        out[key] = key in left ? merge(left[key] as JsonValue, item) : item;
-      return out;
-    }
-    return right;
-  };
-  return merge(document, fresh);
-}
 
 function mediaType(headers: IncomingHttpHeaders): string {
   return (headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
@@ -171,7 +153,7 @@ export class ConformanceServer {
     const where = contract?.response;
     const media = route.task.response.kind;
     let result: JsonValue;
-    if (!where || where.kind === "json" || media === "json") result = this.responses.output(route.task);
+    if (!where || where.kind === "json" || media === "json") result = this.jsonAnswer(route);
     else if (where.kind === "base64") {
       const bytes = binaryBody(media);
       recorded.responseBody = bytes;
@@ -185,10 +167,10 @@ export class ConformanceServer {
     recorded.status = 200;
     if (!job) return this.reply(response, 200, result);
     const state: Job = { route, token, statusChecks: 0, result };
-    let submitted: JsonValue = {};
+    let submitted: JsonValue = job.idPointer ? documentWith(job.idPointer, token) : {};
     for (const template of [job.statusUrl, job.resultUrl ?? ""]) {
       for (const [, kind, pointer] of template.matchAll(/\{(value|path):([^}]*)\}/g)) {
-        submitted = merged(
+        submitted = mergedDocument(
           submitted,
           pointer ?? "",
           kind === "value" ? token : `https://jobs.example.com/jobs/${token}`,
@@ -198,6 +180,16 @@ export class ConformanceServer {
     this.followUps.set(this.jobTarget(job.statusUrl, token), { kind: "status", job: state });
     if (job.resultUrl) this.followUps.set(this.jobTarget(job.resultUrl, token), { kind: "result", job: state });
     this.reply(response, 200, submitted);
+  }
+
+  /** A JSON answer valid against the task's output schema, in the provider's own shape where the contract gives one. */
+  private jsonAnswer(route: Route): JsonValue {
+    const output = this.responses.output(route.task);
+    const answer = route.taskRoute ? undefined : route.mapping.contract?.answer;
+    if (answer === undefined) return output;
+    const { providerModelId, modelId } = route.mapping;
+    // The template reads the output as the body template reads the example (a JSON pointer from its root).
+    return resolveBodyTemplate(answer, output as JsonObject, { providerModelId, modelId }, undefined).value;
   }
 
   private replyFollowUp(followUp: FollowUp, response: ServerResponse, recorded: RecordedRequest): void {
@@ -223,8 +215,12 @@ export class ConformanceServer {
     job.statusChecks += 1;
     // The first check always finds the job still running, so every snippet must really poll.
     if (job.statusChecks === 1)
-      return this.reply(response, 200, documentWith(contractJob.statusPointer, "IN_PROGRESS"));
-    const status = merged(
+      return this.reply(
+        response,
+        200,
+        documentWith(contractJob.statusPointer, contractJob.pending?.[0] ?? "IN_PROGRESS"),
+      );
+    const status = mergedDocument(
       contractJob.resultUrl ? {} : job.result,
       contractJob.statusPointer,
       contractJob.done[0] ?? "done",
@@ -352,7 +348,7 @@ export class ConformanceServer {
     const kind = route.task.response.kind;
     recorded.status = 200;
     if (kind === "json") {
-      this.reply(response, 200, this.responses.output(route.task));
+      this.reply(response, 200, this.jsonAnswer(route));
       return;
     }
     const bytes = binaryBody(kind);

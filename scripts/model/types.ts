@@ -90,6 +90,8 @@ export interface Contract {
   /** Body template over the task's example; see the meta-schema for its directives. */
   body?: JsonValue;
   job?: ContractJob;
+  /** The provider's JSON answer as a template over the task's output (same directives as `body`). */
+  answer?: JsonValue;
   response?: { kind: "json" } | { kind: "base64" | "url"; pointer: string };
 }
 
@@ -98,7 +100,11 @@ export interface ContractJob {
   /** `{origin}`, `{value:/pointer}` and `{path:/pointer}` (into the first response) are filled in. */
   statusUrl: string;
   resultUrl?: string;
+  /** Where the first response names the job. */
+  idPointer?: string;
   statusPointer: string;
+  /** Statuses of a job still running. */
+  pending?: string[];
   done: string[];
   failed: string[];
   pollSeconds?: number;

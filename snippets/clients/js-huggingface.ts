@@ -64,11 +64,26 @@ function render(request: SnippetRequest): string {
   } else if ("media" in response) {
     // The SDK fetches the file itself, whether the provider returns bytes, base64 or a URL.
     const writeFile = imports.named("node:fs/promises", "writeFile");
-    output = `const ${response.media} = await ${call};\n\nawait ${writeFile}(${jsString(response.fileName)}, Buffer.from(await ${response.media}.arrayBuffer()));`;
+    const result = `const ${response.media} = await ${call};`;
+    output = `${request.job && !endpoint ? keptAlive(result) : result}\n\nawait ${writeFile}(${jsString(response.fileName)}, Buffer.from(await ${response.media}.arrayBuffer()));`;
   } else {
     output = `const output = await ${call};\n\nconsole.log(output);`;
   }
   return `${imports.render()}\n\n${client}\n\n${output}\n`;
+}
+
+/**
+ * The SDK waits between a job's status checks on a timer that does not hold Node's event loop
+ * open, so a script with nothing else to do would end before the job is done (exit code 13,
+ * "unsettled top-level await"): an interval holds it open until the call returns.
+ */
+function keptAlive(statement: string): string {
+  return [
+    "// Keeps Node running while the SDK polls the job (its wait between status checks does not).",
+    "const keepAlive = setInterval(() => {}, 1000);",
+    statement,
+    "clearInterval(keepAlive);",
+  ].join("\n");
 }
 
 export const jsHuggingface: SnippetClient = {
@@ -80,7 +95,8 @@ export const jsHuggingface: SnippetClient = {
     label: "the huggingface.js InferenceClient reference",
     url: "https://huggingface.co/docs/huggingface.js/inference/README",
   },
-  sendsTaskRequest: true,
+  // With a base URL the SDK turns provider routing off: the snippet is run as printed.
+  runsWithProviderRouting: () => true,
   unsupported,
   render,
 };

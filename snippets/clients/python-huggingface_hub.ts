@@ -18,6 +18,8 @@ import type { SnippetClient, Unsupported } from "./types.ts";
 const METHODS: Record<string, readonly string[] | undefined> = signatures.methods;
 const CHAT_ARGUMENTS = new Set(signatures.chat_completion);
 const PROVIDER_ROUTING_ONLY = new Set(signatures.providerRoutingOnly.methods);
+const NOT_SERVED: Record<string, readonly string[] | undefined> = signatures.notServed.providers;
+const OWN_ROUTES: Record<string, Record<string, string> | undefined> = signatures.ownRoutes.providers;
 
 /** Positional value and keyword arguments of the task method call, or why there are none. */
 function taskArguments(request: SnippetRequest): { positional?: JsonValue; keywords: [string, JsonValue][] } | string {
@@ -53,9 +55,13 @@ function unsupported(request: SnippetRequest): Unsupported | undefined {
   if (!request.provider.sdkRouting)
     return `huggingface_hub is not documented here for ${request.provider.id} on this task`;
   const method = request.task.sdk.python?.method ?? "";
-  if (PROVIDER_ROUTING_ONLY.has(method))
-    return `huggingface_hub sends ${method} only through provider routing, which the conformance run cannot check`;
+  if (PROVIDER_ROUTING_ONLY.has(method) && request.customBaseUrl)
+    return `huggingface_hub sends ${method} only through provider routing, which a base URL turns off`;
   if (!request.task.sdk.python) return "huggingface_hub has no method for this task";
+  if (NOT_SERVED[request.provider.id]?.includes(request.task.id))
+    return `huggingface_hub has no ${request.task.id} helper for ${request.provider.id}`;
+  const ownRoute = OWN_ROUTES[request.provider.id]?.[request.task.id];
+  if (ownRoute) return `huggingface_hub ${ownRoute}`;
   // The SDK serves this task here: what can still stop it is a signature the table lacks.
   const args = taskArguments(request);
   return typeof args === "string" ? { gap: args } : undefined;
@@ -112,6 +118,9 @@ export const pythonHuggingfaceHub: SnippetClient = {
     url: "https://huggingface.co/docs/huggingface_hub/package_reference/inference_client",
   },
   sendsTaskRequest: true,
+  // The stand-in carries out provider routing with the router's origin redirected.
+  runsWithProviderRouting: (request) =>
+    !request.chat && !request.customBaseUrl && PROVIDER_ROUTING_ONLY.has(request.task.sdk.python?.method ?? ""),
   unsupported,
   render,
 };

@@ -31,6 +31,11 @@ export interface SnippetClient {
    * whatever the provider's contract (with provider routing they build the native one themselves).
    */
   sendsTaskRequest?: true;
+  /**
+   * True when the conformance run must run this snippet as printed, provider routing on (the
+   * router's origin redirected to the local server), because a base URL cannot express the call.
+   */
+  runsWithProviderRouting?(request: SnippetRequest): boolean;
   /** Why this request cannot be written with this client, or undefined when it can. */
   unsupported(request: SnippetRequest): Unsupported | undefined;
   /** Source code before formatting. */

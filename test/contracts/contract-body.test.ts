@@ -104,6 +104,21 @@ describe("native bodies read back (the conformance server's inverse of the templ
     expect(problems).toHaveLength(3);
   });
 
+  it("carries the stream flag only where the template places it (no code adds it)", () => {
+    const streaming: JsonObject = { inputs: "x", stream: true };
+    const withStream = { prompt: { $from: "/inputs" }, stream: { $from: "/stream" } };
+    expect(resolveBodyTemplate(withStream, streaming, VARIABLES).value).toEqual({ prompt: "x", stream: true });
+    expect(resolveBodyTemplate(withStream, { inputs: "x" }, VARIABLES).value).toEqual({ prompt: "x" });
+    expect(unmapNativeBody(task, mapping(withStream), { prompt: "x", stream: true })).toEqual({
+      payload: streaming,
+      problems: [],
+    });
+    // A template without it neither sends nor accepts the flag.
+    const withoutStream = { prompt: { $from: "/inputs" } };
+    expect(resolveBodyTemplate(withoutStream, streaming, VARIABLES).value).toEqual({ prompt: "x" });
+    expect(unmapNativeBody(task, mapping(withoutStream), { prompt: "x", stream: true }).problems).toHaveLength(1);
+  });
+
   it("checks the data URL's content type and keeps the base64", () => {
     const audioTask = {
       id: "automatic-speech-recognition",

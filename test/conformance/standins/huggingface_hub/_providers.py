@@ -444,6 +444,48 @@ class NovitaTextToVideo(Helper):
         return download(video["video_url"])
 
 
+# -- wavespeed --------------------------------------------------------------------------------------
+
+WAVESPEED_POLLING_INTERVAL = 0.5
+WAVESPEED_MAX_POLLS = 600  # the real client polls without a bound; a stand-in must stop by itself
+
+
+@dataclass
+class WavespeedPrompt(Helper):
+    """Text to image or video: the prompt and parameters go to /api/v3/<model>, which answers with a
+    task to poll at the path of `data.urls.get` (under /wavespeed on the router)."""
+
+    provider: str = "wavespeed"
+    base_url: str | None = "https://api.wavespeed.ai"
+
+    def route_for(self, mapped_model: str, api_key: str) -> str:
+        return f"/api/v3/{mapped_model}"
+
+    def payload(self, inputs: Any, parameters: dict, mapping: _hub.InferenceProviderMapping) -> dict | None:
+        return {"prompt": inputs, **drop_none(parameters)}
+
+    def result(self, response: bytes, request: Request) -> Any:
+        result_path = (as_dict(response).get("data") or {}).get("urls", {}).get("get")
+        if not result_path:
+            raise ValueError("No result URL found in the response")
+        parts = urlsplit(request.url)
+        prefix = "/wavespeed" if parts.netloc == urlsplit(ROUTER_ORIGIN).netloc else ""
+        result_url = f"{parts.scheme}://{parts.netloc}{prefix}{urlsplit(result_path).path}"
+        for _ in range(WAVESPEED_MAX_POLLS):
+            time.sleep(WAVESPEED_POLLING_INTERVAL)
+            task = send("GET", result_url, headers=request.headers).json().get("data") or {}
+            status = task.get("status")
+            if status == "completed":
+                if not task.get("outputs"):
+                    raise ValueError("No output URL in completed response")
+                return download(task["outputs"][0])
+            if status == "failed":
+                raise ValueError(f"WaveSpeed AI task failed: {task.get('error') or 'no error message'}")
+            if status not in ("processing", "created"):
+                raise ValueError(f"Unknown status: {status}")
+        raise TimeoutError(f"WaveSpeed AI task did not complete after {WAVESPEED_MAX_POLLS} status polls")
+
+
 # -- hf-inference -----------------------------------------------------------------------------------
 
 
@@ -650,6 +692,10 @@ def _table() -> dict[str, dict[str, Helper]]:
             "text-to-video": NovitaTextToVideo(),
         }
     )
+    table["wavespeed"] = {
+        "text-to-image": WavespeedPrompt(task="text-to-image"),
+        "text-to-video": WavespeedPrompt(task="text-to-video"),
+    }
     table["nscale"]["text-to-image"] = NscaleTextToImage(provider="nscale", base_url="https://inference.api.nscale.com")
     table["scaleway"]["feature-extraction"] = Embeddings(provider="scaleway", base_url="https://api.scaleway.ai")
     return table
@@ -662,7 +708,7 @@ NOT_WRITTEN = {
     "fal-ai": ("text-to-speech", "image-to-video", "image-segmentation"),
     "replicate": ("automatic-speech-recognition", "image-to-image", "text-to-speech"),
     "together": ("image-to-image", "text-to-speech", "text-to-video", "image-to-video"),
-    "wavespeed": ("image-to-image", "image-to-video", "text-to-image", "text-to-video"),
+    "wavespeed": ("image-to-image", "image-to-video"),
     "zai-org": ("text-to-image",),
     "openai": ("conversational",),
 }
