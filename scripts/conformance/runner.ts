@@ -8,6 +8,8 @@
  *   - its body equals the example request (plus what the route adds) and is valid against the
  *     task's input.json; its content type and Authorization header are right;
  *   - a binary response was saved with the bytes the server sent.
+ * A client may name its own interpreter, and SDKs that cannot be installed here bring a stand-in
+ * module in their folder (see SnippetClient).
  */
 import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -16,21 +18,23 @@ import type { Specs } from "../model/types.ts";
 import type { SnippetJob } from "../pipeline/snippet-matrix.ts";
 import { renderSnippets } from "../../snippets/engine.ts";
 import { buildRequest, type SnippetRequest } from "../../snippets/request.ts";
-import type { Language } from "../../snippets/clients/types.ts";
+import { findClient } from "../../snippets/clients/index.ts";
+import type { Language, SnippetClient } from "../../snippets/clients/types.ts";
 import { expectedRequest, requestProblems } from "./expectations.ts";
 import { hubModels } from "./hub-models.ts";
 import { runProcess } from "./process.ts";
 import type { ConformanceServer } from "./server.ts";
 
-/** Clients whose SDK cannot be installed here: they run against a stand-in module. */
-export const STAND_IN_CLIENTS: ReadonlySet<string> = new Set(["python/openai", "python/huggingface_hub"]);
+/** True for clients whose SDK cannot be installed here: they run against the stand-in in their folder. */
+export function usesStandIn(clientId: string): boolean {
+  return findClient(clientId)?.standInDir !== undefined;
+}
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 export const DEFAULT_PATHS = {
   /** Inside the project, so `import "openai"` in a snippet resolves from the project's node_modules. */
   workRoot: path.join(PROJECT_ROOT, ".tmp", "conformance"),
   fixturesDir: path.join(PROJECT_ROOT, "test", "conformance", "fixtures"),
-  standInsDir: path.join(PROJECT_ROOT, "test", "conformance", "standins"),
   guardDir: path.join(PROJECT_ROOT, "scripts", "conformance", "guard"),
 };
 
@@ -75,7 +79,6 @@ export interface RunnerOptions {
   timeoutMs?: number;
   workRoot?: string;
   fixturesDir?: string;
-  standInsDir?: string;
   /** Keep the working directories of passing runs too. */
   keep?: boolean;
 }
@@ -92,29 +95,27 @@ export class SnippetRunner {
   private readonly timeoutMs: number;
   private readonly workRoot: string;
   private readonly fixturesDir: string;
-  private readonly standInsDir: string;
 
   constructor(private readonly options: RunnerOptions) {
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.workRoot = options.workRoot ?? DEFAULT_PATHS.workRoot;
     this.fixturesDir = options.fixturesDir ?? DEFAULT_PATHS.fixturesDir;
-    this.standInsDir = options.standInsDir ?? DEFAULT_PATHS.standInsDir;
   }
 
   /** The Hub's answers about the feed's models, for the stand-ins (computed once). */
   private standInHubModels: string | undefined;
 
-  private standInEnvironment(clientId: string): NodeJS.ProcessEnv {
-    if (!STAND_IN_CLIENTS.has(clientId)) return {};
+  private standInEnvironment(client: SnippetClient): NodeJS.ProcessEnv {
+    if (client.standInDir === undefined) return {};
     this.standInHubModels ??= JSON.stringify(hubModels(this.options.specs));
     // The stand-in builds router URLs as the real library does; only the origin goes to the server.
     return { HF_STANDIN_ROUTER_ORIGIN: this.options.server.origin, HF_STANDIN_HUB_MODELS: this.standInHubModels };
   }
 
-  private environment(clientId: string, token: string, tokenVariable: string | undefined): NodeJS.ProcessEnv {
-    const pythonPath = [DEFAULT_PATHS.guardDir, ...(STAND_IN_CLIENTS.has(clientId) ? [this.standInsDir] : [])];
+  private environment(client: SnippetClient, token: string, tokenVariable: string | undefined): NodeJS.ProcessEnv {
+    const pythonPath = [DEFAULT_PATHS.guardDir, ...(client.standInDir === undefined ? [] : [client.standInDir])];
     return {
-      ...this.standInEnvironment(clientId),
+      ...this.standInEnvironment(client),
       PATH: process.env["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
       HOME: process.env["HOME"] ?? "/tmp",
       LANG: "C.UTF-8",
@@ -164,7 +165,7 @@ export class SnippetRunner {
       id: job.id,
       clientId: job.client.id,
       kind,
-      standIn: STAND_IN_CLIENTS.has(job.client.id),
+      standIn: job.client.standInDir !== undefined,
       ok: false,
       problems: [],
       durationMs: 0,
@@ -229,14 +230,15 @@ export class SnippetRunner {
 
     server.register(token);
     const tokenVariable = request.token.kind === "env" ? request.token.variable : undefined;
-    const outcome = await runProcess(interpreter.command, [interpreter.file], {
+    const command = job.client.interpreter ?? interpreter.command;
+    const outcome = await runProcess(command, [interpreter.file], {
       cwd: workDir,
-      env: this.environment(job.client.id, token, tokenVariable),
+      env: this.environment(job.client, token, tokenVariable),
       timeoutMs: this.timeoutMs,
     });
     const requests = server.collect(token);
 
-    if (outcome.spawnError) result.problems.push(`${interpreter.command} could not be started: ${outcome.spawnError}`);
+    if (outcome.spawnError) result.problems.push(`${command} could not be started: ${outcome.spawnError}`);
     if (outcome.timedOut)
       result.problems.push(`the snippet did not finish within ${this.timeoutMs / 1000} s and was killed`);
     else if (outcome.exitCode !== 0) {

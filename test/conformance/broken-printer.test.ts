@@ -10,8 +10,8 @@ import { runConformance } from "../../scripts/conformance/run.ts";
 import { SnippetRunner } from "../../scripts/conformance/runner.ts";
 import { ConformanceServer } from "../../scripts/conformance/server.ts";
 import { snippetJobs } from "../../scripts/pipeline/snippet-matrix.ts";
-import { pythonRequests } from "../../snippets/clients/python-requests.ts";
-import { curl } from "../../snippets/clients/sh-curl.ts";
+import { client as pythonRequests } from "../../snippets/clients/python/requests/client.ts";
+import { client as curl } from "../../snippets/clients/sh/curl/client.ts";
 import type { SnippetClient } from "../../snippets/clients/types.ts";
 import { fixtureSpecs, workRootFor } from "./helpers.ts";
 

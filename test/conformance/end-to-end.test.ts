@@ -10,8 +10,8 @@ import { SnippetRunner } from "../../scripts/conformance/runner.ts";
 import { ConformanceServer } from "../../scripts/conformance/server.ts";
 import { snippetJobId, snippetJobs } from "../../scripts/pipeline/snippet-matrix.ts";
 import { CLIENTS } from "../../snippets/clients/index.ts";
-import { jsFetch } from "../../snippets/clients/js-fetch.ts";
-import { pythonRequests } from "../../snippets/clients/python-requests.ts";
+import { client as jsFetch } from "../../snippets/clients/js/fetch/client.ts";
+import { client as pythonRequests } from "../../snippets/clients/python/requests/client.ts";
 import type { SnippetClient } from "../../snippets/clients/types.ts";
 import { fixtureSpecs, workRootFor } from "./helpers.ts";
 

@@ -8,9 +8,9 @@ import { runPool } from "../../scripts/conformance/pool.ts";
 import { SnippetRunner } from "../../scripts/conformance/runner.ts";
 import { ConformanceServer } from "../../scripts/conformance/server.ts";
 import { snippetJobs } from "../../scripts/pipeline/snippet-matrix.ts";
-import { curl } from "../../snippets/clients/sh-curl.ts";
-import { jsFetch } from "../../snippets/clients/js-fetch.ts";
-import { pythonRequests } from "../../snippets/clients/python-requests.ts";
+import { client as curl } from "../../snippets/clients/sh/curl/client.ts";
+import { client as jsFetch } from "../../snippets/clients/js/fetch/client.ts";
+import { client as pythonRequests } from "../../snippets/clients/python/requests/client.ts";
 import { workRootFor } from "../conformance/helpers.ts";
 import { loadProjectSpecs } from "../helpers/specs.ts";
 

@@ -1,0 +1,87 @@
+/**
+ * js/huggingface.js: `InferenceClient` from @huggingface/inference. Offered where the SDK sends
+ * the documented request: conversational tasks (the chat route, model named "<id>:<provider>"),
+ * and providers the SDK reaches on the task route with the task payload.
+ */
+import { code } from "../../../literals/code.ts";
+import type { LiteralValue } from "../../../literals/code.ts";
+import { jsObject, jsString } from "../../../literals/javascript.ts";
+import type { SnippetRequest } from "../../../request.ts";
+import { JsImports } from "../../imports.ts";
+import { jsChatOutput } from "../openai/client.ts";
+import { jsToken } from "../../tokens.ts";
+import { toolSourcePath } from "../../../source-file.ts";
+import type { SnippetClient } from "../../types.ts";
+
+function unsupported(request: SnippetRequest): string | undefined {
+  const sdk = request.task.sdk.js;
+  if (!sdk) return "huggingface.js has no method for this task";
+  if (request.direct) return "huggingface.js routes through the router, not to the provider's own API";
+  if (request.stream && !sdk.streamMethod) return "huggingface.js has no streaming method for this task";
+  if (!request.chat && !request.provider.sdkRouting)
+    return `the pinned huggingface.js does not serve ${request.provider.id} for this task`;
+  return undefined;
+}
+
+function render(request: SnippetRequest): string {
+  const imports = new JsImports();
+  const InferenceClient = imports.named("@huggingface/inference", "InferenceClient");
+  const sdk = request.task.sdk.js as { method: string; streamMethod?: string };
+  const method = request.stream ? (sdk.streamMethod as string) : sdk.method;
+  const { body, response } = request;
+
+  // A custom endpoint replaces provider routing (the SDK refuses both at once).
+  const endpoint = request.customBaseUrl ? (request.chat ? request.chatBaseUrl : request.taskRouteUrl) : undefined;
+  const clientOptions = endpoint ? `, ${jsObject([["endpointUrl", endpoint]])}` : "";
+  const client = `const client = new ${InferenceClient}(${jsToken(request.token)}${clientOptions});`;
+
+  const args: [string, LiteralValue][] = [];
+  if (!request.chat) {
+    if (!endpoint) args.push(["provider", request.provider.id]);
+    args.push(["model", request.model]);
+  }
+  for (const [name, value] of Object.entries(request.payload)) {
+    // Streaming is chosen by the method, not by a field.
+    if (name === "stream") continue;
+    if (body.kind !== "json" && name === request.task.binaryInput?.field) {
+      const readFile = imports.named("node:fs/promises", "readFile");
+      args.push([
+        name,
+        code(`new Blob([await ${readFile}(${jsString(body.fileName)})], { type: ${jsString(body.contentType)} })`),
+      ]);
+    } else {
+      args.push([name, value]);
+    }
+  }
+  const options = request.billTo ? `, ${jsObject([["billTo", request.billTo]])}` : "";
+  const call = `client.${method}(${jsObject(args)}${options})`;
+
+  let output: string;
+  if (request.chat) {
+    output = jsChatOutput(request, request.stream ? call : `await ${call}`);
+  } else if (request.stream) {
+    output = `for await (const output of ${call}) {\n  console.log(output);\n}`;
+  } else if ("media" in response) {
+    // The SDK fetches the file itself, whether the provider returns bytes, base64 or a URL.
+    const writeFile = imports.named("node:fs/promises", "writeFile");
+    output = `const ${response.media} = await ${call};\n\nawait ${writeFile}(${jsString(response.fileName)}, Buffer.from(await ${response.media}.arrayBuffer()));`;
+  } else {
+    output = `const output = await ${call};\n\nconsole.log(output);`;
+  }
+  return `${imports.render()}\n\n${client}\n\n${output}\n`;
+}
+
+export const client: SnippetClient = {
+  id: "js/huggingface.js",
+  language: "js",
+  client: "huggingface.js",
+  order: 50,
+  source: toolSourcePath(import.meta.url),
+  reference: {
+    label: "the huggingface.js InferenceClient reference",
+    url: "https://huggingface.co/docs/huggingface.js/inference/README",
+  },
+  sendsTaskRequest: true,
+  unsupported,
+  render,
+};

@@ -1,0 +1,119 @@
+/**
+ * python/huggingface_hub: `InferenceClient`. Chat tasks use `client.chat.completions.create`;
+ * other tasks call the task method with `inputs` as its first argument (or spread into keyword
+ * arguments) and each parameter as a keyword argument. Offered only where the SDK sends the
+ * documented request: conversational tasks, and providers the SDK reaches on the task route.
+ */
+import type { JsonValue } from "../../../../scripts/lib/json-source.ts";
+import { isJsonObject } from "../../../../scripts/lib/json-source.ts";
+import { isPythonIdentifier, pythonKeywordArguments, pythonLiteral, pythonString } from "../../../literals/python.ts";
+import type { SnippetRequest } from "../../../request.ts";
+import signatures from "./methods.json" with { type: "json" };
+import { PythonImports } from "../../imports.ts";
+import { chatCall } from "../../python-chat.ts";
+import { pythonToken } from "../../tokens.ts";
+import { fileURLToPath } from "node:url";
+import { toolSourcePath } from "../../../source-file.ts";
+import type { SnippetClient } from "../../types.ts";
+
+const METHODS: Record<string, readonly string[] | undefined> = signatures.methods;
+const CHAT_ARGUMENTS = new Set(signatures.chat_completion);
+const PROVIDER_ROUTING_ONLY = new Set(signatures.providerRoutingOnly.methods);
+
+/** Positional value and keyword arguments of the task method call, or why there are none. */
+function taskArguments(request: SnippetRequest): { positional?: JsonValue; keywords: [string, JsonValue][] } | string {
+  const sdk = request.task.sdk.python;
+  if (!sdk) return "huggingface_hub has no method for this task";
+  const signature = METHODS[sdk.method];
+  if (!signature) return `the signature of InferenceClient.${sdk.method} is not known`;
+  const keywords: [string, JsonValue][] = [];
+  let positional: JsonValue | undefined;
+  for (const [name, value] of Object.entries(request.payload)) {
+    // The file field holds the file name, which the SDK reads itself.
+    if (name === "inputs" || name === request.task.binaryInput?.field) {
+      if (sdk.inputsSpread && isJsonObject(value)) keywords.push(...Object.entries(value));
+      else positional = value;
+    } else if (name === "parameters" && isJsonObject(value)) {
+      keywords.push(...Object.entries(value));
+    } else if (name === "stream" && value === true) {
+      keywords.push(["stream", true]);
+    } else {
+      return `huggingface_hub cannot send the top-level field "${name}"`;
+    }
+  }
+  for (const [name] of keywords) {
+    if (!isPythonIdentifier(name) || !signature.includes(name))
+      return `InferenceClient.${sdk.method} has no argument "${name}"`;
+  }
+  return positional === undefined ? { keywords } : { positional, keywords };
+}
+
+function unsupported(request: SnippetRequest): string | undefined {
+  if (request.direct) return "huggingface_hub routes through the router, not to the provider's own API";
+  if (request.chat) return request.task.sdk.python ? undefined : "huggingface_hub has no method for this task";
+  if (!request.provider.sdkRouting)
+    return `huggingface_hub is not documented here for ${request.provider.id} on this task`;
+  const method = request.task.sdk.python?.method ?? "";
+  if (PROVIDER_ROUTING_ONLY.has(method))
+    return `huggingface_hub sends ${method} only through provider routing, which the conformance run cannot check`;
+  const args = taskArguments(request);
+  return typeof args === "string" ? args : undefined;
+}
+
+function resultHandling(request: SnippetRequest, variable: string): string {
+  const { response } = request;
+  if (response.kind === "events") return `for token in ${variable}:\n    print(token, end="", flush=True)`;
+  // The SDK fetches the file itself, whether the provider returns bytes, base64 or a URL.
+  if ("media" in response && response.media === "image")
+    return `# The SDK returns a PIL.Image.\n${variable}.save(${pythonString(response.fileName)})`;
+  if ("media" in response) return `with open(${pythonString(response.fileName)}, "wb") as f:\n    f.write(${variable})`;
+  return `print(${variable})`;
+}
+
+function render(request: SnippetRequest): string {
+  const imports = new PythonImports();
+  const InferenceClient = imports.from("huggingface_hub", "InferenceClient");
+  const constructorArgs: string[] = [];
+  if (request.customBaseUrl)
+    constructorArgs.push(
+      `    base_url=${pythonString(request.chat ? (request.chatBaseUrl ?? "") : request.taskRouteUrl)},`,
+    );
+  else if (!request.chat) constructorArgs.push(`    provider=${pythonString(request.provider.id)},`);
+  constructorArgs.push(`    api_key=${pythonToken(request.token, imports)},`);
+  if (request.billTo) constructorArgs.push(`    bill_to=${pythonString(request.billTo)},`);
+  const client = `client = ${InferenceClient}(\n${constructorArgs.join("\n")}\n)`;
+
+  let call: string;
+  if (request.chat) {
+    call = chatCall("client", request, CHAT_ARGUMENTS);
+  } else {
+    const args = taskArguments(request);
+    if (typeof args === "string") throw new Error(args);
+    const sdk = request.task.sdk.python as { method: string };
+    // With a custom base URL the client already targets the model's URL.
+    const keywords: [string, JsonValue][] = request.customBaseUrl
+      ? args.keywords
+      : [["model", request.model], ...args.keywords];
+    const positional = args.positional === undefined ? [] : [`    ${pythonLiteral(args.positional, "    ")},`];
+    const variable = "media" in request.response ? request.response.media : request.stream ? "stream" : "result";
+    call = `${variable} = client.${sdk.method}(\n${[...positional, pythonKeywordArguments(keywords, "    ")].filter(Boolean).join("\n")}\n)\n\n${resultHandling(request, variable)}`;
+  }
+  return `${imports.render()}\n\n${client}\n\n${call}\n`;
+}
+
+export const client: SnippetClient = {
+  id: "python/huggingface_hub",
+  language: "python",
+  client: "huggingface_hub",
+  order: 20,
+  source: toolSourcePath(import.meta.url),
+  // The SDK cannot be installed here: conformance runs its snippets against a module written from its source.
+  standInDir: fileURLToPath(new URL("./standin/", import.meta.url)),
+  reference: {
+    label: "the huggingface_hub InferenceClient reference",
+    url: "https://huggingface.co/docs/huggingface_hub/package_reference/inference_client",
+  },
+  sendsTaskRequest: true,
+  unsupported,
+  render,
+};

@@ -1,0 +1,61 @@
+/**
+ * Adding a client is one folder: the registry lists exactly the folders
+ * snippets/clients/<language>/<client>/ holding a client.ts, each client's id is its folder, and
+ * the configuration's client list comes from the registry, not from a copy.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../scripts/config/config.ts";
+import { InputError } from "../../scripts/lib/diagnostics.ts";
+import { META_SCHEMA_DIR } from "../../scripts/load/meta-schemas.ts";
+import {
+  clientFolders,
+  REGISTRY_COMMAND,
+  REGISTRY_FILE,
+  registrySource,
+} from "../../scripts/codegen/client-registry.ts";
+import { CLIENTS } from "../../snippets/clients/index.ts";
+
+describe("the client registry", () => {
+  it("is generated from the client folders and up to date", async () => {
+    const expected = await registrySource(clientFolders());
+    expect(readFileSync(REGISTRY_FILE, "utf8"), `stale: run ${REGISTRY_COMMAND}`).toBe(expected);
+  });
+
+  it("names each client by its folder, and its source file is the folder's client.ts", () => {
+    expect(CLIENTS.map((client) => client.id).sort()).toEqual(clientFolders());
+    for (const client of CLIENTS) {
+      expect(`${client.language}/${client.client}`).toBe(client.id);
+      expect(client.source).toBe(`snippets/clients/${client.id}/client.ts`);
+    }
+  });
+
+  it("gives every client its own place on the pages", () => {
+    expect(new Set(CLIENTS.map((client) => client.order)).size).toBe(CLIENTS.length);
+  });
+
+  it("is the configuration's list of clients: the meta-schema holds no copy", () => {
+    const schema = readFileSync(`${META_SCHEMA_DIR}config.schema.json`, "utf8");
+    for (const client of CLIENTS) expect(schema).not.toContain(`"${client.id}"`);
+    const dir = mkdtempSync(path.join(tmpdir(), "snippet-docs-clients-"));
+    try {
+      const clients = [...CLIENTS.map((client) => client.id), "sh/wget"];
+      writeFileSync(path.join(dir, "snippet-docs.config.json"), JSON.stringify({ clients }));
+      let error: unknown;
+      try {
+        loadConfig(dir);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(InputError);
+      const message = (error as InputError).message;
+      expect(message).toContain(`/clients/${CLIENTS.length}`);
+      expect(message).toContain('unknown client "sh/wget"');
+      for (const client of CLIENTS) expect(message).toContain(client.id);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
