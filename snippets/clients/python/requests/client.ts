@@ -1,7 +1,8 @@
 /**
  * python/requests. JSON bodies go through `json=` (requests serialises them); files are read in
  * binary mode; server-sent events are parsed by a small reader that handles every line ending,
- * multi-line data and UTF-8 split across chunks.
+ * multi-line data and UTF-8 split across chunks. Other Python HTTP libraries with the same shape
+ * (httpx) render through `renderPythonHttp` with their own dialect.
  */
 import { code } from "../../../literals/code.ts";
 import type { LiteralValue } from "../../../literals/code.ts";
@@ -13,7 +14,31 @@ import { pythonBearer } from "../../tokens.ts";
 import { toolSourcePath } from "../../../source-file.ts";
 import type { SnippetClient } from "../../types.ts";
 
-function eventReader(imports: PythonImports): string {
+/** What differs between Python HTTP libraries whose calls otherwise look alike. */
+export interface PythonHttpDialect {
+  module: string;
+  /** The keyword argument for a raw bytes body. */
+  rawBody: string;
+  /** Keyword arguments added to the request under test, each starting with ", ". */
+  sendOptions: string;
+  /** Keyword arguments added when downloading a result file, each starting with ", ". */
+  downloadOptions: string;
+  /** The call that streams the response, given the module and the call's arguments. */
+  streamCall(module: string, args: string): string;
+  /** Iterates over the response's bytes as they arrive. */
+  chunks: string;
+}
+
+const REQUESTS: PythonHttpDialect = {
+  module: "requests",
+  rawBody: "data",
+  sendOptions: "",
+  downloadOptions: "",
+  streamCall: (module, args) => `${module}.post(${args}, stream=True)`,
+  chunks: "response.iter_content(chunk_size=None)",
+};
+
+function eventReader(imports: PythonImports, chunks: string): string {
   const codecs = imports.module("codecs");
   const re = imports.module("re");
   return `def read_events(response):
@@ -21,7 +46,7 @@ function eventReader(imports: PythonImports): string {
     decoder = ${codecs}.getincrementaldecoder("utf-8")()
     buffer = ""
     data = []
-    for chunk in response.iter_content(chunk_size=None):
+    for chunk in ${chunks}:
         buffer += decoder.decode(chunk)
         # A lone "\\r" at the end may be the first half of "\\r\\n": keep it until more arrives.
         *lines, buffer = ${re}.split(r"\\r\\n|\\n|\\r(?=.)", buffer, flags=${re}.DOTALL)
@@ -89,7 +114,12 @@ function pythonJob(job: JobHandling, requests: string, imports: PythonImports): 
   return lines.join("\n");
 }
 
-function pythonOutput(request: SnippetRequest, requests: string, imports: PythonImports): string {
+function pythonOutput(
+  request: SnippetRequest,
+  requests: string,
+  imports: PythonImports,
+  downloadOptions: string,
+): string {
   const { response } = request;
   if (response.kind === "bytes")
     return `with open(${pythonString(response.fileName)}, "wb") as f:\n    f.write(response.content)`;
@@ -99,7 +129,7 @@ function pythonOutput(request: SnippetRequest, requests: string, imports: Python
   }
   if (response.kind === "url") {
     return [
-      `download = ${requests}.get(${pythonAccess("response.json()", response.pointer)})`,
+      `download = ${requests}.get(${pythonAccess("response.json()", response.pointer)}${downloadOptions})`,
       "download.raise_for_status()",
       `with open(${pythonString(response.fileName)}, "wb") as f:\n    f.write(download.content)`,
     ].join("\n");
@@ -107,13 +137,13 @@ function pythonOutput(request: SnippetRequest, requests: string, imports: Python
   return "print(response.json())";
 }
 
-function render(request: SnippetRequest): string {
+export function renderPythonHttp(request: SnippetRequest, dialect: PythonHttpDialect): string {
   const imports = new PythonImports();
-  const requests = imports.module("requests");
+  const requests = imports.module(dialect.module);
   const { body, response } = request;
   const headerEntries: [string, string][] = [["Authorization", pythonBearer(request.token, imports)]];
   for (const header of request.headers) {
-    // requests sets Content-Type itself for json=; state it only for raw file bodies.
+    // The library sets Content-Type itself for json=; state it only for raw file bodies.
     if (header.name === "Content-Type" && body.kind !== "file") continue;
     headerEntries.push([header.name, pythonString(header.value)]);
   }
@@ -126,7 +156,7 @@ function render(request: SnippetRequest): string {
   let sendArgument: string;
   if (body.kind === "file") {
     lines.push(`with open(${pythonString(body.fileName)}, "rb") as f:\n    data = f.read()`);
-    sendArgument = "data=data";
+    sendArgument = `${dialect.rawBody}=data`;
   } else {
     let value: LiteralValue = body.value;
     if (body.kind === "json-with-file") {
@@ -143,23 +173,23 @@ function render(request: SnippetRequest): string {
     sendArgument = "json=payload";
   }
 
-  const streamArgument = response.kind === "events" ? ", stream=True" : "";
-  const call = `${requests}.post(API_URL, headers=headers, ${sendArgument}${streamArgument})`;
+  const args = `API_URL, headers=headers, ${sendArgument}${dialect.sendOptions}`;
   if (response.kind === "events") {
+    const call = dialect.streamCall(requests, args);
     const json = imports.module("json");
     const printEvent = request.chat
       ? `    for choice in event.get("choices", []):\n        print(choice["delta"].get("content") or "", end="", flush=True)`
       : "    print(event)";
     const program = [
-      eventReader(imports),
+      eventReader(imports, dialect.chunks),
       lines.join("\n\n"),
       `with ${call} as response:\n    response.raise_for_status()\n    for data in read_events(response):\n        if data == "[DONE]":\n            break\n        event = ${json}.loads(data)\n    ${printEvent.replace(/\n/g, "\n    ")}`,
     ];
     return `${imports.render()}\n\n\n${program.join("\n\n\n")}\n`;
   }
-  lines.push(`response = ${call}\nresponse.raise_for_status()`);
+  lines.push(`response = ${requests}.post(${args})\nresponse.raise_for_status()`);
   if (request.job) lines.push(pythonJob(request.job, requests, imports));
-  lines.push(pythonOutput(request, requests, imports));
+  lines.push(pythonOutput(request, requests, imports, dialect.downloadOptions));
   return `${imports.render()}\n\n${lines.join("\n\n")}\n`;
 }
 
@@ -171,5 +201,5 @@ export const client: SnippetClient = {
   source: toolSourcePath(import.meta.url),
   reference: { label: "the requests documentation", url: "https://requests.readthedocs.io/en/latest/" },
   unsupported: () => undefined,
-  render,
+  render: (request) => renderPythonHttp(request, REQUESTS),
 };

@@ -2,17 +2,32 @@
  * sh/curl. Bodies are single-quoted JSON sent with --data-raw (a leading `@` is never read as a
  * file name); files are sent with --data-binary @file, or streamed into a JSON body from stdin
  * when they must be base64-encoded (a command-line argument could not hold a large image).
+ * The steps after the first response (poll a job, decode, download) are exported for other shell
+ * HTTP clients, which supply their own GET and download commands (`ShellHttpDialect`).
  */
 import { jsonText, shellQuote } from "../../../literals/shell.ts";
-import type { JobHandling, SnippetRequest, UrlPart } from "../../../request.ts";
+import type { JobHandling, RequestBody, SnippetRequest, TokenSource, UrlPart } from "../../../request.ts";
 import { accessors, readsJson } from "../../flow.ts";
 import { shellBearerHeader } from "../../tokens.ts";
 import { toolSourcePath } from "../../../source-file.ts";
 import type { SnippetClient } from "../../types.ts";
 
-const CONTINUATION = " \\\n    ";
-/** JSON for the command line: lines after the first are indented to sit under the curl options. */
-function indentedJson(value: unknown): string {
+/** The steps after the first response run these commands; the words they get are already quoted. */
+export interface ShellHttpDialect {
+  /** Prints the body of a GET sent with the token; fails, printing the body, on an error status. */
+  get(url: string, token: TokenSource): string;
+  /** Saves the body of a GET (result URLs need no token) to `file`. */
+  download(url: string, file: string): string;
+}
+
+const CURL: ShellHttpDialect = {
+  get: (url, token) => `curl -sS --fail-with-body ${url} -H ${shellBearerHeader(token)}`,
+  download: (url, file) => `curl -sS --fail-with-body -o ${file} ${url}`,
+};
+
+export const CONTINUATION = " \\\n    ";
+/** JSON for the command line: lines after the first are indented to sit under the command's options. */
+export function indentedJson(value: unknown): string {
   return jsonText(value).replace(/\n/g, "\n    ");
 }
 
@@ -57,10 +72,9 @@ function shellUrl(parts: readonly UrlPart[], variable: string): string {
     .join("");
 }
 
-const FAIL = `|| { printf '%s\\n' "$response" >&2; exit 1; }`;
+export const FAIL = `|| { printf '%s\\n' "$response" >&2; exit 1; }`;
 
-function shellJob(job: JobHandling, request: SnippetRequest): string {
-  const auth = shellBearerHeader(request.token);
+export function shellJob(job: JobHandling, token: TokenSource, http: ShellHttpDialect): string {
   const failed =
     job.failed.length > 0
       ? [
@@ -74,7 +88,7 @@ function shellJob(job: JobHandling, request: SnippetRequest): string {
     "job=$response",
     `status_url=${shellUrl(job.statusUrl, "job")}`,
     `for attempt in $(seq 1 ${job.maxPolls}); do`,
-    `  response=$(curl -sS --fail-with-body "$status_url" -H ${auth}) ${FAIL}`,
+    `  response=$(${http.get('"$status_url"', token)}) ${FAIL}`,
     `  state=$(${jqRead("response", job.statusPointer)})`,
     '  case "$state" in',
     `    ${job.done.map(shellQuote).join(" | ")}) break ;;`,
@@ -87,17 +101,16 @@ function shellJob(job: JobHandling, request: SnippetRequest): string {
     `  sleep ${job.pollSeconds}`,
     "done",
   ];
-  if (job.resultUrl)
-    lines.push(`response=$(curl -sS --fail-with-body ${shellUrl(job.resultUrl, "job")} -H ${auth}) ${FAIL}`);
+  if (job.resultUrl) lines.push(`response=$(${http.get(shellUrl(job.resultUrl, "job"), token)}) ${FAIL}`);
   return lines.join("\n");
 }
 
-function shellOutput(request: SnippetRequest): string {
+export function shellOutput(request: SnippetRequest, http: ShellHttpDialect): string {
   const { response } = request;
   if (response.kind === "base64")
     return `${jqRead("response", response.pointer)} | base64 --decode > ${shellQuote(response.fileName)}`;
   if (response.kind === "url") {
-    return `file_url=$(${jqRead("response", response.pointer)})\ncurl -sS --fail-with-body -o ${shellQuote(response.fileName)} "$file_url"`;
+    return `file_url=$(${jqRead("response", response.pointer)})\n${http.download('"$file_url"', shellQuote(response.fileName))}`;
   }
   return `printf '%s\\n' "$response"`;
 }
@@ -107,6 +120,11 @@ function bodyParts(request: SnippetRequest): { producer?: string; data: string }
   const { body } = request;
   if (body.kind === "json") return { data: `--data-raw ${shellQuote(indentedJson(body.value))}` };
   if (body.kind === "file") return { data: `--data-binary @${shellQuote(body.fileName)}` };
+  return { producer: jsonWithFileProducer(body), data: "--data-binary @-" };
+}
+
+/** A command printing the JSON body with the file base64-encoded into its slots (too large for an argument). */
+export function jsonWithFileProducer(body: Extract<RequestBody, { kind: "json-with-file" }>): string {
   // Sentinels stand in for the base64 text while the JSON around it is printed; JSON escapes the NULs.
   const sentinel = (index: number): string => `\u0000file${index}\u0000`;
   let withSentinels: unknown = body.value;
@@ -132,7 +150,7 @@ function bodyParts(request: SnippetRequest): { producer?: string; data: string }
     from = at + marker.length - 1;
   }
   lines.push(`    printf '%s' ${shellQuote(json.slice(from))}`, "}");
-  return { producer: lines.join("\n"), data: "--data-binary @-" };
+  return lines.join("\n");
 }
 
 function setAt(value: unknown, pointer: readonly string[], replacement: unknown): unknown {
@@ -143,6 +161,8 @@ function setAt(value: unknown, pointer: readonly string[], replacement: unknown)
   const object = value as Record<string, unknown>;
   return { ...object, [head]: setAt(object[head], rest, replacement) };
 }
+
+export const NEEDS_JQ = "# Needs jq (https://jqlang.org) to read the JSON responses.";
 
 function render(request: SnippetRequest): string {
   const { producer, data } = bodyParts(request);
@@ -155,9 +175,9 @@ function render(request: SnippetRequest): string {
     CONTINUATION,
   );
   const steps = [`response=$(${pipe}${call}) ${FAIL}`];
-  if (request.job) steps.push(shellJob(request.job, request));
-  steps.push(shellOutput(request));
-  return `# Needs jq (https://jqlang.org) to read the JSON responses.\n${steps.join("\n")}`;
+  if (request.job) steps.push(shellJob(request.job, request.token, CURL));
+  steps.push(shellOutput(request, CURL));
+  return `${NEEDS_JQ}\n${steps.join("\n")}`;
 }
 
 export const client: SnippetClient = {
