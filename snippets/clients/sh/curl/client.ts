@@ -72,9 +72,9 @@ function shellUrl(parts: readonly UrlPart[], variable: string): string {
     .join("");
 }
 
-export const FAIL = `|| { printf '%s\\n' "$response" >&2; exit 1; }`;
+const FAIL = `|| { printf '%s\\n' "$response" >&2; exit 1; }`;
 
-export function shellJob(job: JobHandling, token: TokenSource, http: ShellHttpDialect): string {
+function shellJob(job: JobHandling, token: TokenSource, http: ShellHttpDialect): string {
   const failed =
     job.failed.length > 0
       ? [
@@ -105,7 +105,7 @@ export function shellJob(job: JobHandling, token: TokenSource, http: ShellHttpDi
   return lines.join("\n");
 }
 
-export function shellOutput(request: SnippetRequest, http: ShellHttpDialect): string {
+function shellOutput(request: SnippetRequest, http: ShellHttpDialect): string {
   const { response } = request;
   if (response.kind === "base64")
     return `${jqRead("response", response.pointer)} | base64 --decode > ${shellQuote(response.fileName)}`;
@@ -162,7 +162,7 @@ function setAt(value: unknown, pointer: readonly string[], replacement: unknown)
   return { ...object, [head]: setAt(object[head], rest, replacement) };
 }
 
-export const NEEDS_JQ = "# Needs jq (https://jqlang.org) to read the JSON responses.";
+const NEEDS_JQ = "# Needs jq (https://jqlang.org) to read the JSON responses.";
 
 function render(request: SnippetRequest): string {
   const { producer, data } = bodyParts(request);
@@ -174,9 +174,14 @@ function render(request: SnippetRequest): string {
   const call = ["curl -sS --fail-with-body " + shellQuote(request.url), ...headerOptions(request), data].join(
     CONTINUATION,
   );
-  const steps = [`response=$(${pipe}${call}) ${FAIL}`];
-  if (request.job) steps.push(shellJob(request.job, request.token, CURL));
-  steps.push(shellOutput(request, CURL));
+  return stepsReadingJson(request, pipe + call, CURL);
+}
+
+/** The request under test (`call`, a command printing the JSON response), then polling, decoding and saving. */
+export function stepsReadingJson(request: SnippetRequest, call: string, http: ShellHttpDialect): string {
+  const steps = [`response=$(${call}) ${FAIL}`];
+  if (request.job) steps.push(shellJob(request.job, request.token, http));
+  steps.push(shellOutput(request, http));
   return `${NEEDS_JQ}\n${steps.join("\n")}`;
 }
 
