@@ -4,18 +4,22 @@ import type { SnippetClient } from "./types.ts";
 import { client as jsFetch } from "./js/fetch/client.ts";
 import { client as jsHuggingfaceJs } from "./js/huggingface.js/client.ts";
 import { client as jsOpenai } from "./js/openai/client.ts";
+import { client as pythonHttpx } from "./python/httpx/client.ts";
 import { client as pythonHuggingfaceHub } from "./python/huggingface_hub/client.ts";
 import { client as pythonOpenai } from "./python/openai/client.ts";
 import { client as pythonRequests } from "./python/requests/client.ts";
 import { client as shCurl } from "./sh/curl/client.ts";
+import { client as shHttpie } from "./sh/httpie/client.ts";
 
 /** Every client folder's client, in folder order (pages order them by `order`). */
 export const FOLDER_CLIENTS: readonly SnippetClient[] = [
   jsFetch,
   jsHuggingfaceJs,
   jsOpenai,
+  pythonHttpx,
   pythonHuggingfaceHub,
   pythonOpenai,
   pythonRequests,
   shCurl,
+  shHttpie,
 ];
