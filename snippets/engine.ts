@@ -27,8 +27,19 @@ export interface Snippet {
 export interface SnippetBatch {
   snippets: Snippet[];
   problems: Diagnostic[];
-  /** Clients that yield no snippet for this request, with the declared reason. */
-  skipped: { clientId: string; reason: string }[];
+  /**
+   * Clients that yield no snippet for a request, with the declared reason (such as an SDK whose
+   * method table lacks the task): data for whoever reports them, e.g. as warnings.
+   */
+  skipped: SkippedSnippet[];
+}
+
+export interface SkippedSnippet {
+  task: string;
+  provider: string;
+  clientId: string;
+  stream: boolean;
+  reason: string;
 }
 
 export interface RenderJob {
@@ -68,7 +79,7 @@ function asChecked(value: JsonValue | undefined): Checked | undefined {
 
 function where(job: RenderJob): string {
   const { request, client } = job;
-  return `task ${request.task.id}, provider ${request.provider.id}, client ${client.id}${request.stream ? " (streaming)" : ""}`;
+  return `task ${request.taskId}, provider ${request.providerId}, client ${client.id}${request.stream ? " (streaming)" : ""}`;
 }
 
 /**
@@ -84,7 +95,8 @@ export async function renderSnippets(
   for (const job of jobs) {
     const reason = job.client.unsupported(job.request);
     if (reason !== undefined) {
-      batch.skipped.push({ clientId: job.client.id, reason });
+      const { taskId: task, providerId: provider, stream } = job.request;
+      batch.skipped.push({ task, provider, clientId: job.client.id, stream, reason });
       continue;
     }
     const source = job.client.render(job.request);
@@ -115,15 +127,15 @@ export async function renderSnippets(
     const { request, client } = item.job;
     if (checked.problem !== undefined) {
       batch.problems.push({
-        file: request.task.files.metadata,
+        file: request.taskFile,
         reason: `the snippet for ${where(item.job)} ${checked.problem}`,
         ruleId: "snippet-invalid",
       });
       continue;
     }
     batch.snippets.push({
-      task: request.task.id,
-      provider: request.provider.id,
+      task: request.taskId,
+      provider: request.providerId,
       model: request.model,
       language: client.language,
       client: client.client,

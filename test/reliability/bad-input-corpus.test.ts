@@ -152,14 +152,10 @@ const CASES: BadInput[] = [
     message: at(TASK, "/colour"),
   },
   {
-    name: "task.json with an SDK method that is not an identifier",
-    apply: (dir) =>
-      editJson(
-        dir,
-        TASK,
-        (task) => void ((task["sdk"] as { python: { method: string } }).python.method = "os.system('x')"),
-      ),
-    message: at(TASK, "/sdk/python/method"),
+    // SDK method names moved into the SDK client folders (snippets/clients/<language>/<client>/tasks.ts).
+    name: "task.json with the former sdk section",
+    apply: (dir) => editJson(dir, TASK, (task) => void (task["sdk"] = { python: { method: "text_classification" } })),
+    message: at(TASK, "/sdk"),
   },
   {
     name: "task.json whose value is an array",

@@ -3,7 +3,7 @@
  * snippets/clients/<language>/<client>/ holding a client.ts, each client's id is its folder, and
  * the configuration's client list comes from the registry, not from a copy.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ import { loadConfig } from "../../scripts/config/config.ts";
 import { InputError } from "../../scripts/lib/diagnostics.ts";
 import { META_SCHEMA_DIR } from "../../scripts/load/meta-schemas.ts";
 import {
+  CLIENTS_DIR,
   clientFolders,
   REGISTRY_COMMAND,
   REGISTRY_FILE,
@@ -29,6 +30,18 @@ describe("the client registry", () => {
     for (const client of CLIENTS) {
       expect(`${client.language}/${client.client}`).toBe(client.id);
       expect(client.source).toBe(`snippets/clients/${client.id}/client.ts`);
+    }
+  });
+
+  it("hands clients a closed request: no client module imports the model's Task, Provider or Mapping", () => {
+    const sources = readdirSync(CLIENTS_DIR, { recursive: true, encoding: "utf8" }).filter((file) =>
+      file.endsWith(".ts"),
+    );
+    expect(sources.length).toBeGreaterThan(CLIENTS.length);
+    for (const file of sources) {
+      expect(readFileSync(path.join(CLIENTS_DIR, file), "utf8"), file).not.toMatch(
+        /model\/types|\.task\.|\.provider\./,
+      );
     }
   });
 

@@ -11,22 +11,23 @@ import { JsImports } from "../../imports.ts";
 import { jsChatOutput } from "../openai/client.ts";
 import { jsToken } from "../../tokens.ts";
 import { toolSourcePath } from "../../../source-file.ts";
+import { TASK_METHODS, type TaskMethod } from "./tasks.ts";
 import type { SnippetClient } from "../../types.ts";
 
 function unsupported(request: SnippetRequest): string | undefined {
-  const sdk = request.task.sdk.js;
-  if (!sdk) return "huggingface.js has no method for this task";
+  const sdk = TASK_METHODS[request.taskId];
+  if (!sdk) return `huggingface.js has no method for ${request.taskId} in its table (tasks.ts)`;
   if (request.direct) return "huggingface.js routes through the router, not to the provider's own API";
   if (request.stream && !sdk.streamMethod) return "huggingface.js has no streaming method for this task";
-  if (!request.chat && !request.provider.sdkRouting)
-    return `the pinned huggingface.js does not serve ${request.provider.id} for this task`;
+  if (!request.chat && !request.providerRouting)
+    return `the pinned huggingface.js does not serve ${request.providerId} for this task`;
   return undefined;
 }
 
 function render(request: SnippetRequest): string {
   const imports = new JsImports();
   const InferenceClient = imports.named("@huggingface/inference", "InferenceClient");
-  const sdk = request.task.sdk.js as { method: string; streamMethod?: string };
+  const sdk = TASK_METHODS[request.taskId] as TaskMethod;
   const method = request.stream ? (sdk.streamMethod as string) : sdk.method;
   const { body, response } = request;
 
@@ -37,13 +38,13 @@ function render(request: SnippetRequest): string {
 
   const args: [string, LiteralValue][] = [];
   if (!request.chat) {
-    if (!endpoint) args.push(["provider", request.provider.id]);
+    if (!endpoint) args.push(["provider", request.providerId]);
     args.push(["model", request.model]);
   }
   for (const [name, value] of Object.entries(request.payload)) {
     // Streaming is chosen by the method, not by a field.
     if (name === "stream") continue;
-    if (body.kind !== "json" && name === request.task.binaryInput?.field) {
+    if (body.kind !== "json" && name === request.fileField) {
       const readFile = imports.named("node:fs/promises", "readFile");
       args.push([
         name,

@@ -14,6 +14,7 @@ import { chatCall } from "../../python-chat.ts";
 import { pythonToken } from "../../tokens.ts";
 import { fileURLToPath } from "node:url";
 import { toolSourcePath } from "../../../source-file.ts";
+import { TASK_METHODS, type TaskMethod } from "./tasks.ts";
 import type { SnippetClient } from "../../types.ts";
 
 const METHODS: Record<string, readonly string[] | undefined> = signatures.methods;
@@ -21,16 +22,17 @@ const CHAT_ARGUMENTS = new Set(signatures.chat_completion);
 const PROVIDER_ROUTING_ONLY = new Set(signatures.providerRoutingOnly.methods);
 
 /** Positional value and keyword arguments of the task method call, or why there are none. */
-function taskArguments(request: SnippetRequest): { positional?: JsonValue; keywords: [string, JsonValue][] } | string {
-  const sdk = request.task.sdk.python;
-  if (!sdk) return "huggingface_hub has no method for this task";
+function taskArguments(
+  request: SnippetRequest,
+  sdk: TaskMethod,
+): { positional?: JsonValue; keywords: [string, JsonValue][] } | string {
   const signature = METHODS[sdk.method];
   if (!signature) return `the signature of InferenceClient.${sdk.method} is not known`;
   const keywords: [string, JsonValue][] = [];
   let positional: JsonValue | undefined;
   for (const [name, value] of Object.entries(request.payload)) {
     // The file field holds the file name, which the SDK reads itself.
-    if (name === "inputs" || name === request.task.binaryInput?.field) {
+    if (name === "inputs" || name === request.fileField) {
       if (sdk.inputsSpread && isJsonObject(value)) keywords.push(...Object.entries(value));
       else positional = value;
     } else if (name === "parameters" && isJsonObject(value)) {
@@ -50,13 +52,13 @@ function taskArguments(request: SnippetRequest): { positional?: JsonValue; keywo
 
 function unsupported(request: SnippetRequest): string | undefined {
   if (request.direct) return "huggingface_hub routes through the router, not to the provider's own API";
-  if (request.chat) return request.task.sdk.python ? undefined : "huggingface_hub has no method for this task";
-  if (!request.provider.sdkRouting)
-    return `huggingface_hub is not documented here for ${request.provider.id} on this task`;
-  const method = request.task.sdk.python?.method ?? "";
-  if (PROVIDER_ROUTING_ONLY.has(method))
-    return `huggingface_hub sends ${method} only through provider routing, which the conformance run cannot check`;
-  const args = taskArguments(request);
+  const sdk = TASK_METHODS[request.taskId];
+  if (!sdk) return `huggingface_hub has no method for ${request.taskId} in its table (tasks.ts)`;
+  if (request.chat) return undefined;
+  if (!request.providerRouting) return `huggingface_hub is not documented here for ${request.providerId} on this task`;
+  if (PROVIDER_ROUTING_ONLY.has(sdk.method))
+    return `huggingface_hub sends ${sdk.method} only through provider routing, which the conformance run cannot check`;
+  const args = taskArguments(request, sdk);
   return typeof args === "string" ? args : undefined;
 }
 
@@ -78,7 +80,7 @@ function render(request: SnippetRequest): string {
     constructorArgs.push(
       `    base_url=${pythonString(request.chat ? (request.chatBaseUrl ?? "") : request.taskRouteUrl)},`,
     );
-  else if (!request.chat) constructorArgs.push(`    provider=${pythonString(request.provider.id)},`);
+  else if (!request.chat) constructorArgs.push(`    provider=${pythonString(request.providerId)},`);
   constructorArgs.push(`    api_key=${pythonToken(request.token, imports)},`);
   if (request.billTo) constructorArgs.push(`    bill_to=${pythonString(request.billTo)},`);
   const client = `client = ${InferenceClient}(\n${constructorArgs.join("\n")}\n)`;
@@ -87,9 +89,9 @@ function render(request: SnippetRequest): string {
   if (request.chat) {
     call = chatCall("client", request, CHAT_ARGUMENTS);
   } else {
-    const args = taskArguments(request);
+    const sdk = TASK_METHODS[request.taskId] as TaskMethod;
+    const args = taskArguments(request, sdk);
     if (typeof args === "string") throw new Error(args);
-    const sdk = request.task.sdk.python as { method: string };
     // With a custom base URL the client already targets the model's URL.
     const keywords: [string, JsonValue][] = request.customBaseUrl
       ? args.keywords
