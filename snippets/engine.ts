@@ -9,7 +9,7 @@ import type { JsonValue } from "../scripts/lib/json-source.ts";
 import type { Mapping, Specs, Task } from "../scripts/model/types.ts";
 import { findProvider } from "../scripts/model/types.ts";
 import type { Checked } from "./check.ts";
-import type { Language, SnippetClient } from "./clients/types.ts";
+import { Refusal, type Language, type SnippetClient } from "./clients/types.ts";
 import { buildRequest, type SnippetOptions, type SnippetRequest } from "./request.ts";
 
 export interface Snippet {
@@ -93,13 +93,13 @@ export async function renderSnippets(
   const batch: SnippetBatch = { snippets: [], problems: [], skipped: [] };
   const pending: { job: RenderJob; key: string; source: string; checked?: Checked }[] = [];
   for (const job of jobs) {
-    const reason = job.client.unsupported(job.request);
-    if (reason !== undefined) {
+    const plan = job.client.plan(job.request);
+    if (plan instanceof Refusal) {
       const { taskId: task, providerId: provider, stream } = job.request;
-      batch.skipped.push({ task, provider, clientId: job.client.id, stream, reason });
+      batch.skipped.push({ task, provider, clientId: job.client.id, stream, reason: plan.reason });
       continue;
     }
-    const source = job.client.render(job.request);
+    const source = job.client.render(plan);
     const key = `${job.client.id}\u0000${source}`;
     const checked = checkedCache.get(key) ?? asChecked(cache.get(CACHE_KIND, [job.client.language, source]));
     pending.push({ job, key, source, ...(checked ? { checked } : {}) });

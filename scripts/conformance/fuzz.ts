@@ -13,6 +13,7 @@ import fc from "fast-check";
 import { isJsonObject, type JsonObject, type JsonValue } from "../lib/json-source.ts";
 import type { Specs, Task } from "../model/types.ts";
 import type { SnippetJob } from "../pipeline/snippet-matrix.ts";
+import { refusalReason } from "../../snippets/clients/types.ts";
 import { buildRequest } from "../../snippets/request.ts";
 import { runPool } from "./pool.ts";
 import type { CaseResult, SnippetRunner } from "./runner.ts";
@@ -296,7 +297,8 @@ async function fuzzTarget(runner: SnippetRunner, specs: Specs, target: FuzzTarge
     fc.pre(specs.validator.validate(target.job.task.schemas.input, full).length === 0);
     // A value that makes the client decline the request yields no snippet on the pages: nothing to run.
     const { task, provider, mapping, client, stream } = target.job;
-    fc.pre(client.unsupported(buildRequest(specs.router, task, provider, mapping, { stream, example })) === undefined);
+    const request = buildRequest(specs.router, task, provider, mapping, { stream, example });
+    fc.pre(refusalReason(client, request) === undefined);
     if (lastFailure) {
       if (shrinkRuns >= SHRINK_BUDGET) return true;
       shrinkRuns += 1;

@@ -19,7 +19,7 @@ import type { SnippetJob } from "../pipeline/snippet-matrix.ts";
 import { renderSnippets } from "../../snippets/engine.ts";
 import { buildRequest, type SnippetRequest } from "../../snippets/request.ts";
 import { findClient } from "../../snippets/clients/index.ts";
-import type { Language, SnippetClient } from "../../snippets/clients/types.ts";
+import { Refusal, type Language, type SnippetClient } from "../../snippets/clients/types.ts";
 import { expectedRequest, requestProblems } from "./expectations.ts";
 import { hubModels } from "./hub-models.ts";
 import { runProcess } from "./process.ts";
@@ -192,7 +192,8 @@ export class SnippetRunner {
     const snippet = rendered.snippets[0];
     if (!snippet) {
       // The engine publishes nothing it could not format or parse; show the raw rendering instead.
-      if (rendered.problems.length > 0) result.snippet = job.client.render(request);
+      const plan = job.client.plan(request);
+      if (rendered.problems.length > 0 && !(plan instanceof Refusal)) result.snippet = job.client.render(plan);
       return finish();
     }
     result.snippet = snippet.content;

@@ -5,7 +5,7 @@
  * runs exactly the snippets that are published.
  */
 import type { Mapping, Provider, Specs, Task } from "../model/types.ts";
-import type { SnippetClient } from "../../snippets/clients/types.ts";
+import { refusalReason, type SnippetClient } from "../../snippets/clients/types.ts";
 import { buildRequest } from "../../snippets/request.ts";
 
 export interface SnippetJob {
@@ -39,7 +39,7 @@ export function snippetJobs(
           // so the request with default options decides for every rendering of it.
           const request = buildRequest(specs.router, task, provider, mapping, { stream });
           for (const client of clients) {
-            if (client.unsupported(request) !== undefined) continue;
+            if (refusalReason(client, request) !== undefined) continue;
             jobs.push({
               id: snippetJobId(task.id, provider.id, client.id, stream),
               task,

@@ -1,13 +1,22 @@
 /**
  * What a client is: one folder `snippets/clients/<language>/<client>/` whose `client.ts` exports
- * `client` (`info` + `render`), with its golden fixtures and, where needed, its conformance stand-in.
- * The registry (registry.generated.ts) lists the folders; nothing else names a client.
+ * `client`, with its golden fixtures and, where needed, its conformance stand-in. The registry
+ * (registry.generated.ts) lists the folders; nothing else names a client.
+ *
+ * A client decides up front: `plan(request)` returns what the snippet will say (its plan) or a
+ * Refusal saying why this client cannot write the request; `render(plan)` then only prints, and
+ * cannot fail.
  */
 import type { SnippetRequest } from "../request.ts";
 
+/** Why a client writes no snippet for a request: reported with the task, provider and client. */
+export class Refusal {
+  constructor(readonly reason: string) {}
+}
+
 export type Language = "sh" | "python" | "js";
 
-export interface SnippetClient {
+export interface SnippetClient<Plan = unknown> {
   /** `<language>/<client>`, e.g. `python/requests`. */
   id: string;
   language: Language;
@@ -34,8 +43,14 @@ export interface SnippetClient {
    * be installed here; results are marked as checked against a stand-in.
    */
   standInDir?: string;
-  /** Why this request cannot be written with this client, or undefined when it can. */
-  unsupported(request: SnippetRequest): string | undefined;
+  /** What the snippet for this request will say, or why this client cannot write it. */
+  plan(request: SnippetRequest): Plan | Refusal;
   /** Source code before formatting. */
-  render(request: SnippetRequest): string;
+  render(plan: Plan): string;
+}
+
+/** Why `client` cannot write `request`, or undefined when it can. */
+export function refusalReason(client: SnippetClient, request: SnippetRequest): string | undefined {
+  const plan = client.plan(request);
+  return plan instanceof Refusal ? plan.reason : undefined;
 }

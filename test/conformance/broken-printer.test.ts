@@ -13,10 +13,14 @@ import { snippetJobs } from "../../scripts/pipeline/snippet-matrix.ts";
 import { client as pythonRequests } from "../../snippets/clients/python/requests/client.ts";
 import { client as curl } from "../../snippets/clients/sh/curl/client.ts";
 import type { SnippetClient } from "../../snippets/clients/types.ts";
+import type { SnippetRequest } from "../../snippets/request.ts";
 import { fixtureSpecs, workRootFor } from "./helpers.ts";
 
 /** sh/curl with naive quoting: the `'\''` escape for an apostrophe becomes a bare `'`. */
-const naiveCurl: SnippetClient = { ...curl, render: (request) => curl.render(request).replaceAll("'\\''", "'") };
+const naiveCurl: SnippetClient<SnippetRequest> = {
+  ...curl,
+  render: (request) => curl.render(request).replaceAll("'\\''", "'"),
+};
 
 const specs = fixtureSpecs();
 

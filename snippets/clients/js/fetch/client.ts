@@ -158,13 +158,13 @@ function render(request: SnippetRequest): string {
   return parts.join("\n\n") + "\n";
 }
 
-export const client: SnippetClient = {
+export const client: SnippetClient<SnippetRequest> = {
   id: "js/fetch",
   language: "js",
   client: "fetch",
   order: 70,
   source: toolSourcePath(import.meta.url),
   reference: { label: "the Fetch API on MDN", url: "https://developer.mozilla.org/en-US/docs/Web/API/Fetch_API" },
-  unsupported: () => undefined,
+  plan: (request) => request,
   render,
 };

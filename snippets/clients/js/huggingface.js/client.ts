@@ -11,36 +11,45 @@ import { JsImports } from "../../imports.ts";
 import { jsChatOutput } from "../openai/client.ts";
 import { jsToken } from "../../tokens.ts";
 import { toolSourcePath } from "../../../source-file.ts";
-import { TASK_METHODS, type TaskMethod } from "./tasks.ts";
-import type { SnippetClient } from "../../types.ts";
+import { TASK_METHODS } from "./tasks.ts";
+import { Refusal, type SnippetClient } from "../../types.ts";
 
-function unsupported(request: SnippetRequest): string | undefined {
-  const sdk = TASK_METHODS[request.taskId];
-  if (!sdk) return `huggingface.js has no method for ${request.taskId} in its table (tasks.ts)`;
-  if (request.direct) return "huggingface.js routes through the router, not to the provider's own API";
-  if (request.stream && !sdk.streamMethod) return "huggingface.js has no streaming method for this task";
-  if (!request.chat && !request.providerRouting)
-    return `the pinned huggingface.js does not serve ${request.providerId} for this task`;
-  return undefined;
+/** The method to call and where it sends the request, decided once. */
+interface Plan {
+  request: SnippetRequest;
+  method: string;
+  /** A custom endpoint, which replaces provider routing (the SDK refuses both at once). */
+  endpoint?: string;
+  /** Task methods name the provider and model; chat names them in the payload's `model`. */
+  routing?: { provider?: string; model: string };
 }
 
-function render(request: SnippetRequest): string {
+function plan(request: SnippetRequest): Plan | Refusal {
+  const sdk = TASK_METHODS[request.taskId];
+  if (!sdk) return new Refusal(`huggingface.js has no method for ${request.taskId} in its table (tasks.ts)`);
+  if (request.direct) return new Refusal("huggingface.js routes through the router, not to the provider's own API");
+  const method = request.stream ? sdk.streamMethod : sdk.method;
+  if (method === undefined) return new Refusal("huggingface.js has no streaming method for this task");
+  if (!request.chat && !request.providerRouting)
+    return new Refusal(`the pinned huggingface.js does not serve ${request.providerId} for this task`);
+  const endpoint = request.customBaseUrl ? (request.chat ? request.chatBaseUrl : request.taskRouteUrl) : undefined;
+  const plan: Plan = { request, method, ...(endpoint === undefined ? {} : { endpoint }) };
+  if (request.chat) return plan;
+  return { ...plan, routing: { ...(endpoint ? {} : { provider: request.providerId }), model: request.model } };
+}
+
+function render(plan: Plan): string {
+  const { request, method, endpoint, routing } = plan;
   const imports = new JsImports();
   const InferenceClient = imports.named("@huggingface/inference", "InferenceClient");
-  const sdk = TASK_METHODS[request.taskId] as TaskMethod;
-  const method = request.stream ? (sdk.streamMethod as string) : sdk.method;
   const { body, response } = request;
 
-  // A custom endpoint replaces provider routing (the SDK refuses both at once).
-  const endpoint = request.customBaseUrl ? (request.chat ? request.chatBaseUrl : request.taskRouteUrl) : undefined;
   const clientOptions = endpoint ? `, ${jsObject([["endpointUrl", endpoint]])}` : "";
   const client = `const client = new ${InferenceClient}(${jsToken(request.token)}${clientOptions});`;
 
   const args: [string, LiteralValue][] = [];
-  if (!request.chat) {
-    if (!endpoint) args.push(["provider", request.providerId]);
-    args.push(["model", request.model]);
-  }
+  if (routing?.provider) args.push(["provider", routing.provider]);
+  if (routing) args.push(["model", routing.model]);
   for (const [name, value] of Object.entries(request.payload)) {
     // Streaming is chosen by the method, not by a field.
     if (name === "stream") continue;
@@ -58,7 +67,7 @@ function render(request: SnippetRequest): string {
   const call = `client.${method}(${jsObject(args)}${options})`;
 
   let output: string;
-  if (request.chat) {
+  if (!routing) {
     output = jsChatOutput(request, request.stream ? call : `await ${call}`);
   } else if (request.stream) {
     output = `for await (const output of ${call}) {\n  console.log(output);\n}`;
@@ -72,7 +81,7 @@ function render(request: SnippetRequest): string {
   return `${imports.render()}\n\n${client}\n\n${output}\n`;
 }
 
-export const client: SnippetClient = {
+export const client: SnippetClient<Plan> = {
   id: "js/huggingface.js",
   language: "js",
   client: "huggingface.js",
@@ -83,6 +92,6 @@ export const client: SnippetClient = {
     url: "https://huggingface.co/docs/huggingface.js/inference/README",
   },
   sendsTaskRequest: true,
-  unsupported,
+  plan,
   render,
 };

@@ -8,7 +8,7 @@ import type { SnippetRequest } from "../../../request.ts";
 import { JsImports } from "../../imports.ts";
 import { jsToken } from "../../tokens.ts";
 import { toolSourcePath } from "../../../source-file.ts";
-import type { SnippetClient } from "../../types.ts";
+import { Refusal, type SnippetClient } from "../../types.ts";
 
 /** Printing a chat completion, or each streamed chunk's text, shared by the JS chat clients. */
 export function jsChatOutput(request: SnippetRequest, call: string): string {
@@ -31,13 +31,13 @@ function render(request: SnippetRequest): string {
   return `${imports.render()}\n\n${client}\n\n${output}\n`;
 }
 
-export const client: SnippetClient = {
+export const client: SnippetClient<SnippetRequest> = {
   id: "js/openai",
   language: "js",
   client: "openai",
   order: 60,
   source: toolSourcePath(import.meta.url),
   reference: { label: "the OpenAI JavaScript SDK", url: "https://github.com/openai/openai-node" },
-  unsupported: (request) => (request.chat ? undefined : "the OpenAI SDK only serves the chat completion route"),
+  plan: (request) => (request.chat ? request : new Refusal("the OpenAI SDK only serves the chat completion route")),
   render,
 };

@@ -6,6 +6,7 @@
  */
 import { renderPythonHttp, type PythonHttpDialect } from "../requests/client.ts";
 import { toolSourcePath } from "../../../source-file.ts";
+import type { SnippetRequest } from "../../../request.ts";
 import type { SnippetClient } from "../../types.ts";
 
 const HTTPX: PythonHttpDialect = {
@@ -17,7 +18,7 @@ const HTTPX: PythonHttpDialect = {
   chunks: "response.iter_bytes()",
 };
 
-export const client: SnippetClient = {
+export const client: SnippetClient<SnippetRequest> = {
   id: "python/httpx",
   language: "python",
   client: "httpx",
@@ -26,6 +27,6 @@ export const client: SnippetClient = {
   reference: { label: "the HTTPX documentation", url: "https://www.python-httpx.org/" },
   // Debian's python3-httpx is importable only from the system interpreter.
   interpreter: "/usr/bin/python3",
-  unsupported: () => undefined,
+  plan: (request) => request,
   render: (request) => renderPythonHttp(request, HTTPX),
 };

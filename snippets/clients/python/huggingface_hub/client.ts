@@ -15,19 +15,21 @@ import { pythonToken } from "../../tokens.ts";
 import { fileURLToPath } from "node:url";
 import { toolSourcePath } from "../../../source-file.ts";
 import { TASK_METHODS, type TaskMethod } from "./tasks.ts";
-import type { SnippetClient } from "../../types.ts";
+import { Refusal, type SnippetClient } from "../../types.ts";
 
 const METHODS: Record<string, readonly string[] | undefined> = signatures.methods;
 const CHAT_ARGUMENTS = new Set(signatures.chat_completion);
 const PROVIDER_ROUTING_ONLY = new Set(signatures.providerRoutingOnly.methods);
 
-/** Positional value and keyword arguments of the task method call, or why there are none. */
-function taskArguments(
-  request: SnippetRequest,
-  sdk: TaskMethod,
-): { positional?: JsonValue; keywords: [string, JsonValue][] } | string {
+/** A chat completion, or a task method called with a positional value and keyword arguments. */
+type Plan =
+  | { kind: "chat"; request: SnippetRequest }
+  | { kind: "task"; request: SnippetRequest; method: string; positional?: JsonValue; keywords: [string, JsonValue][] };
+
+/** The task method call's arguments, or why the method cannot send this payload. */
+function taskPlan(request: SnippetRequest, sdk: TaskMethod): Plan | Refusal {
   const signature = METHODS[sdk.method];
-  if (!signature) return `the signature of InferenceClient.${sdk.method} is not known`;
+  if (!signature) return new Refusal(`the signature of InferenceClient.${sdk.method} is not known`);
   const keywords: [string, JsonValue][] = [];
   let positional: JsonValue | undefined;
   for (const [name, value] of Object.entries(request.payload)) {
@@ -40,26 +42,30 @@ function taskArguments(
     } else if (name === "stream" && value === true) {
       keywords.push(["stream", true]);
     } else {
-      return `huggingface_hub cannot send the top-level field "${name}"`;
+      return new Refusal(`huggingface_hub cannot send the top-level field "${name}"`);
     }
   }
   for (const [name] of keywords) {
     if (!isPythonIdentifier(name) || !signature.includes(name))
-      return `InferenceClient.${sdk.method} has no argument "${name}"`;
+      return new Refusal(`InferenceClient.${sdk.method} has no argument "${name}"`);
   }
-  return positional === undefined ? { keywords } : { positional, keywords };
+  const plan: Plan = { kind: "task", request, method: sdk.method, keywords };
+  return positional === undefined ? plan : { ...plan, positional };
 }
 
-function unsupported(request: SnippetRequest): string | undefined {
-  if (request.direct) return "huggingface_hub routes through the router, not to the provider's own API";
+function plan(request: SnippetRequest): Plan | Refusal {
+  if (request.direct) return new Refusal("huggingface_hub routes through the router, not to the provider's own API");
   const sdk = TASK_METHODS[request.taskId];
-  if (!sdk) return `huggingface_hub has no method for ${request.taskId} in its table (tasks.ts)`;
-  if (request.chat) return undefined;
-  if (!request.providerRouting) return `huggingface_hub is not documented here for ${request.providerId} on this task`;
-  if (PROVIDER_ROUTING_ONLY.has(sdk.method))
-    return `huggingface_hub sends ${sdk.method} only through provider routing, which the conformance run cannot check`;
-  const args = taskArguments(request, sdk);
-  return typeof args === "string" ? args : undefined;
+  if (!sdk) return new Refusal(`huggingface_hub has no method for ${request.taskId} in its table (tasks.ts)`);
+  if (request.chat) return { kind: "chat", request };
+  if (!request.providerRouting)
+    return new Refusal(`huggingface_hub is not documented here for ${request.providerId} on this task`);
+  if (PROVIDER_ROUTING_ONLY.has(sdk.method)) {
+    return new Refusal(
+      `huggingface_hub sends ${sdk.method} only through provider routing, which the conformance run cannot check`,
+    );
+  }
+  return taskPlan(request, sdk);
 }
 
 function resultHandling(request: SnippetRequest, variable: string): string {
@@ -72,38 +78,36 @@ function resultHandling(request: SnippetRequest, variable: string): string {
   return `print(${variable})`;
 }
 
-function render(request: SnippetRequest): string {
+function render(plan: Plan): string {
+  const { request } = plan;
   const imports = new PythonImports();
   const InferenceClient = imports.from("huggingface_hub", "InferenceClient");
   const constructorArgs: string[] = [];
   if (request.customBaseUrl)
     constructorArgs.push(
-      `    base_url=${pythonString(request.chat ? (request.chatBaseUrl ?? "") : request.taskRouteUrl)},`,
+      `    base_url=${pythonString(plan.kind === "chat" ? (request.chatBaseUrl ?? "") : request.taskRouteUrl)},`,
     );
-  else if (!request.chat) constructorArgs.push(`    provider=${pythonString(request.providerId)},`);
+  else if (plan.kind === "task") constructorArgs.push(`    provider=${pythonString(request.providerId)},`);
   constructorArgs.push(`    api_key=${pythonToken(request.token, imports)},`);
   if (request.billTo) constructorArgs.push(`    bill_to=${pythonString(request.billTo)},`);
   const client = `client = ${InferenceClient}(\n${constructorArgs.join("\n")}\n)`;
 
   let call: string;
-  if (request.chat) {
+  if (plan.kind === "chat") {
     call = chatCall("client", request, CHAT_ARGUMENTS);
   } else {
-    const sdk = TASK_METHODS[request.taskId] as TaskMethod;
-    const args = taskArguments(request, sdk);
-    if (typeof args === "string") throw new Error(args);
     // With a custom base URL the client already targets the model's URL.
     const keywords: [string, JsonValue][] = request.customBaseUrl
-      ? args.keywords
-      : [["model", request.model], ...args.keywords];
-    const positional = args.positional === undefined ? [] : [`    ${pythonLiteral(args.positional, "    ")},`];
+      ? plan.keywords
+      : [["model", request.model], ...plan.keywords];
+    const positional = plan.positional === undefined ? [] : [`    ${pythonLiteral(plan.positional, "    ")},`];
     const variable = "media" in request.response ? request.response.media : request.stream ? "stream" : "result";
-    call = `${variable} = client.${sdk.method}(\n${[...positional, pythonKeywordArguments(keywords, "    ")].filter(Boolean).join("\n")}\n)\n\n${resultHandling(request, variable)}`;
+    call = `${variable} = client.${plan.method}(\n${[...positional, pythonKeywordArguments(keywords, "    ")].filter(Boolean).join("\n")}\n)\n\n${resultHandling(request, variable)}`;
   }
   return `${imports.render()}\n\n${client}\n\n${call}\n`;
 }
 
-export const client: SnippetClient = {
+export const client: SnippetClient<Plan> = {
   id: "python/huggingface_hub",
   language: "python",
   client: "huggingface_hub",
@@ -116,6 +120,6 @@ export const client: SnippetClient = {
     url: "https://huggingface.co/docs/huggingface_hub/package_reference/inference_client",
   },
   sendsTaskRequest: true,
-  unsupported,
+  plan,
   render,
 };

@@ -9,7 +9,7 @@ import { chatCall } from "../../python-chat.ts";
 import { pythonToken } from "../../tokens.ts";
 import { fileURLToPath } from "node:url";
 import { toolSourcePath } from "../../../source-file.ts";
-import type { SnippetClient } from "../../types.ts";
+import { Refusal, type SnippetClient } from "../../types.ts";
 
 /** Keyword arguments of `OpenAI().chat.completions.create` that map to request body fields. */
 export const OPENAI_CHAT_ARGUMENTS = new Set([
@@ -62,7 +62,7 @@ function render(request: SnippetRequest): string {
   return `${imports.render()}\n\n${client}\n\n${call}\n`;
 }
 
-export const client: SnippetClient = {
+export const client: SnippetClient<SnippetRequest> = {
   id: "python/openai",
   language: "python",
   client: "openai",
@@ -71,6 +71,6 @@ export const client: SnippetClient = {
   // The SDK cannot be installed here: conformance runs its snippets against a module written from its source.
   standInDir: fileURLToPath(new URL("./standin/", import.meta.url)),
   reference: { label: "the OpenAI Python SDK", url: "https://github.com/openai/openai-python" },
-  unsupported: (request) => (request.chat ? undefined : "the OpenAI SDK only serves the chat completion route"),
+  plan: (request) => (request.chat ? request : new Refusal("the OpenAI SDK only serves the chat completion route")),
   render,
 };

@@ -193,13 +193,13 @@ export function renderPythonHttp(request: SnippetRequest, dialect: PythonHttpDia
   return `${imports.render()}\n\n${lines.join("\n\n")}\n`;
 }
 
-export const client: SnippetClient = {
+export const client: SnippetClient<SnippetRequest> = {
   id: "python/requests",
   language: "python",
   client: "requests",
   order: 30,
   source: toolSourcePath(import.meta.url),
   reference: { label: "the requests documentation", url: "https://requests.readthedocs.io/en/latest/" },
-  unsupported: () => undefined,
+  plan: (request) => request,
   render: (request) => renderPythonHttp(request, REQUESTS),
 };

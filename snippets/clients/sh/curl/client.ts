@@ -185,13 +185,13 @@ export function stepsReadingJson(request: SnippetRequest, call: string, http: Sh
   return `${NEEDS_JQ}\n${steps.join("\n")}`;
 }
 
-export const client: SnippetClient = {
+export const client: SnippetClient<SnippetRequest> = {
   id: "sh/curl",
   language: "sh",
   client: "curl",
   order: 10,
   source: toolSourcePath(import.meta.url),
   reference: { label: "curl's manual", url: "https://curl.se/docs/manpage.html" },
-  unsupported: () => undefined,
+  plan: (request) => request,
   render,
 };

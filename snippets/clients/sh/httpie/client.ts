@@ -10,7 +10,7 @@ import { shellQuote } from "../../../literals/shell.ts";
 import type { SnippetRequest, TokenSource } from "../../../request.ts";
 import { readsJson } from "../../flow.ts";
 import { toolSourcePath } from "../../../source-file.ts";
-import type { SnippetClient } from "../../types.ts";
+import { Refusal, type SnippetClient } from "../../types.ts";
 import {
   CONTINUATION,
   indentedJson,
@@ -31,13 +31,13 @@ const HTTPIE: ShellHttpDialect = {
   download: (url, file) => `http --check-status --ignore-stdin --download --output ${file} GET ${url}`,
 };
 
-function unsupported(request: SnippetRequest): string | undefined {
+function plan(request: SnippetRequest): SnippetRequest | Refusal {
   // In a request item, a backslash before a separator is read as an escape and dropped.
   const values = [...request.headers.map((header) => header.value)];
   if (request.token.kind === "inline") values.push(request.token.value);
   if (values.some((value) => value.includes("\\")))
-    return "httpie would read a backslash in a header value as an escape";
-  return undefined;
+    return new Refusal("httpie would read a backslash in a header value as an escape");
+  return request;
 }
 
 function render(request: SnippetRequest): string {
@@ -59,13 +59,13 @@ function render(request: SnippetRequest): string {
   return readsJson(request) ? stepsReadingJson(request, call, HTTPIE) : call;
 }
 
-export const client: SnippetClient = {
+export const client: SnippetClient<SnippetRequest> = {
   id: "sh/httpie",
   language: "sh",
   client: "httpie",
   order: 15,
   source: toolSourcePath(import.meta.url),
   reference: { label: "HTTPie's documentation", url: "https://httpie.io/docs/cli" },
-  unsupported,
+  plan,
   render,
 };
