@@ -19,7 +19,8 @@ import type { SnippetJob } from "../pipeline/snippet-matrix.ts";
 import { renderSnippets } from "../../snippets/engine.ts";
 import { buildRequest, type SnippetRequest } from "../../snippets/request.ts";
 import { findClient } from "../../snippets/clients/index.ts";
-import { Refusal, type Language, type SnippetClient } from "../../snippets/clients/types.ts";
+import { Refusal, type SnippetClient } from "../../snippets/clients/types.ts";
+import { languageOf } from "../../snippets/languages/index.ts";
 import { expectedRequest, requestProblems } from "./expectations.ts";
 import { hubModels } from "./hub-models.ts";
 import { runProcess } from "./process.ts";
@@ -40,12 +41,6 @@ export const DEFAULT_PATHS = {
 
 /** Example input files by media type; each run gets a copy under the name the example uses. */
 const FIXTURE_FILES: Record<string, string> = { audio: "sample.flac", image: "sample.jpg", video: "sample.mp4" };
-
-const INTERPRETERS: Record<Language, { command: string; file: string }> = {
-  sh: { command: "bash", file: "snippet.sh" },
-  python: { command: "python3", file: "snippet.py" },
-  js: { command: "node", file: "snippet.mjs" },
-};
 
 const GUARD_MESSAGE = "conformance network guard";
 
@@ -209,8 +204,9 @@ export class SnippetRunner {
     const workDir = path.join(this.workRoot, String(number));
     await rm(workDir, { recursive: true, force: true });
     await mkdir(workDir, { recursive: true });
-    const interpreter = INTERPRETERS[job.client.language];
-    await writeFile(path.join(workDir, interpreter.file), snippet.content);
+    const language = languageOf(job.client.language);
+    const snippetFile = `snippet.${language.extension}`;
+    await writeFile(path.join(workDir, snippetFile), snippet.content);
 
     let fileBytes: Buffer | undefined;
     const body = expected.body;
@@ -231,8 +227,8 @@ export class SnippetRunner {
 
     server.register(token);
     const tokenVariable = request.token.kind === "env" ? request.token.variable : undefined;
-    const command = job.client.interpreter ?? interpreter.command;
-    const outcome = await runProcess(command, [interpreter.file], {
+    const command = job.client.interpreter ?? language.interpreter;
+    const outcome = await runProcess(command, [snippetFile], {
       cwd: workDir,
       env: this.environment(job.client, token, tokenVariable),
       timeoutMs: this.timeoutMs,

@@ -7,6 +7,7 @@
  * Refusal saying why this client cannot write the request; `render(plan)` then only prints, and
  * cannot fail.
  */
+import type { Language } from "../languages/index.ts";
 import type { SnippetRequest } from "../request.ts";
 
 /** Why a client writes no snippet for a request: reported with the task, provider and client. */
@@ -14,7 +15,7 @@ export class Refusal {
   constructor(readonly reason: string) {}
 }
 
-export type Language = "sh" | "python" | "js";
+export type { Language } from "../languages/index.ts";
 
 export interface SnippetClient<Plan = unknown> {
   /** `<language>/<client>`, e.g. `python/requests`. */

@@ -11,18 +11,30 @@ import { loadConfig } from "../../scripts/config/config.ts";
 import { InputError } from "../../scripts/lib/diagnostics.ts";
 import { META_SCHEMA_DIR } from "../../scripts/load/meta-schemas.ts";
 import {
+  CLIENT_REGISTRY_FILE,
   CLIENTS_DIR,
   clientFolders,
+  clientRegistrySource,
+  LANGUAGE_REGISTRY_FILE,
+  languageFolders,
+  languageRegistrySource,
   REGISTRY_COMMAND,
-  REGISTRY_FILE,
-  registrySource,
-} from "../../scripts/codegen/client-registry.ts";
+} from "../../scripts/codegen/registries.ts";
+import { LANGUAGES } from "../../snippets/languages/index.ts";
 import { CLIENTS } from "../../snippets/clients/index.ts";
 
 describe("the client registry", () => {
-  it("is generated from the client folders and up to date", async () => {
-    const expected = await registrySource(clientFolders());
-    expect(readFileSync(REGISTRY_FILE, "utf8"), `stale: run ${REGISTRY_COMMAND}`).toBe(expected);
+  it("is generated from the client and language folders and up to date", async () => {
+    const clients = await clientRegistrySource(clientFolders());
+    expect(readFileSync(CLIENT_REGISTRY_FILE, "utf8"), `stale: run ${REGISTRY_COMMAND}`).toBe(clients);
+    const languages = await languageRegistrySource(languageFolders());
+    expect(readFileSync(LANGUAGE_REGISTRY_FILE, "utf8"), `stale: run ${REGISTRY_COMMAND}`).toBe(languages);
+  });
+
+  it("names each language by its folder, and every client's language has one", () => {
+    expect(LANGUAGES.map((language) => language.id)).toEqual(languageFolders());
+    const languageIds: readonly string[] = languageFolders();
+    for (const client of CLIENTS) expect(languageIds).toContain(client.language);
   });
 
   it("names each client by its folder, and its source file is the folder's client.ts", () => {

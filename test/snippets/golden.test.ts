@@ -11,11 +11,11 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findProvider, findTask, type Specs } from "../../scripts/model/types.ts";
 import { CLIENTS } from "../../snippets/clients/index.ts";
+import { languageOf } from "../../snippets/languages/index.ts";
 import { renderSnippets } from "../../snippets/engine.ts";
 import { buildRequest, type SnippetOptions } from "../../snippets/request.ts";
 import { loadProjectSpecs } from "../helpers/specs.ts";
 
-const EXTENSIONS: Record<string, string> = { sh: "sh", python: "py", js: "mjs" };
 const CLIENTS_DIR = fileURLToPath(new URL("../../snippets/clients/", import.meta.url));
 
 function goldenDir(clientId: string): string {
@@ -67,7 +67,7 @@ describe("golden snippets", () => {
     expect(batch.problems).toEqual([]);
     for (const snippet of batch.snippets) {
       await expect(snippet.content).toMatchFileSnapshot(
-        `${goldenDir(snippet.clientId)}${name}.${EXTENSIONS[snippet.language]}.golden`,
+        `${goldenDir(snippet.clientId)}${name}.${languageOf(snippet.language).extension}.golden`,
       );
     }
     for (const skip of batch.skipped) {
@@ -77,7 +77,7 @@ describe("golden snippets", () => {
 
   it("each client folder holds a fixture for every case and nothing else", () => {
     for (const client of CLIENTS) {
-      const extension = EXTENSIONS[client.language] ?? "";
+      const { extension } = languageOf(client.language);
       const files = readdirSync(goldenDir(client.id)).map((file) =>
         file.replace(`.${extension}.golden`, "").replace(".skipped.txt", ""),
       );
