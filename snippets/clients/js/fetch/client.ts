@@ -5,11 +5,11 @@
  */
 import { code } from "../../../literals/code.ts";
 import type { LiteralValue } from "../../../literals/code.ts";
-import { jsLiteral, jsObject, jsString } from "../../../literals/javascript.ts";
+import { jsLiteral, jsObject, jsString } from "../../../languages/js/literals.ts";
 import type { JobHandling, SnippetRequest, UrlPart } from "../../../request.ts";
 import { accessors, bodyWithFileCode, readsJson } from "../../flow.ts";
-import { JsImports } from "../../imports.ts";
-import { jsBearer } from "../../tokens.ts";
+import { JsImports } from "../../../languages/js/imports.ts";
+import { jsBearer } from "../../../languages/js/token.ts";
 import { toolSourcePath } from "../../../source-file.ts";
 import type { SnippetClient } from "../../types.ts";
 

@@ -5,11 +5,11 @@
  */
 import { code } from "../../../literals/code.ts";
 import type { LiteralValue } from "../../../literals/code.ts";
-import { jsObject, jsString } from "../../../literals/javascript.ts";
+import { jsObject, jsString } from "../../../languages/js/literals.ts";
 import type { SnippetRequest } from "../../../request.ts";
-import { JsImports } from "../../imports.ts";
+import { JsImports } from "../../../languages/js/imports.ts";
 import { jsChatOutput } from "../openai/client.ts";
-import { jsToken } from "../../tokens.ts";
+import { jsToken } from "../../../languages/js/token.ts";
 import { toolSourcePath } from "../../../source-file.ts";
 import { TASK_METHODS } from "./tasks.ts";
 import { Refusal, type SnippetClient } from "../../types.ts";

@@ -2,11 +2,11 @@
  * js/openai: the OpenAI JavaScript SDK pointed at the router's (or the provider's own)
  * OpenAI-compatible base URL. Only for conversational tasks.
  */
-import { jsLiteral, jsObject, jsString } from "../../../literals/javascript.ts";
+import { jsLiteral, jsObject, jsString } from "../../../languages/js/literals.ts";
 import { code } from "../../../literals/code.ts";
 import type { SnippetRequest } from "../../../request.ts";
-import { JsImports } from "../../imports.ts";
-import { jsToken } from "../../tokens.ts";
+import { JsImports } from "../../../languages/js/imports.ts";
+import { jsToken } from "../../../languages/js/token.ts";
 import { toolSourcePath } from "../../../source-file.ts";
 import { Refusal, type SnippetClient } from "../../types.ts";
 

@@ -6,12 +6,17 @@
  */
 import type { JsonValue } from "../../../../scripts/lib/json-source.ts";
 import { isJsonObject } from "../../../../scripts/lib/json-source.ts";
-import { isPythonIdentifier, pythonKeywordArguments, pythonLiteral, pythonString } from "../../../literals/python.ts";
+import {
+  isPythonIdentifier,
+  pythonKeywordArguments,
+  pythonLiteral,
+  pythonString,
+} from "../../../languages/python/literals.ts";
 import type { SnippetRequest } from "../../../request.ts";
 import signatures from "./methods.json" with { type: "json" };
-import { PythonImports } from "../../imports.ts";
-import { chatCall } from "../../python-chat.ts";
-import { pythonToken } from "../../tokens.ts";
+import { PythonImports } from "../../../languages/python/imports.ts";
+import { chatCall } from "../chat.ts";
+import { pythonToken } from "../../../languages/python/token.ts";
 import { fileURLToPath } from "node:url";
 import { toolSourcePath } from "../../../source-file.ts";
 import { TASK_METHODS, type TaskMethod } from "./tasks.ts";

@@ -2,11 +2,11 @@
  * python/openai: the OpenAI Python SDK pointed at the router's (or the provider's own)
  * OpenAI-compatible base URL. Only for conversational tasks.
  */
-import { pythonString } from "../../../literals/python.ts";
+import { pythonString } from "../../../languages/python/literals.ts";
 import type { SnippetRequest } from "../../../request.ts";
-import { PythonImports } from "../../imports.ts";
-import { chatCall } from "../../python-chat.ts";
-import { pythonToken } from "../../tokens.ts";
+import { PythonImports } from "../../../languages/python/imports.ts";
+import { chatCall } from "../chat.ts";
+import { pythonToken } from "../../../languages/python/token.ts";
 import { fileURLToPath } from "node:url";
 import { toolSourcePath } from "../../../source-file.ts";
 import { Refusal, type SnippetClient } from "../../types.ts";

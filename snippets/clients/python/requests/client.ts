@@ -6,11 +6,11 @@
  */
 import { code } from "../../../literals/code.ts";
 import type { LiteralValue } from "../../../literals/code.ts";
-import { pythonLiteral, pythonString } from "../../../literals/python.ts";
+import { pythonLiteral, pythonString } from "../../../languages/python/literals.ts";
 import type { JobHandling, SnippetRequest, UrlPart } from "../../../request.ts";
 import { accessors, bodyWithFileCode } from "../../flow.ts";
-import { PythonImports } from "../../imports.ts";
-import { pythonBearer } from "../../tokens.ts";
+import { PythonImports } from "../../../languages/python/imports.ts";
+import { pythonBearer } from "../../../languages/python/token.ts";
 import { toolSourcePath } from "../../../source-file.ts";
 import type { SnippetClient } from "../../types.ts";
 

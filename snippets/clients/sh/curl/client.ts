@@ -5,10 +5,10 @@
  * The steps after the first response (poll a job, decode, download) are exported for other shell
  * HTTP clients, which supply their own GET and download commands (`ShellHttpDialect`).
  */
-import { jsonText, shellQuote } from "../../../literals/shell.ts";
+import { jsonText, shellQuote } from "../../../languages/sh/literals.ts";
 import type { JobHandling, RequestBody, SnippetRequest, TokenSource, UrlPart } from "../../../request.ts";
 import { accessors, readsJson } from "../../flow.ts";
-import { shellBearerHeader } from "../../tokens.ts";
+import { shellBearerHeader } from "../../../languages/sh/token.ts";
 import { toolSourcePath } from "../../../source-file.ts";
 import type { SnippetClient } from "../../types.ts";
 

@@ -6,7 +6,7 @@
  * `--download --output` saves a file response. Polling a job and reading results reuse curl's
  * steps with httpie's GET.
  */
-import { shellQuote } from "../../../literals/shell.ts";
+import { shellQuote } from "../../../languages/sh/literals.ts";
 import type { SnippetRequest, TokenSource } from "../../../request.ts";
 import { readsJson } from "../../flow.ts";
 import { toolSourcePath } from "../../../source-file.ts";

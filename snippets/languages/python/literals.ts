@@ -2,8 +2,8 @@
  * Python literals from JSON values: True/False/None, double-quoted strings with every escape
  * Python needs, readable unicode. `eval` of the literal gives back the value.
  */
-import { Code, printContainer, type ContainerStyle, type LiteralValue } from "./code.ts";
-import { codePoints, hex, isUnsafeChar } from "./strings.ts";
+import { Code, printContainer, type ContainerStyle, type LiteralValue } from "../../literals/code.ts";
+import { codePoints, hex, isUnsafeChar } from "../../literals/strings.ts";
 
 const SIMPLE_ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 

@@ -3,8 +3,8 @@
  * double-quoted strings with every escape JS needs, readable unicode. Evaluating the literal
  * gives back the value.
  */
-import { Code, printContainer, type ContainerStyle, type LiteralValue } from "./code.ts";
-import { codePoints, hex, isUnsafeChar } from "./strings.ts";
+import { Code, printContainer, type ContainerStyle, type LiteralValue } from "../../literals/code.ts";
+import { codePoints, hex, isUnsafeChar } from "../../literals/strings.ts";
 
 const SIMPLE_ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 

@@ -3,9 +3,9 @@
  * split into the ones the method declares and an `extra_body` for the rest, and the printing of
  * a completion or a stream.
  */
-import type { JsonObject, JsonValue } from "../../scripts/lib/json-source.ts";
-import { isPythonIdentifier, pythonKeywordArguments } from "../literals/python.ts";
-import type { SnippetRequest } from "../request.ts";
+import type { JsonObject, JsonValue } from "../../../scripts/lib/json-source.ts";
+import { isPythonIdentifier, pythonKeywordArguments } from "../../languages/python/literals.ts";
+import type { SnippetRequest } from "../../request.ts";
 
 /** Splits a chat payload into declared keyword arguments and the rest (sent with extra_body). */
 export function chatArguments(payload: JsonObject, declared: ReadonlySet<string>): [string, JsonValue][] {
