@@ -5,6 +5,7 @@
  * The steps after the first response (poll a job, decode, download) are exported for other shell
  * HTTP clients, which supply their own GET and download commands (`ShellHttpDialect`).
  */
+import { withValueAt } from "../../../../scripts/lib/with-value-at.ts";
 import { jsonText, shellQuote } from "../../../languages/sh/literals.ts";
 import type { JobHandling, RequestBody, SnippetRequest, TokenSource, UrlPart } from "../../../request.ts";
 import { accessors, readsJson } from "../../flow.ts";
@@ -129,7 +130,7 @@ export function jsonWithFileProducer(body: Extract<RequestBody, { kind: "json-wi
   const sentinel = (index: number): string => `\u0000file${index}\u0000`;
   let withSentinels: unknown = body.value;
   body.slots.forEach((slot, index) => {
-    withSentinels = setAt(withSentinels, slot.pointer, sentinel(index));
+    withSentinels = withValueAt(withSentinels, slot.pointer, sentinel(index));
   });
   const json = jsonText(withSentinels);
   const places = body.slots
@@ -151,15 +152,6 @@ export function jsonWithFileProducer(body: Extract<RequestBody, { kind: "json-wi
   }
   lines.push(`    printf '%s' ${shellQuote(json.slice(from))}`, "}");
   return lines.join("\n");
-}
-
-function setAt(value: unknown, pointer: readonly string[], replacement: unknown): unknown {
-  const [head, ...rest] = pointer;
-  if (head === undefined) return replacement;
-  if (Array.isArray(value))
-    return value.map((item, index) => (String(index) === head ? setAt(item, rest, replacement) : item));
-  const object = value as Record<string, unknown>;
-  return { ...object, [head]: setAt(object[head], rest, replacement) };
 }
 
 const NEEDS_JQ = "# Needs jq (https://jqlang.org) to read the JSON responses.";
