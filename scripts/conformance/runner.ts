@@ -20,7 +20,7 @@ import { renderSnippets } from "../../snippets/engine.ts";
 import { buildRequest, type SnippetRequest } from "../../snippets/request.ts";
 import { findClient } from "../../snippets/clients/index.ts";
 import { Refusal, type SnippetClient } from "../../snippets/clients/types.ts";
-import { languageOf } from "../../snippets/languages/index.ts";
+import { LANGUAGES, languageOf } from "../../snippets/languages/index.ts";
 import { expectedRequest, requestProblems } from "./expectations.ts";
 import { hubModels } from "./hub-models.ts";
 import { runProcess } from "./process.ts";
@@ -36,7 +36,6 @@ export const DEFAULT_PATHS = {
   /** Inside the project, so `import "openai"` in a snippet resolves from the project's node_modules. */
   workRoot: path.join(PROJECT_ROOT, ".tmp", "conformance"),
   fixturesDir: path.join(PROJECT_ROOT, "test", "conformance", "fixtures"),
-  guardDir: path.join(PROJECT_ROOT, "scripts", "conformance", "guard"),
 };
 
 /** Example input files by media type; each run gets a copy under the name the example uses. */
@@ -108,17 +107,17 @@ export class SnippetRunner {
   }
 
   private environment(client: SnippetClient, token: string, tokenVariable: string | undefined): NodeJS.ProcessEnv {
-    const pythonPath = [DEFAULT_PATHS.guardDir, ...(client.standInDir === undefined ? [] : [client.standInDir])];
+    const modulePath = client.standInDir === undefined ? [] : [client.standInDir];
     return {
+      ...Object.fromEntries(
+        LANGUAGES.flatMap((language) => Object.entries(language.conformanceEnvironment(modulePath))),
+      ),
       ...this.standInEnvironment(client),
       PATH: process.env["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
       HOME: process.env["HOME"] ?? "/tmp",
       LANG: "C.UTF-8",
       HF_TOKEN: token,
       ...(tokenVariable ? { [tokenVariable]: token } : {}),
-      PYTHONPATH: pythonPath.join(path.delimiter),
-      PYTHONDONTWRITEBYTECODE: "1",
-      NODE_OPTIONS: `--import=${new URL(`file://${path.join(DEFAULT_PATHS.guardDir, "network-guard.mjs")}`).href}`,
       // Nothing may go through a proxy: the server is local.
       NO_PROXY: "*",
       no_proxy: "*",

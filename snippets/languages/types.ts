@@ -24,6 +24,13 @@ export interface LanguageDefinition<Id extends string = string> {
   extension: string;
   /** The program that runs snippets in conformance (a client may name its own). */
   interpreter: string;
+  /**
+   * For conformance runs: environment variables that load this language's network guard (a
+   * connection to anything but the local server fails loudly) and put `modulePath` (a client's
+   * stand-in) where the language looks for modules. Every run gets every language's variables:
+   * a shell snippet may start Python (httpie) or node.
+   */
+  conformanceEnvironment(modulePath: readonly string[]): Record<string, string>;
   /** The formatter and parse check, imported on first use (they are slow to load). */
   checker(): Promise<LanguageChecker>;
 }

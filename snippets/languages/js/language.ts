@@ -1,5 +1,8 @@
 import type { LanguageDefinition } from "../types.ts";
 
+/** Preloaded into every node process of a conformance run. */
+const GUARD = new URL("./guard/network-guard.mjs", import.meta.url).href;
+
 export const language: LanguageDefinition<"js"> = {
   id: "js",
   label: "JavaScript",
@@ -7,5 +10,6 @@ export const language: LanguageDefinition<"js"> = {
   highlight: "javascript",
   extension: "mjs",
   interpreter: "node",
+  conformanceEnvironment: () => ({ NODE_OPTIONS: `--import=${GUARD}` }),
   checker: () => import("./check.ts"),
 };

@@ -7,5 +7,7 @@ export const language: LanguageDefinition<"sh"> = {
   highlight: "shellscript",
   extension: "sh",
   interpreter: "bash",
+  // Shell has no guard of its own; the programs a snippet starts bring theirs (see the others).
+  conformanceEnvironment: () => ({}),
   checker: () => import("./check.ts"),
 };
