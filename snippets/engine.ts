@@ -9,7 +9,7 @@ import type { JsonValue } from "../scripts/lib/json-source.ts";
 import type { Mapping, Specs, Task } from "../scripts/model/types.ts";
 import { findProvider } from "../scripts/model/types.ts";
 import type { Checked } from "./check.ts";
-import { unsupportedReason, type Language, type SnippetClient } from "./clients/types.ts";
+import { Refusal, type Language, type SnippetClient } from "./clients/types.ts";
 import { buildRequest, type SnippetOptions, type SnippetRequest } from "./request.ts";
 
 export interface Snippet {
@@ -27,8 +27,19 @@ export interface Snippet {
 export interface SnippetBatch {
   snippets: Snippet[];
   problems: Diagnostic[];
-  /** Clients that yield no snippet for this request, with the declared reason. */
-  skipped: { clientId: string; reason: string }[];
+  /**
+   * Clients that yield no snippet for a request, with the declared reason (such as an SDK whose
+   * method table lacks the task): data for whoever reports them, e.g. as warnings.
+   */
+  skipped: SkippedSnippet[];
+}
+
+export interface SkippedSnippet {
+  task: string;
+  provider: string;
+  clientId: string;
+  stream: boolean;
+  reason: string;
 }
 
 export interface RenderJob {
@@ -68,7 +79,7 @@ function asChecked(value: JsonValue | undefined): Checked | undefined {
 
 function where(job: RenderJob): string {
   const { request, client } = job;
-  return `task ${request.task.id}, provider ${request.provider.id}, client ${client.id}${request.stream ? " (streaming)" : ""}`;
+  return `task ${request.taskId}, provider ${request.providerId}, client ${client.id}${request.stream ? " (streaming)" : ""}`;
 }
 
 /**
@@ -82,12 +93,13 @@ export async function renderSnippets(
   const batch: SnippetBatch = { snippets: [], problems: [], skipped: [] };
   const pending: { job: RenderJob; key: string; source: string; checked?: Checked }[] = [];
   for (const job of jobs) {
-    const unsupported = job.client.unsupported(job.request);
-    if (unsupported !== undefined) {
-      batch.skipped.push({ clientId: job.client.id, reason: unsupportedReason(unsupported) });
+    const plan = job.client.plan(job.request);
+    if (plan instanceof Refusal) {
+      const { taskId: task, providerId: provider, stream } = job.request;
+      batch.skipped.push({ task, provider, clientId: job.client.id, stream, reason: plan.reason });
       continue;
     }
-    const source = job.client.render(job.request);
+    const source = job.client.render(plan);
     const key = `${job.client.id}\u0000${source}`;
     const checked = checkedCache.get(key) ?? asChecked(cache.get(CACHE_KIND, [job.client.language, source]));
     pending.push({ job, key, source, ...(checked ? { checked } : {}) });
@@ -115,15 +127,15 @@ export async function renderSnippets(
     const { request, client } = item.job;
     if (checked.problem !== undefined) {
       batch.problems.push({
-        file: request.task.files.metadata,
+        file: request.taskFile,
         reason: `the snippet for ${where(item.job)} ${checked.problem}`,
         ruleId: "snippet-invalid",
       });
       continue;
     }
     batch.snippets.push({
-      task: request.task.id,
-      provider: request.provider.id,
+      task: request.taskId,
+      provider: request.providerId,
       model: request.model,
       language: client.language,
       client: client.client,

@@ -1,6 +1,7 @@
 /**
  * The request model every client renders from: built once per (task, mapping, options), so all
- * seven clients send the same method, URL, headers and body by construction.
+ * clients send the same method, URL, headers and body by construction. It is closed: clients see
+ * only these values, never the Task, Provider or Mapping they were computed from.
  */
 import { pointerToPath, type JsonObject } from "../scripts/lib/json-source.ts";
 import type { Contract, Mapping, Provider, Router, Task } from "../scripts/model/types.ts";
@@ -75,9 +76,18 @@ export interface Header {
 }
 
 export interface SnippetRequest {
-  task: Task;
-  provider: Provider;
-  mapping: Mapping;
+  /** The task's id: SDK clients look their method up by it. */
+  taskId: string;
+  /** The task's task.json, named in problems with the snippet. */
+  taskFile: string;
+  providerId: string;
+  /**
+   * True when the feed says the SDKs' own provider routing sends the documented request for this
+   * provider (`sdkRouting`): SDK clients then name the provider instead of a URL.
+   */
+  providerRouting: boolean;
+  /** The payload field holding the input file's name, for tasks that take a file. */
+  fileField?: string;
   /** Hugging Face model id. */
   model: string;
   method: "POST";
@@ -265,9 +275,10 @@ export function buildRequest(
   if (options.billTo) headers.push({ name: "X-HF-Bill-To", value: options.billTo });
 
   const request: SnippetRequest = {
-    task,
-    provider,
-    mapping,
+    taskId: task.id,
+    taskFile: task.files.metadata,
+    providerId: provider.id,
+    providerRouting: provider.sdkRouting,
     model,
     method: "POST",
     url,
@@ -284,6 +295,7 @@ export function buildRequest(
   };
   const job = jobFor(contract, origin);
   if (job) request.job = job;
+  if (task.binaryInput) request.fileField = task.binaryInput.field;
   if (chatBaseUrl) request.chatBaseUrl = chatBaseUrl;
   if (options.billTo) request.billTo = options.billTo;
   return request;

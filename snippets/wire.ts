@@ -3,7 +3,7 @@
  * for a request model. Used by the tests that compare the model with other implementations.
  */
 import type { JsonObject, JsonValue } from "../scripts/lib/json-source.ts";
-import { isJsonObject } from "../scripts/lib/json-source.ts";
+import { withValueAt } from "../scripts/lib/with-value-at.ts";
 import type { FileSlot } from "./contract-body.ts";
 import type { SnippetRequest } from "./request.ts";
 
@@ -18,15 +18,6 @@ export interface WireRequest {
 function encodeFile(slot: FileSlot, bytes: Uint8Array, contentType: string): string {
   const base64 = Buffer.from(bytes).toString("base64");
   return slot.encoding === "data-url" ? `data:${contentType};base64,${base64}` : base64;
-}
-
-function withValueAt(document: JsonValue, pointer: readonly string[], value: JsonValue): JsonValue {
-  const [head, ...rest] = pointer;
-  if (head === undefined) return value;
-  if (Array.isArray(document))
-    return document.map((item, index) => (String(index) === head ? withValueAt(item, rest, value) : item));
-  if (isJsonObject(document)) return { ...document, [head]: withValueAt(document[head] ?? null, rest, value) };
-  return document;
 }
 
 /** The Authorization value; a token read from the environment shows as `$NAME`. */
@@ -45,7 +36,7 @@ export function wireRequest(request: SnippetRequest, fileBytes: Uint8Array = new
   else {
     let value: JsonValue = body.value;
     for (const slot of body.slots)
-      value = withValueAt(value, slot.pointer, encodeFile(slot, fileBytes, body.contentType));
+      value = withValueAt<JsonValue>(value, slot.pointer, encodeFile(slot, fileBytes, body.contentType));
     wireBody = { kind: "json", value: value as JsonObject };
   }
   return { method: request.method, url: request.url, headers, body: wireBody };

@@ -5,7 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { InputError } from "../lib/diagnostics.ts";
+import { InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import { diagnosticAt, type JsonObject, type JsonSource } from "../lib/json-source.ts";
 import { readJsonFile } from "../load/files.ts";
 import type { SchemaLayout } from "../load/load-specs.ts";
@@ -108,9 +108,27 @@ export function loadConfig(start: string, file?: string): Config {
       typeof value["docsBaseUrl"] === "string" ? value["docsBaseUrl"].replace(/\/+$/, "") : config.docsBaseUrl,
     ...(typeof value["cacheDir"] === "string" ? { cacheDir: path.resolve(base, value["cacheDir"]) } : {}),
   };
+  const clientProblems = unknownClientProblems(parsed.source, loaded.clients);
+  if (clientProblems.length > 0) throw new InputError(clientProblems);
   const outDirProblem = unsafeOutDirReason(loaded);
   if (outDirProblem) throw new InputError([diagnosticAt(parsed.source, "/outDir", outDirProblem, "config-out-dir")]);
   return loaded;
+}
+
+/** The client ids are the tool's client folders (the registry), so the meta-schema does not copy them. */
+function unknownClientProblems(source: JsonSource, clients: readonly string[]): Diagnostic[] {
+  return clients.flatMap((id, index) =>
+    CLIENT_IDS.includes(id)
+      ? []
+      : [
+          diagnosticAt(
+            source,
+            `/clients/${index}`,
+            `unknown client "${id}": use one of ${CLIENT_IDS.join(", ")}`,
+            "config-client",
+          ),
+        ],
+  );
 }
 
 function isInside(child: string, parent: string): boolean {

@@ -13,6 +13,8 @@ import fc from "fast-check";
 import { isJsonObject, type JsonObject, type JsonValue } from "../lib/json-source.ts";
 import type { Specs, Task } from "../model/types.ts";
 import type { SnippetJob } from "../pipeline/snippet-matrix.ts";
+import { refusalReason } from "../../snippets/clients/types.ts";
+import { withValueAt } from "../lib/with-value-at.ts";
 import { buildRequest } from "../../snippets/request.ts";
 import { runPool } from "./pool.ts";
 import type { CaseResult, SnippetRunner } from "./runner.ts";
@@ -128,16 +130,6 @@ export interface Slot {
 const PROBE_STRING = 'it\'s "$(x)" `y` ${z} \\ \n\t😀 @';
 const PROBE_JSON: JsonValue = { "k'\"": [1.5, "x", null, true, { "": false }] };
 
-function setAt(root: JsonValue, path: Path, value: JsonValue): JsonValue {
-  if (path.length === 0) return value;
-  const [head, ...rest] = path;
-  if (Array.isArray(root) && typeof head === "number")
-    return root.map((item, index) => (index === head ? setAt(item, rest, value) : item));
-  if (isJsonObject(root) && typeof head === "string")
-    return { ...root, [head]: setAt(root[head] as JsonValue, rest, value) };
-  return root;
-}
-
 /** Fields the route decides (model, stream) and the binary field's file name are not fuzzed. */
 function reservedKeys(task: Task): Set<string> {
   const keys = new Set(["stream"]);
@@ -161,7 +153,7 @@ export function fuzzSlots(specs: Specs, task: Task): Slot[] {
   const slots: Slot[] = [];
   const reserved = reservedKeys(task);
   const accepts = (path: Path, value: JsonValue) =>
-    specs.validator.validate(task.schemas.input, setAt(task.example, path, value)).length === 0;
+    specs.validator.validate(task.schemas.input, withValueAt(task.example, path, value)).length === 0;
   const visit = (value: JsonValue, path: Path) => {
     if (path.length === 1 && reserved.has(String(path[0]))) return;
     if (path.length > 0 && accepts(path, PROBE_JSON) && accepts(path, PROBE_STRING)) {
@@ -210,7 +202,7 @@ export function exampleArbitrary(task: Task, slots: readonly Slot[]): fc.Arbitra
   return fc.tuple(...slots.map(slotArbitrary)).map((values) => {
     let example: JsonValue = task.example;
     slots.forEach((slot, index) => {
-      example = setAt(example, slot.path, values[index] as JsonValue);
+      example = withValueAt(example, slot.path, values[index] as JsonValue);
     });
     const changed: JsonObject = {};
     for (const slot of slots) {
@@ -296,7 +288,8 @@ async function fuzzTarget(runner: SnippetRunner, specs: Specs, target: FuzzTarge
     fc.pre(specs.validator.validate(target.job.task.schemas.input, full).length === 0);
     // A value that makes the client decline the request yields no snippet on the pages: nothing to run.
     const { task, provider, mapping, client, stream } = target.job;
-    fc.pre(client.unsupported(buildRequest(specs.router, task, provider, mapping, { stream, example })) === undefined);
+    const request = buildRequest(specs.router, task, provider, mapping, { stream, example });
+    fc.pre(refusalReason(client, request) === undefined);
     if (lastFailure) {
       if (shrinkRuns >= SHRINK_BUDGET) return true;
       shrinkRuns += 1;

@@ -4,7 +4,7 @@
  * fuzz cases, the run's numbers, and a last line `N passed, N failed`.
  */
 import type { FuzzFailure } from "./fuzz.ts";
-import { STAND_IN_CLIENTS, type CaseResult } from "./runner.ts";
+import { usesStandIn, type CaseResult } from "./runner.ts";
 
 export interface ConformanceReport {
   matrix: readonly CaseResult[];
@@ -61,7 +61,7 @@ function rows(report: ConformanceReport): Row[] {
     const fuzz = report.fuzz.filter((result) => result.clientId === client);
     const all = [...matrix, ...fuzz];
     return {
-      client: STAND_IN_CLIENTS.has(client) ? `${client} *` : client,
+      client: usesStandIn(client) ? `${client} *` : client,
       matrixPassed: matrix.filter((result) => result.ok).length,
       matrixFailed: matrix.filter((result) => !result.ok).length,
       fuzzPassed: fuzz.filter((result) => result.ok).length,
@@ -109,9 +109,9 @@ export function formatReport(report: ConformanceReport): string {
   }
   sections.push(formatTable(report));
   const notes: string[] = [];
-  if (report.clients.some((client) => STAND_IN_CLIENTS.has(client))) {
+  if (report.clients.some((client) => usesStandIn(client))) {
     notes.push(
-      "* checked with ruff, then run against a stand-in module (test/conformance/standins): the SDK cannot be installed here",
+      "* checked with ruff, then run against a stand-in module (in its client folder, standin/): the SDK cannot be installed here",
     );
   }
   const standIn = [...report.matrix, ...report.fuzz].filter((result) => result.standIn);

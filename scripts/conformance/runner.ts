@@ -8,6 +8,8 @@
  *   - its body equals the example request (plus what the route adds) and is valid against the
  *     task's input.json; its content type and Authorization header are right;
  *   - a binary response was saved with the bytes the server sent.
+ * A client may name its own interpreter, and SDKs that cannot be installed here bring a stand-in
+ * module in their folder (see SnippetClient).
  */
 import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -17,32 +19,31 @@ import type { Specs } from "../model/types.ts";
 import type { SnippetJob } from "../pipeline/snippet-matrix.ts";
 import { renderSnippets } from "../../snippets/engine.ts";
 import { buildRequest, type SnippetRequest } from "../../snippets/request.ts";
-import type { Language } from "../../snippets/clients/types.ts";
+import { findClient } from "../../snippets/clients/index.ts";
+import { Refusal, type SnippetClient } from "../../snippets/clients/types.ts";
+import { LANGUAGES, languageOf } from "../../snippets/languages/index.ts";
 import { expectedRequest, requestProblems } from "./expectations.ts";
 import { hubModels } from "./hub-models.ts";
 import { runProcess } from "./process.ts";
 import type { ConformanceServer } from "./server.ts";
 
-/** Clients whose SDK cannot be installed here: they run against a stand-in module. */
-export const STAND_IN_CLIENTS: ReadonlySet<string> = new Set(["python/openai", "python/huggingface_hub"]);
+/** True for clients whose SDK cannot be installed here: they run against the stand-in in their folder. */
+export function usesStandIn(clientId: string): boolean {
+  return findClient(clientId)?.standInDir !== undefined;
+}
+
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
+/** Preloaded into JavaScript SDK snippets run with provider routing on (see the file). */
+const ROUTER_REDIRECT = path.join(import.meta.dirname, "guard", "router-redirect.mjs");
 export const DEFAULT_PATHS = {
   /** Inside the project, so `import "openai"` in a snippet resolves from the project's node_modules. */
   workRoot: path.join(PROJECT_ROOT, ".tmp", "conformance"),
   /** The example input files (FIXTURE_FILES) that snippets upload: part of the tool, shipped with it. */
   fixturesDir: path.join(import.meta.dirname, "fixtures"),
-  standInsDir: path.join(PROJECT_ROOT, "test", "conformance", "standins"),
-  guardDir: path.join(PROJECT_ROOT, "scripts", "conformance", "guard"),
 };
 
 /** Example input files by media type; each run gets a copy under the name the example uses. */
 const FIXTURE_FILES: Record<string, string> = { audio: "sample.flac", image: "sample.jpg", video: "sample.mp4" };
-
-const INTERPRETERS: Record<Language, { command: string; file: string }> = {
-  sh: { command: "bash", file: "snippet.sh" },
-  python: { command: "python3", file: "snippet.py" },
-  js: { command: "node", file: "snippet.mjs" },
-};
 
 const GUARD_MESSAGE = "conformance network guard";
 
@@ -76,7 +77,6 @@ export interface RunnerOptions {
   timeoutMs?: number;
   workRoot?: string;
   fixturesDir?: string;
-  standInsDir?: string;
   /** Keep the working directories of passing runs too. */
   keep?: boolean;
 }
@@ -93,54 +93,56 @@ export class SnippetRunner {
   private readonly timeoutMs: number;
   private readonly workRoot: string;
   private readonly fixturesDir: string;
-  private readonly standInsDir: string;
 
   constructor(private readonly options: RunnerOptions) {
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.workRoot = options.workRoot ?? DEFAULT_PATHS.workRoot;
     this.fixturesDir = options.fixturesDir ?? DEFAULT_PATHS.fixturesDir;
-    this.standInsDir = options.standInsDir ?? DEFAULT_PATHS.standInsDir;
   }
 
   /** The Hub's answers about the feed's models, for the stand-ins (computed once). */
   private hubModelsJson: string | undefined;
 
-  private standInEnvironment(clientId: string): NodeJS.ProcessEnv {
-    if (!STAND_IN_CLIENTS.has(clientId)) return {};
+  private standInEnvironment(client: SnippetClient): NodeJS.ProcessEnv {
+    if (client.standInDir === undefined) return {};
     this.hubModelsJson ??= JSON.stringify(hubModels(this.options.specs));
     // The stand-in builds router URLs as the real library does; only the origin goes to the server.
     return { HF_STANDIN_ROUTER_ORIGIN: this.options.server.origin, HF_STANDIN_HUB_MODELS: this.hubModelsJson };
   }
 
-  private nodeOptions(providerRouting: boolean): string {
-    const guards = ["network-guard.mjs", ...(providerRouting ? ["router-redirect.mjs"] : [])];
-    return guards.map((guard) => `--import=${pathToFileURL(path.join(DEFAULT_PATHS.guardDir, guard)).href}`).join(" ");
-  }
-
-  private routerEnvironment(providerRouting: boolean): NodeJS.ProcessEnv {
+  /**
+   * For snippets run as printed with provider routing on: node preloads the router redirect after
+   * the network guard, and it learns the local origin and the Hub's answers from the environment.
+   */
+  private routerEnvironment(providerRouting: boolean, nodeOptions: string | undefined): NodeJS.ProcessEnv {
     if (!providerRouting) return {};
     this.hubModelsJson ??= JSON.stringify(hubModels(this.options.specs));
-    return { HF_CONFORMANCE_ROUTER_ORIGIN: this.options.server.origin, HF_CONFORMANCE_HUB_MODELS: this.hubModelsJson };
+    return {
+      NODE_OPTIONS: [nodeOptions, `--import=${pathToFileURL(ROUTER_REDIRECT).href}`].filter(Boolean).join(" "),
+      HF_CONFORMANCE_ROUTER_ORIGIN: this.options.server.origin,
+      HF_CONFORMANCE_HUB_MODELS: this.hubModelsJson,
+    };
   }
 
   private environment(
-    clientId: string,
+    client: SnippetClient,
     providerRouting: boolean,
     token: string,
     tokenVariable: string | undefined,
   ): NodeJS.ProcessEnv {
-    const pythonPath = [DEFAULT_PATHS.guardDir, ...(STAND_IN_CLIENTS.has(clientId) ? [this.standInsDir] : [])];
+    const modulePath = client.standInDir === undefined ? [] : [client.standInDir];
+    const languages: NodeJS.ProcessEnv = Object.fromEntries(
+      LANGUAGES.flatMap((language) => Object.entries(language.conformanceEnvironment(modulePath))),
+    );
     return {
-      ...this.standInEnvironment(clientId),
-      ...this.routerEnvironment(providerRouting),
+      ...languages,
+      ...this.standInEnvironment(client),
+      ...this.routerEnvironment(providerRouting, languages["NODE_OPTIONS"]),
       PATH: process.env["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
       HOME: process.env["HOME"] ?? "/tmp",
       LANG: "C.UTF-8",
       HF_TOKEN: token,
       ...(tokenVariable ? { [tokenVariable]: token } : {}),
-      PYTHONPATH: pythonPath.join(path.delimiter),
-      PYTHONDONTWRITEBYTECODE: "1",
-      NODE_OPTIONS: this.nodeOptions(providerRouting),
       // Nothing may go through a proxy: the server is local.
       NO_PROXY: "*",
       no_proxy: "*",
@@ -190,7 +192,7 @@ export class SnippetRunner {
       id: job.id,
       clientId: job.client.id,
       kind,
-      standIn: STAND_IN_CLIENTS.has(job.client.id),
+      standIn: job.client.standInDir !== undefined,
       ok: false,
       problems: [],
       durationMs: 0,
@@ -218,7 +220,8 @@ export class SnippetRunner {
     const snippet = rendered.snippets[0];
     if (!snippet) {
       // The engine publishes nothing it could not format or parse; show the raw rendering instead.
-      if (rendered.problems.length > 0) result.snippet = job.client.render(request);
+      const plan = job.client.plan(request);
+      if (rendered.problems.length > 0 && !(plan instanceof Refusal)) result.snippet = job.client.render(plan);
       return finish();
     }
     result.snippet = snippet.content;
@@ -234,8 +237,9 @@ export class SnippetRunner {
     const workDir = path.join(this.workRoot, String(number));
     await rm(workDir, { recursive: true, force: true });
     await mkdir(workDir, { recursive: true });
-    const interpreter = INTERPRETERS[job.client.language];
-    await writeFile(path.join(workDir, interpreter.file), snippet.content);
+    const language = languageOf(job.client.language);
+    const snippetFile = `snippet.${language.extension}`;
+    await writeFile(path.join(workDir, snippetFile), snippet.content);
 
     let fileBytes: Buffer | undefined;
     const body = expected.body;
@@ -256,14 +260,15 @@ export class SnippetRunner {
 
     server.register(token);
     const tokenVariable = request.token.kind === "env" ? request.token.variable : undefined;
-    const outcome = await runProcess(interpreter.command, [interpreter.file], {
+    const command = job.client.interpreter ?? language.interpreter;
+    const outcome = await runProcess(command, [snippetFile], {
       cwd: workDir,
-      env: this.environment(job.client.id, providerRouting, token, tokenVariable),
+      env: this.environment(job.client, providerRouting, token, tokenVariable),
       timeoutMs: this.timeoutMs,
     });
     const requests = server.collect(token);
 
-    if (outcome.spawnError) result.problems.push(`${interpreter.command} could not be started: ${outcome.spawnError}`);
+    if (outcome.spawnError) result.problems.push(`${command} could not be started: ${outcome.spawnError}`);
     if (outcome.timedOut)
       result.problems.push(`the snippet did not finish within ${this.timeoutMs / 1000} s and was killed`);
     else if (outcome.exitCode !== 0) {

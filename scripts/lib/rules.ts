@@ -12,7 +12,6 @@ export const RULES = {
   "task-id": "A folder under specs/tasks/ must be a task id: lower-case letters, digits and single hyphens.",
   "task-schema": "task.json does not follow the task meta-schema (title, description, example, models, response).",
   "task-stream": "A task streams exactly when it has stream_output.json and its response declares a stream.",
-  "task-sdk": "The SDK method data of a task.json is inconsistent (how the method receives the inputs).",
   "task-binary-input": "A task with a binary input must name the example file in that input field of the example.",
   "example-schema": "The example request in task.json must be valid against the task's input.json.",
   prose: "Descriptions are markdown that must not link to scripts or data (javascript:, data:, file: and such).",
@@ -27,6 +26,7 @@ export const RULES = {
   "schema-duplicate-id": "Two schema documents declare the same $id; each must be unique.",
   "config-schema": "snippet-docs.config.json does not follow the configuration schema.",
   "config-out-dir": "The output folder must be inside the project and outside specs/, templates/ and the project root.",
+  "config-client": "The configuration names a client that no folder snippets/clients/<language>/<client>/ provides.",
   "config-provider": "The configuration names a provider the feed does not have.",
   "config-sync": "The configuration's sync policy names a task or provider the specs do not have.",
   "template-syntax":

@@ -160,37 +160,6 @@ function buildTask(
       ),
     );
   }
-  if (task.sdk.js?.streamMethod && !streams) {
-    diagnostics.push(
-      diagnosticAt(
-        raw.source,
-        "/sdk/js/streamMethod",
-        "a stream method is declared but the task does not stream",
-        "task-stream",
-      ),
-    );
-  }
-  const python = task.sdk.python;
-  if (python && !task.conversational && Boolean(python.inputsParameter) === Boolean(python.inputsSpread)) {
-    diagnostics.push(
-      diagnosticAt(
-        raw.source,
-        "/sdk/python",
-        'give exactly one of "inputsParameter" (the positional parameter receiving inputs) or "inputsSpread": true',
-        "task-sdk",
-      ),
-    );
-  }
-  if (python?.inputsSpread && !isJsonObject(task.example["inputs"])) {
-    diagnostics.push(
-      diagnosticAt(
-        raw.source,
-        "/sdk/python/inputsSpread",
-        '"inputsSpread" needs an example whose "inputs" is an object',
-        "task-sdk",
-      ),
-    );
-  }
   if (task.binaryInput && typeof task.example[task.binaryInput.field] !== "string") {
     diagnostics.push(
       diagnosticAt(

@@ -16,19 +16,6 @@ export interface BinaryInput {
   contentType: string;
 }
 
-export interface PythonSdkMethod {
-  method: string;
-  /** Name of the first parameter, which receives `inputs` positionally. */
-  inputsParameter?: string;
-  /** The fields of the `inputs` object are separate keyword arguments. */
-  inputsSpread?: true;
-}
-
-export interface JsSdkMethod {
-  method: string;
-  streamMethod?: string;
-}
-
 export type ResponseKind = "json" | "image" | "audio" | "video";
 
 export interface ResponseSpec {
@@ -53,7 +40,6 @@ export interface TaskMetadata {
   example: JsonObject;
   binaryInput?: BinaryInput;
   conversational: boolean;
-  sdk: { python?: PythonSdkMethod; js?: JsSdkMethod };
   response: ResponseSpec;
 }
 

@@ -4,7 +4,7 @@
  * snippets and each `<snippet>` tag holds one (so no snippet broke out of its fence), and in
  * component style the page compiles as MDX.
  *
- * Snippets are parsed on their own (snippets/verify.ts), so their text is not parsed again as
+ * Snippets are parsed on their own (snippets/languages/<language>/check.ts), so their text is not parsed again as
  * markdown: the fenced blocks are found line by line (code-fences.ts), each one's text is checked
  * against the snippets, and the markdown parser reads the page skeleton, where each block holds a
  * placeholder on the same lines. The parser must find every block where the line scan found it, so

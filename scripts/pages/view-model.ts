@@ -4,7 +4,7 @@
  */
 import type { Snippet } from "../../snippets/engine.ts";
 import { findClient } from "../../snippets/clients/index.ts";
-import type { Language } from "../../snippets/clients/types.ts";
+import { languageOf, type Language } from "../../snippets/languages/index.ts";
 import type { Mapping, Provider, Specs, Task } from "../model/types.ts";
 import { hubPipelineTag } from "../model/pipeline-tag.ts";
 import { renderSchemaTable } from "../spec-table/schema-table.ts";
@@ -12,9 +12,6 @@ import { specTable } from "../spec-table/markdown.ts";
 import type { SpecRow } from "../spec-table/rows.ts";
 import { proseParagraphs } from "../load/prose.ts";
 import { attribute, codeFence, markdownProse, markdownText } from "./markdown-escape.ts";
-
-const LANGUAGE_LABELS: Record<Language, string> = { sh: "Shell", python: "Python", js: "JavaScript" };
-const FENCE_LANGUAGES: Record<Language, string> = { sh: "sh", python: "python", js: "js" };
 
 export interface SnippetView {
   stream: boolean;
@@ -160,7 +157,7 @@ function groupSnippets(
     if (forClient.length === 0 || !client) continue;
     let language = languages.find((group) => group.language === client.language);
     if (!language) {
-      language = { language: client.language, label: LANGUAGE_LABELS[client.language], clients: [] };
+      language = { language: client.language, label: languageOf(client.language).label, clients: [] };
       languages.push(language);
     }
     language.clients.push({
@@ -172,9 +169,9 @@ function groupSnippets(
         .sort((a, b) => Number(a.stream) - Number(b.stream))
         .map((snippet) => ({
           stream: snippet.stream,
-          fence: codeFence(FENCE_LANGUAGES[snippet.language], snippet.content),
+          fence: codeFence(languageOf(snippet.language).fence, snippet.content),
           code: snippet.content,
-          fenceLanguage: FENCE_LANGUAGES[snippet.language],
+          fenceLanguage: languageOf(snippet.language).fence,
           provider: attribute(provider.id),
           language: snippet.language,
           client: attribute(snippet.client),

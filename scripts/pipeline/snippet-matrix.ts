@@ -5,7 +5,7 @@
  * runs exactly the snippets that are published.
  */
 import type { Mapping, Provider, Specs, Task } from "../model/types.ts";
-import type { SnippetClient } from "../../snippets/clients/types.ts";
+import { Refusal, type SnippetClient } from "../../snippets/clients/types.ts";
 import type { DroppedClient } from "./dropped-clients.ts";
 import { buildRequest } from "../../snippets/request.ts";
 
@@ -50,10 +50,10 @@ export function snippetMatrix(
           // so the request with default options decides for every rendering of it.
           const request = buildRequest(specs.router, task, provider, mapping, { stream });
           for (const client of clients) {
-            const unsupported = client.unsupported(request);
-            if (typeof unsupported === "object")
-              gaps.push({ task, provider: provider.id, client: client.id, reason: unsupported.gap });
-            if (unsupported !== undefined) continue;
+            const plan = client.plan(request);
+            if (plan instanceof Refusal && plan.gap)
+              gaps.push({ task, provider: provider.id, client: client.id, reason: plan.reason });
+            if (plan instanceof Refusal) continue;
             jobs.push({
               id: snippetJobId(task.id, provider.id, client.id, stream),
               task,

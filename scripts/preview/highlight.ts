@@ -6,10 +6,11 @@
  */
 import type { Element } from "hast";
 import { createHighlighter, type Highlighter } from "shiki";
+import { LANGUAGES as SNIPPET_LANGUAGES } from "../../snippets/languages/index.ts";
 import { h } from "./hast.ts";
 
 const THEME = "github-light";
-const LANGUAGES = ["shellscript", "python", "javascript", "json"];
+const LANGUAGES = [...SNIPPET_LANGUAGES.map((language) => language.highlight), "json"];
 const CACHE_LIMIT = 5_000;
 
 let highlighter: Promise<Highlighter> | undefined;

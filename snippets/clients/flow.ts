@@ -3,7 +3,8 @@
  * slots, and the shape of the steps after the first response (poll a job, read the result).
  * Each client prints them in its own language; nothing here is language-specific.
  */
-import { Code, type LiteralValue } from "../literals/code.ts";
+import { withValueAt } from "../../scripts/lib/with-value-at.ts";
+import type { Code, LiteralValue } from "../literals/code.ts";
 import type { FileSlot, SnippetRequest } from "../request.ts";
 
 /** The JSON body with `expression(slot)` in place of each file slot. */
@@ -13,19 +14,8 @@ export function bodyWithFileCode(
   expression: (slot: FileSlot) => Code,
 ): LiteralValue {
   let result = value;
-  for (const slot of slots) result = replaceAt(result, slot.pointer, expression(slot));
+  for (const slot of slots) result = withValueAt(result, slot.pointer, expression(slot));
   return result;
-}
-
-function replaceAt(value: LiteralValue, pointer: readonly string[], replacement: LiteralValue): LiteralValue {
-  const [head, ...rest] = pointer;
-  if (head === undefined) return replacement;
-  if (Array.isArray(value))
-    return value.map((item, index) => (String(index) === head ? replaceAt(item, rest, replacement) : item));
-  if (value !== null && typeof value === "object" && !(value instanceof Code)) {
-    return { ...value, [head]: replaceAt(value[head] ?? null, rest, replacement) };
-  }
-  return value;
 }
 
 /** A pointer's segments as accessors: numbers for array indexes, strings for keys. */

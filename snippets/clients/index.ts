@@ -1,25 +1,13 @@
 /**
- * The client registry: the order here is the order snippets appear on pages.
- * A new client is one new file and one line here.
+ * The client registry, derived from the folders snippets/clients/<language>/<client>/ (see
+ * registry.generated.ts): a new client is one new folder. Pages show clients by their `order`.
  */
-import { jsFetch } from "./js-fetch.ts";
-import { jsHuggingface } from "./js-huggingface.ts";
-import { jsOpenai } from "./js-openai.ts";
-import { pythonHuggingfaceHub } from "./python-huggingface_hub.ts";
-import { pythonOpenai } from "./python-openai.ts";
-import { pythonRequests } from "./python-requests.ts";
-import { curl } from "./sh-curl.ts";
+import { FOLDER_CLIENTS } from "./registry.generated.ts";
 import type { SnippetClient } from "./types.ts";
 
-export const CLIENTS: readonly SnippetClient[] = [
-  curl,
-  pythonHuggingfaceHub,
-  pythonRequests,
-  pythonOpenai,
-  jsHuggingface,
-  jsOpenai,
-  jsFetch,
-];
+export const CLIENTS: readonly SnippetClient[] = [...FOLDER_CLIENTS].sort(
+  (a, b) => a.order - b.order || a.id.localeCompare(b.id),
+);
 
 export const CLIENT_IDS: readonly string[] = CLIENTS.map((client) => client.id);
 

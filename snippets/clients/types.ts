@@ -1,27 +1,38 @@
 /**
- * What a client is: one small file per client (`info` + `render`), registered in one ordered list.
+ * What a client is: one folder `snippets/clients/<language>/<client>/` whose `client.ts` exports
+ * `client`, with its golden fixtures and, where needed, its conformance stand-in. The registry
+ * (registry.generated.ts) lists the folders; nothing else names a client.
+ *
+ * A client decides up front: `plan(request)` returns what the snippet will say (its plan) or a
+ * Refusal saying why this client cannot write the request; `render(plan)` then only prints, and
+ * cannot fail.
  */
+import type { Language } from "../languages/index.ts";
 import type { SnippetRequest } from "../request.ts";
 
-export type Language = "sh" | "python" | "js";
-
 /**
- * Why a client writes no snippet for a request. A reason is a limitation by design (the OpenAI SDK
- * has only the chat route); a `gap` is data the client lacks, such as an SDK signature not yet
- * recorded, and the pipeline reports each one as a warning.
+ * Why a client writes no snippet for a request: reported with the task, provider and client. A
+ * refusal is a limitation by design (the OpenAI SDK has only the chat route) unless it is a `gap`:
+ * data the client lacks, such as an SDK signature not yet recorded, which the pipeline reports as
+ * a warning.
  */
-export type Unsupported = string | { gap: string };
-
-export function unsupportedReason(unsupported: Unsupported): string {
-  return typeof unsupported === "string" ? unsupported : unsupported.gap;
+export class Refusal {
+  constructor(
+    readonly reason: string,
+    readonly gap = false,
+  ) {}
 }
 
-export interface SnippetClient {
+export type { Language } from "../languages/index.ts";
+
+export interface SnippetClient<Plan = unknown> {
   /** `<language>/<client>`, e.g. `python/requests`. */
   id: string;
   language: Language;
   /** Client name as shown on pages, e.g. `requests`. */
   client: string;
+  /** Where this client's snippets appear among all clients' on the pages (lower first). */
+  order: number;
   /** This client's source file, relative to the tool's root (named in the pages' headers). */
   source: string;
   /** Where readers learn more about the client; linked after each snippet. */
@@ -36,8 +47,24 @@ export interface SnippetClient {
    * router's origin redirected to the local server), because a base URL cannot express the call.
    */
   runsWithProviderRouting?(request: SnippetRequest): boolean;
-  /** Why this request cannot be written with this client, or undefined when it can. */
-  unsupported(request: SnippetRequest): Unsupported | undefined;
+  /**
+   * For conformance runs: the interpreter that has this client's library when the language's
+   * usual one does not (Debian's python3-httpx is importable only from /usr/bin/python3).
+   */
+  interpreter?: string;
+  /**
+   * For conformance runs: a folder (absolute) put on the module path in place of an SDK that cannot
+   * be installed here; results are marked as checked against a stand-in.
+   */
+  standInDir?: string;
+  /** What the snippet for this request will say, or why this client cannot write it. */
+  plan(request: SnippetRequest): Plan | Refusal;
   /** Source code before formatting. */
-  render(request: SnippetRequest): string;
+  render(plan: Plan): string;
+}
+
+/** Why `client` cannot write `request`, or undefined when it can. */
+export function refusalReason(client: SnippetClient, request: SnippetRequest): string | undefined {
+  const plan = client.plan(request);
+  return plan instanceof Refusal ? plan.reason : undefined;
 }

@@ -51,8 +51,8 @@ export const LAYERS: readonly Layer[] = [
   },
   {
     name: "tools",
-    holds: "what a command drives: preview server, conformance, sync, bench",
-    paths: ["scripts/preview/", "scripts/conformance/", "scripts/sync/", "scripts/bench/"],
+    holds: "what a command drives: preview server, conformance, sync, bench, and the registries' codegen",
+    paths: ["scripts/preview/", "scripts/conformance/", "scripts/sync/", "scripts/bench/", "scripts/codegen/"],
   },
   {
     name: "cli",

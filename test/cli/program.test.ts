@@ -162,13 +162,13 @@ describe("the configuration file", () => {
   it("is found by walking up from the working directory", async () => {
     const configFile = path.join(project, "snippet-docs.config.json");
     const valid = readFileSync(configFile, "utf8");
-    writeFileSync(configFile, JSON.stringify({ clients: ["sh/curl", 3] }));
+    writeFileSync(configFile, JSON.stringify({ clients: ["sh/curl", "sh/wget"] }));
     try {
       const result = await runCommand("snippet", ["text-classification"], path.join(project, "specs/deeper"));
       expect(result.status).toBe(2);
       // Outside the working directory, a file is named by its absolute path.
       expect(result.stderr).toMatch(
-        /^(.*)snippet-docs\.config\.json:1:\d+ at \/clients\/1: error: must be one of \["sh\/curl"/m,
+        /^(.*)snippet-docs\.config\.json:1:\d+ at \/clients\/1: error: unknown client "sh\/wget": use one of sh\/curl/m,
       );
       expect(result.stderr.startsWith(`${configFile}:1:`)).toBe(true);
     } finally {

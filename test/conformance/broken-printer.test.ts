@@ -10,13 +10,17 @@ import { runConformance } from "../../scripts/conformance/run.ts";
 import { SnippetRunner } from "../../scripts/conformance/runner.ts";
 import { ConformanceServer } from "../../scripts/conformance/server.ts";
 import { snippetJobs } from "../../scripts/pipeline/snippet-matrix.ts";
-import { pythonRequests } from "../../snippets/clients/python-requests.ts";
-import { curl } from "../../snippets/clients/sh-curl.ts";
+import { client as pythonRequests } from "../../snippets/clients/python/requests/client.ts";
+import { client as curl } from "../../snippets/clients/sh/curl/client.ts";
 import type { SnippetClient } from "../../snippets/clients/types.ts";
+import type { SnippetRequest } from "../../snippets/request.ts";
 import { fixtureSpecs, workRootFor } from "./helpers.ts";
 
 /** sh/curl with naive quoting: the `'\''` escape for an apostrophe becomes a bare `'`. */
-const naiveCurl: SnippetClient = { ...curl, render: (request) => curl.render(request).replaceAll("'\\''", "'") };
+const naiveCurl: SnippetClient<SnippetRequest> = {
+  ...curl,
+  render: (request) => curl.render(request).replaceAll("'\\''", "'"),
+};
 
 const specs = fixtureSpecs();
 

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SnippetRunner } from "../../scripts/conformance/runner.ts";
 import { ConformanceServer } from "../../scripts/conformance/server.ts";
 import { snippetJobId, snippetJobs } from "../../scripts/pipeline/snippet-matrix.ts";
-import { jsHuggingface } from "../../snippets/clients/js-huggingface.ts";
-import { pythonHuggingfaceHub } from "../../snippets/clients/python-huggingface_hub.ts";
+import { client as jsHuggingface } from "../../snippets/clients/js/huggingface.js/client.ts";
+import { client as pythonHuggingfaceHub } from "../../snippets/clients/python/huggingface_hub/client.ts";
 import type { SnippetClient } from "../../snippets/clients/types.ts";
 import { loadProjectSpecs } from "../helpers/specs.ts";
 import { workRootFor } from "./helpers.ts";
@@ -43,11 +43,11 @@ describe("SDK snippets run in provider mode", () => {
   });
 
   it("needs the keep-alive: without it Node ends before the SDK's first status check (exit 13)", async () => {
-    const withoutKeepAlive: SnippetClient = {
+    const withoutKeepAlive: SnippetClient<Parameters<typeof jsHuggingface.render>[0]> = {
       ...jsHuggingface,
-      render: (request) =>
+      render: (plan) =>
         jsHuggingface
-          .render(request)
+          .render(plan)
           .split("\n")
           .filter((line) => !/keepAlive|Keeps Node running/.test(line))
           .join("\n"),

@@ -7,12 +7,15 @@
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import signatures from "../../snippets/sdk/huggingface_hub.json" with { type: "json" };
+import signatures from "../../snippets/clients/python/huggingface_hub/methods.json" with { type: "json" };
 
-const standIns = fileURLToPath(new URL("./standins/", import.meta.url));
-const selftest = `${standIns}selftest.py`;
+const hubStandIn = fileURLToPath(new URL("../../snippets/clients/python/huggingface_hub/standin/", import.meta.url));
+const openaiStandIn = fileURLToPath(new URL("../../snippets/clients/python/openai/standin/", import.meta.url));
+const standInPath = [hubStandIn, openaiStandIn].join(path.delimiter);
+const selftest = fileURLToPath(new URL("./standins-selftest.py", import.meta.url));
 
 /** Parameter names of the stand-in's InferenceClient methods, from Python's own `inspect`. */
 function standInParameters(methods: readonly string[]): Record<string, string[]> {
@@ -26,7 +29,7 @@ function standInParameters(methods: readonly string[]): Record<string, string[]>
   const result = spawnSync("python3", ["-c", script, JSON.stringify(methods)], {
     encoding: "utf8",
     timeout: 30_000,
-    env: { ...process.env, PYTHONPATH: standIns, PYTHONDONTWRITEBYTECODE: "1" },
+    env: { ...process.env, PYTHONPATH: standInPath, PYTHONDONTWRITEBYTECODE: "1" },
   });
   if (result.status !== 0) throw new Error(result.stderr);
   return JSON.parse(result.stdout) as Record<string, string[]>;
@@ -36,15 +39,19 @@ describe("conformance stand-ins for the Python SDKs", () => {
   it("pass their self-test (signatures, requests sent, provider routing, errors on misuse)", () => {
     // Without the caller's tokens, so the self-test sees only the ones it sets.
     const { OPENAI_API_KEY: _openai, HF_TOKEN: _hf, ...env } = process.env;
-    const result = spawnSync("python3", [selftest], { encoding: "utf8", timeout: 60_000, env });
+    const result = spawnSync("python3", [selftest], {
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...env, PYTHONPATH: standInPath, PYTHONDONTWRITEBYTECODE: "1" },
+    });
     if (result.error) throw result.error;
     expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
   });
 
   it("never read the snippet renderer's tables", () => {
     for (const file of ["__init__.py", "_client.py", "_providers.py", "_hub.py", "_transport.py"]) {
-      const source = readFileSync(`${standIns}huggingface_hub/${file}`, "utf8");
-      expect(source, file).not.toMatch(/snippets\/|huggingface_hub\.json|\.\.\/\.\.\//);
+      const source = readFileSync(`${hubStandIn}huggingface_hub/${file}`, "utf8");
+      expect(source, file).not.toMatch(/snippets\/|huggingface_hub\.json|methods\.json|\.\.\/\.\.\//);
     }
   });
 

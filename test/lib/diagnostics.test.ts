@@ -7,12 +7,12 @@ import { formatDiagnostics, type Diagnostic } from "../../scripts/lib/diagnostic
 import { diagnosticAt, parseJsonSource } from "../../scripts/lib/json-source.ts";
 
 const error: Diagnostic = { file: "a.json", position: { line: 1, column: 2 }, reason: "broken", ruleId: "json-syntax" };
-const warning: Diagnostic = { severity: "warning", file: "b.json", reason: "odd", ruleId: "task-sdk" };
+const warning: Diagnostic = { severity: "warning", file: "b.json", reason: "odd", ruleId: "task-schema" };
 
 describe("formatDiagnostics", () => {
   it("prints each message with its severity and counts both kinds", () => {
     expect(formatDiagnostics([error, warning])).toBe(
-      "a.json:1:2: error: broken [json-syntax]\nb.json: warning: odd [task-sdk]\n1 error, 1 warning",
+      "a.json:1:2: error: broken [json-syntax]\nb.json: warning: odd [task-schema]\n1 error, 1 warning",
     );
     expect(formatDiagnostics([warning, warning])).toMatch(/\n2 warnings$/);
     expect(formatDiagnostics([error, error])).toMatch(/\n2 errors$/);

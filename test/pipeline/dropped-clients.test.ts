@@ -1,6 +1,6 @@
 /**
- * A client that should serve a pair but lacks the data (here: an SDK method whose signature the
- * client's table does not have) is reported as a warning by generate and check; the run still
+ * A client that should serve a pair but lacks the data (here: a parameter the spec gained that the
+ * SDK client's recorded signature does not have) is reported as a warning by generate and check; the run still
  * succeeds. Clients that skip a pair by design (the OpenAI SDK off the chat route) stay quiet.
  */
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -12,18 +12,29 @@ import { runCommand } from "../helpers/cli.ts";
 import { tinyProject } from "../reliability/fixture.ts";
 
 const TASK = "specs/tasks/text-classification/task.json";
+const INPUT = "specs/tasks/text-classification/input.json";
 const WARNING =
-  /^specs\/tasks\/text-classification\/task\.json: warning: no python\/huggingface_hub snippet for text-classification on hf-inference: the signature of InferenceClient\.classify_text_later is not known \[snippet-client-dropped\]$/m;
+  /^specs\/tasks\/text-classification\/task\.json: warning: no python\/huggingface_hub snippet for text-classification on hf-inference: InferenceClient\.text_classification has no argument "calibrate" \[snippet-client-dropped\]$/m;
+
+function editJson(file: string, edit: (value: Record<string, unknown>) => void): void {
+  const value = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  edit(value);
+  writeFileSync(file, JSON.stringify(value, null, 2) + "\n");
+}
 
 describe("a client dropping a pair it should serve", () => {
   let project: string;
 
   beforeAll(() => {
     project = tinyProject({ clients: ["sh/curl", "python/huggingface_hub", "python/openai"] });
-    const file = path.join(project, TASK);
-    const task = JSON.parse(readFileSync(file, "utf8")) as { sdk: { python: { method: string } } };
-    task.sdk.python.method = "classify_text_later";
-    writeFileSync(file, JSON.stringify(task, null, 2) + "\n");
+    // The spec gains a parameter and uses it in the example: the SDK's recorded signature lacks it.
+    editJson(path.join(project, INPUT), (schema) => {
+      const defs = schema["$defs"] as Record<string, { properties: Record<string, unknown> }>;
+      defs["TextClassificationParameters"]!.properties["calibrate"] = { type: "boolean", description: "Calibrate." };
+    });
+    editJson(path.join(project, TASK), (task) => {
+      task["example"] = { inputs: "I like you", parameters: { calibrate: true } };
+    });
   });
   afterAll(() => rmSync(project, { recursive: true, force: true }));
 

@@ -184,15 +184,11 @@ const CASES: BadInput[] = [
     message: at(TASK, "/colour"),
   },
   {
-    name: "task.json with an SDK method that is not an identifier",
+    // SDK method names moved into the SDK client folders (snippets/clients/<language>/<client>/tasks.ts).
+    name: "task.json with the former sdk section",
     rule: "task-schema",
-    apply: (dir) =>
-      editJson(
-        dir,
-        TASK,
-        (task) => void ((task["sdk"] as { python: { method: string } }).python.method = "os.system('x')"),
-      ),
-    message: at(TASK, "/sdk/python/method"),
+    apply: (dir) => editJson(dir, TASK, (task) => void (task["sdk"] = { python: { method: "text_classification" } })),
+    message: at(TASK, "/sdk"),
   },
   {
     name: "task.json whose value is an array",
@@ -230,7 +226,7 @@ const CASES: BadInput[] = [
   },
   {
     name: "configuration with an unknown client",
-    rule: "config-schema",
+    rule: "config-client",
     apply: (dir) => writeFileSync(path.join(dir, CONFIG), '{"clients": ["sh/wget"]}'),
     message: at(CONFIG, "/clients/0"),
   },

@@ -1,17 +1,26 @@
 /**
- * Golden snippets for a representative matrix of task x provider x client and options. The files
- * under __golden__ are what users read on the pages: review their diffs like code.
- * (The .golden suffix keeps tools from reading them as this project's source.)
+ * Golden snippets for a representative matrix of task x provider x client and options. Each
+ * client keeps its own in its folder, snippets/clients/<language>/<client>/__golden__/: the
+ * snippet (`<case>.<extension>.golden`), or why the client writes none (`<case>.skipped.txt`).
+ * They are what users read on the pages: review their diffs like code. (The .golden suffix keeps
+ * tools from reading them as this project's source.)
  * Update them with `npx vitest run test/snippets/golden.test.ts -u`.
  */
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findProvider, findTask, type Specs } from "../../scripts/model/types.ts";
 import { CLIENTS } from "../../snippets/clients/index.ts";
+import { languageOf } from "../../snippets/languages/index.ts";
 import { renderSnippets } from "../../snippets/engine.ts";
 import { buildRequest, type SnippetOptions } from "../../snippets/request.ts";
 import { loadProjectSpecs } from "../helpers/specs.ts";
 
-const EXTENSIONS: Record<string, string> = { sh: "sh", python: "py", js: "mjs" };
+const CLIENTS_DIR = fileURLToPath(new URL("../../snippets/clients/", import.meta.url));
+
+function goldenDir(clientId: string): string {
+  return `${CLIENTS_DIR}${clientId}/__golden__/`;
+}
 
 const CASES: { name: string; task: string; provider: string; options?: SnippetOptions }[] = [
   { name: "text-classification", task: "text-classification", provider: "hf-inference" },
@@ -58,10 +67,21 @@ describe("golden snippets", () => {
     expect(batch.problems).toEqual([]);
     for (const snippet of batch.snippets) {
       await expect(snippet.content).toMatchFileSnapshot(
-        `./__golden__/${name}/${snippet.clientId.replace("/", "-")}.${EXTENSIONS[snippet.language]}.golden`,
+        `${goldenDir(snippet.clientId)}${name}.${languageOf(snippet.language).extension}.golden`,
       );
     }
-    const skipped = batch.skipped.map((skip) => `${skip.clientId}: ${skip.reason}`).join("\n");
-    await expect(skipped + "\n").toMatchFileSnapshot(`./__golden__/${name}/skipped.txt`);
+    for (const skip of batch.skipped) {
+      await expect(skip.reason + "\n").toMatchFileSnapshot(`${goldenDir(skip.clientId)}${name}.skipped.txt`);
+    }
+  });
+
+  it("each client folder holds a fixture for every case and nothing else", () => {
+    for (const client of CLIENTS) {
+      const { extension } = languageOf(client.language);
+      const files = readdirSync(goldenDir(client.id)).map((file) =>
+        file.replace(`.${extension}.golden`, "").replace(".skipped.txt", ""),
+      );
+      expect(files.sort(), client.id).toEqual(CASES.map((testCase) => testCase.name).sort());
+    }
   });
 });

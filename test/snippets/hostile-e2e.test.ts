@@ -1,6 +1,7 @@
 /**
- * Hostile strings as example inputs: the curl, requests and fetch snippets, run by bash, python3
- * and node against a local server on 127.0.0.1, deliver them unchanged.
+ * Hostile strings as example inputs: the snippets of every client that writes the HTTP request
+ * itself (curl, httpie, requests, httpx, fetch: no SDK, no stand-in), run by their interpreters
+ * against a local server on 127.0.0.1, deliver them unchanged.
  */
 import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,9 +9,7 @@ import { runPool } from "../../scripts/conformance/pool.ts";
 import { SnippetRunner } from "../../scripts/conformance/runner.ts";
 import { ConformanceServer } from "../../scripts/conformance/server.ts";
 import { snippetJobs } from "../../scripts/pipeline/snippet-matrix.ts";
-import { curl } from "../../snippets/clients/sh-curl.ts";
-import { jsFetch } from "../../snippets/clients/js-fetch.ts";
-import { pythonRequests } from "../../snippets/clients/python-requests.ts";
+import { CLIENTS } from "../../snippets/clients/index.ts";
 import { workRootFor } from "../conformance/helpers.ts";
 import { loadProjectSpecs } from "../helpers/specs.ts";
 
@@ -38,11 +37,14 @@ afterAll(async () => {
 });
 
 describe("hostile example strings", () => {
-  it("reach the server byte for byte from curl, requests and fetch", async () => {
-    const jobs = snippetJobs(specs, [curl, pythonRequests, jsFetch]).filter(
+  it("reach the server byte for byte from every raw HTTP client", async () => {
+    const rawHttp = CLIENTS.filter((client) => !client.sendsTaskRequest && client.standInDir === undefined);
+    const jobs = snippetJobs(specs, rawHttp).filter(
       (job) => job.task.id === "text-classification" && job.provider.id === "hf-inference",
     );
-    expect(jobs.map((job) => job.client.id)).toEqual(["sh/curl", "python/requests", "js/fetch"]);
+    expect(jobs.map((job) => job.client.id)).toEqual(
+      expect.arrayContaining(["sh/curl", "python/requests", "js/fetch"]),
+    );
     expect(HOSTILE.at(-1)).toHaveLength(5000);
     const runner = new SnippetRunner({ specs, server, workRoot });
     const cases = jobs.flatMap((job) => HOSTILE.map((inputs) => ({ job, inputs })));

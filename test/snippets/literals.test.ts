@@ -10,9 +10,9 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { JsonValue } from "../../scripts/lib/json-source.ts";
-import { jsLiteral, jsString } from "../../snippets/literals/javascript.ts";
-import { pythonLiteral, pythonString } from "../../snippets/literals/python.ts";
-import { shellQuote } from "../../snippets/literals/shell.ts";
+import { jsLiteral, jsString } from "../../snippets/languages/js/literals.ts";
+import { pythonLiteral, pythonString } from "../../snippets/languages/python/literals.ts";
+import { shellQuote } from "../../snippets/languages/sh/literals.ts";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "literals-"));
 
