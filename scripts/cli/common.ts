@@ -2,11 +2,11 @@
  * What generate, check and the build process share: one generation run and its summary line.
  */
 import path from "node:path";
-import { buildCache } from "../cache/build-cache.ts";
 import { loadConfig } from "../config/config.ts";
-import { buildSite, type BuildProgress } from "../pipeline/build-site.ts";
+import type { BuildProgress } from "../pipeline/build-site.ts";
 import { writeOutput } from "../pipeline/output-dir.ts";
 import { foreignFilesNote } from "../pipeline/report-stale.ts";
+import { siteFiles } from "../pipeline/site-memo.ts";
 
 /** The output directory as the user sees it from `cwd`. */
 export function displayDir(dir: string, cwd: string): string {
@@ -29,7 +29,7 @@ export async function generateOnce(start: string, configFile?: string, options: 
   const started = performance.now();
   const { progress } = options;
   const config = loadConfig(start, configFile);
-  const site = await buildSite(config, { cache: buildCache(config, options), ...(progress ? { progress } : {}) });
+  const site = await siteFiles(config, options);
   progress?.phase("writing", site.files.length);
   const summary = writeOutput(config.outDir, site.files);
   progress?.advance(site.files.length);

@@ -1,0 +1,159 @@
+/**
+ * The files of a whole site, remembered by a digest of every input: on an unchanged tree,
+ * generate and check read the inputs, find the site they made last time and only compare it
+ * with the output directory. Nothing of the pipeline (parsers, Handlebars, formatters) is loaded:
+ * build-site.ts is imported only when the inputs changed, and only a build that passed every
+ * check is remembered, so invalid input is always reported by a full build.
+ *
+ * The digest covers the tool (siteToolFingerprint: its code, templates, libraries and Node), the
+ * configuration, the project's package.json (the command named in page headers), the working
+ * directory (paths in page headers are shown from it), every file under
+ * the specs, schema and templates folders, and the schema documents a build read from outside
+ * them (their contents are recorded in the entry and compared on use).
+ */
+import { createHash } from "node:crypto";
+import { lstatSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildCache } from "../cache/build-cache.ts";
+import type { ContentCache } from "../cache/content-cache.ts";
+import { siteToolFingerprint } from "../cache/tool-fingerprint.ts";
+import type { Config } from "../config/config.ts";
+import type { JsonValue } from "../lib/json-source.ts";
+import type { BuildProgress, SiteFile } from "./build-site.ts";
+
+/** What generate and check need of a build. */
+export interface BuiltSite {
+  files: SiteFile[];
+  /** Number of snippets placed on pages. */
+  snippetCount: number;
+}
+
+interface MemoEntry extends BuiltSite {
+  /** Files read by the build outside the digested folders, and a digest of their contents then. */
+  outside: { files: string[]; digest: string };
+}
+
+const SITE_MEMO_KIND = "site";
+
+type Hash = ReturnType<typeof createHash>;
+
+function addPart(hash: Hash, part: string | Buffer): void {
+  hash.update(`${Buffer.byteLength(part)}:`).update(part);
+}
+
+/** Every entry under `dir`, sorted, with its content; a link by its target and what it reaches. */
+function addFolder(hash: Hash, dir: string, shownAs: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch (error) {
+    addPart(hash, `${shownAs}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`);
+    return;
+  }
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const shown = `${shownAs}/${name}`;
+    const stat = lstatSync(file, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) {
+      addFolder(hash, file, shown);
+      continue;
+    }
+    addPart(hash, shown);
+    if (stat?.isSymbolicLink()) addPart(hash, `-> ${readlinkSync(file)}`);
+    addFileContent(hash, file);
+  }
+}
+
+function addFileContent(hash: Hash, file: string): void {
+  try {
+    addPart(hash, readFileSync(file));
+  } catch (error) {
+    addPart(hash, `unreadable: ${(error as NodeJS.ErrnoException).code ?? ""}`);
+  }
+}
+
+function digestedFolders(config: Config): string[] {
+  return [config.specsDir, config.templatesDir, ...(config.schemas.layout === "upstream" ? [config.schemas.dir] : [])];
+}
+
+/** The digest of every input of a build of `config`, but the files outside its folders. */
+export function siteInputsDigest(config: Config): string {
+  const hash = createHash("sha256");
+  addPart(hash, "snippet-docs site/1");
+  addPart(hash, siteToolFingerprint());
+  const { source, ...settings } = config;
+  addPart(hash, JSON.stringify(settings));
+  addPart(hash, source?.text ?? "");
+  addFileContent(hash, path.join(config.root, "package.json"));
+  // Template paths in page headers are shown relative to the working directory (displayPath).
+  addPart(hash, process.cwd());
+  digestedFolders(config).forEach((dir, index) => addFolder(hash, dir, String(index)));
+  return hash.digest("hex");
+}
+
+function outsideDigest(files: readonly string[]): string {
+  const hash = createHash("sha256");
+  for (const file of files) {
+    addPart(hash, file);
+    addFileContent(hash, file);
+  }
+  return hash.digest("hex");
+}
+
+function isInside(file: string, dir: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+}
+
+function isMemoEntry(value: JsonValue | undefined): value is JsonValue & MemoEntry {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const entry = value as unknown as Partial<MemoEntry>;
+  return (
+    Array.isArray(entry.files) &&
+    entry.files.every((file) => typeof file?.path === "string" && typeof file.content === "string") &&
+    typeof entry.snippetCount === "number" &&
+    Array.isArray(entry.outside?.files) &&
+    entry.outside.files.every((file) => typeof file === "string") &&
+    typeof entry.outside.digest === "string"
+  );
+}
+
+export interface SiteOptions {
+  /** Neither read nor write the persistent cache (`--no-cache`). */
+  noCache?: boolean;
+  progress?: BuildProgress;
+}
+
+/** The site `config` builds: remembered when every input is as it was at a passed build, else built. */
+export async function siteFiles(config: Config, options: SiteOptions = {}): Promise<BuiltSite> {
+  const cache: ContentCache = buildCache(config, options);
+  const digest = options.noCache ? undefined : siteInputsDigest(config);
+  if (digest !== undefined) {
+    const entry = cache.get(SITE_MEMO_KIND, [digest]);
+    if (isMemoEntry(entry) && outsideDigest(entry.outside.files) === entry.outside.digest) {
+      return { files: entry.files, snippetCount: entry.snippetCount };
+    }
+  }
+  const { buildSite } = await import("./build-site.ts");
+  const site = await buildSite(config, { cache, ...(options.progress ? { progress: options.progress } : {}) });
+  // An input saved during the build may or may not be in it: such a build is not remembered.
+  if (digest !== undefined && siteInputsDigest(config) === digest) {
+    const folders = digestedFolders(config);
+    const outside = [
+      ...new Set(
+        site.specs.registry
+          .all()
+          .map((document) => fileURLToPath(document.fileUrl))
+          .filter((file) => !folders.some((dir) => isInside(file, dir))),
+      ),
+    ].sort();
+    const entry: MemoEntry = {
+      files: site.files,
+      snippetCount: site.snippetCount,
+      outside: { files: outside, digest: outsideDigest(outside) },
+    };
+    cache.set(SITE_MEMO_KIND, [digest], entry as unknown as JsonValue);
+  }
+  return { files: site.files, snippetCount: site.snippetCount };
+}
