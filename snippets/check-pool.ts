@@ -25,7 +25,8 @@ export async function checkSourcesOnAllCores(items: readonly SourceToCheck[]): P
       (a, b) =>
         LANGUAGE_ORDER[(items[a] as SourceToCheck).language] - LANGUAGE_ORDER[(items[b] as SourceToCheck).language],
     );
-  const chunks = inChunks(order, 8);
+  // Chunks of a size that lets prettier format a chunk's JavaScript in one call (format.ts).
+  const chunks = inChunks(order, 24);
   const checked = await shareWork(
     workerUrl,
     chunks.map((chunk) => chunk.map((index) => items[index] as SourceToCheck)),

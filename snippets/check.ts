@@ -4,7 +4,7 @@
  * run it (check-pool.ts).
  */
 import type { Language } from "./clients/types.ts";
-import { formatSnippet } from "./format.ts";
+import { formatJavaScriptBatch, formatSnippet } from "./format.ts";
 import { verifySnippets } from "./verify.ts";
 
 export interface SourceToCheck {
@@ -18,7 +18,15 @@ export type Checked = { content: string; problem?: undefined } | { content?: und
 /** Formats every source, then verifies the formatted ones (shell in one batch). */
 export async function checkSources(items: readonly SourceToCheck[]): Promise<Checked[]> {
   const checked: Checked[] = [];
-  for (const item of items) {
+  const javaScript = items.flatMap((item, index) => (item.language === "js" ? [index] : []));
+  const batch = await formatJavaScriptBatch(javaScript.map((index) => (items[index] as SourceToCheck).source));
+  const batched = new Map(javaScript.map((index, position) => [index, batch?.[position]]));
+  for (const [index, item] of items.entries()) {
+    const formatted = batched.get(index);
+    if (formatted !== undefined) {
+      checked.push({ content: formatted });
+      continue;
+    }
     try {
       checked.push({ content: await formatSnippet(item.language, item.source) });
     } catch (error) {
