@@ -12,10 +12,10 @@
  * them (their contents are recorded in the entry and compared on use).
  */
 import { createHash } from "node:crypto";
-import { lstatSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildCache } from "../cache/build-cache.ts";
+import { buildCache, cacheDirectory } from "../cache/build-cache.ts";
 import type { ContentCache } from "../cache/content-cache.ts";
 import { siteToolFingerprint } from "../cache/tool-fingerprint.ts";
 import type { Config } from "../config/config.ts";
@@ -35,6 +35,8 @@ interface MemoEntry extends BuiltSite {
 }
 
 const SITE_MEMO_KIND = "site";
+/** A remembered site holds every page (megabytes): only the newest few are kept. */
+const SITES_KEPT = 8;
 
 type Hash = ReturnType<typeof createHash>;
 
@@ -154,6 +156,26 @@ export async function siteFiles(config: Config, options: SiteOptions = {}): Prom
       outside: { files: outside, digest: outsideDigest(outside) },
     };
     cache.set(SITE_MEMO_KIND, [digest], entry as unknown as JsonValue);
+    removeOldSites(path.join(cacheDirectory(config), SITE_MEMO_KIND));
   }
   return { files: site.files, snippetCount: site.snippetCount };
+}
+
+/** Removes all but the newest SITES_KEPT remembered sites (entries are kind/xx/key.json). */
+export function removeOldSites(dir: string): void {
+  try {
+    const entries = readdirSync(dir).flatMap((prefix) =>
+      readdirSync(path.join(dir, prefix))
+        // A temporary file is another run's entry being written.
+        .filter((name) => name.endsWith(".json"))
+        .map((name) => path.join(dir, prefix, name)),
+    );
+    if (entries.length <= SITES_KEPT) return;
+    const newestFirst = entries
+      .map((file) => ({ file, mtimeMs: statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+      .sort((a, b) => b.mtimeMs - a.mtimeMs);
+    for (const { file } of newestFirst.slice(SITES_KEPT)) rmSync(file, { force: true });
+  } catch {
+    // Another run may be pruning too, or the cache is not writable: it only costs disk space.
+  }
 }

@@ -3,11 +3,11 @@
  * byte those of a passed build: an edited spec, template or configuration, or invalid input, is
  * built again, and saving a file back brings back the pages of the first build.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../scripts/config/config.ts";
-import { siteFiles, siteInputsDigest } from "../../scripts/pipeline/site-memo.ts";
+import { removeOldSites, siteFiles, siteInputsDigest } from "../../scripts/pipeline/site-memo.ts";
 import { runCommand, scratchProject } from "../helpers/cli.ts";
 
 const project = scratchProject({ providers: ["groq"], cacheDir: "cache" });
@@ -84,5 +84,25 @@ describe("the remembered site", () => {
     rmSync(path.join(project, "cache"), { recursive: true, force: true });
     expect((await runCommand("check", ["--no-cache"], project)).status).toBe(0);
     expect(existsSync(path.join(project, "cache"))).toBe(false);
+  });
+});
+
+describe("old remembered sites", () => {
+  it("are removed but the newest eight, and a file being written is left alone", () => {
+    const dir = path.join(project, "pruned");
+    const names = Array.from(
+      { length: 11 },
+      (_, index) => `${index.toString(16).padStart(2, "0")}/entry-${index}.json`,
+    );
+    names.forEach((name, index) => {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), "{}");
+      utimesSync(path.join(dir, name), 1_000 + index, 1_000 + index);
+    });
+    writeFileSync(path.join(dir, "00", "entry-0.json.123.tmp"), "");
+    removeOldSites(dir);
+    const left = names.filter((name) => existsSync(path.join(dir, name)));
+    expect(left).toEqual(names.slice(3));
+    expect(existsSync(path.join(dir, "00", "entry-0.json.123.tmp"))).toBe(true);
   });
 });
