@@ -1,7 +1,7 @@
 /**
- * Templates and prose are remembered by their text for the life of the process (the preview's
- * builder loads them on every save): an edit at the same path is always seen, a fixed mistake is
- * no longer reported, and a mistake is reported as often as it is loaded.
+ * Templates, prose and schema tables are remembered by their text for the life of the process
+ * (the preview's builder loads them on every save): an edit at the same path is always seen, a
+ * fixed mistake is no longer reported, and a mistake is reported as often as it is loaded.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { proseProblems } from "../../scripts/load/prose.ts";
 import { loadTemplates, TemplateRenderer } from "../../scripts/pages/templates.ts";
+import { specTableForFile } from "../../scripts/spec-table/schema-table.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "snippet-docs-template-memo-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,5 +42,17 @@ describe("remembered templates and prose", () => {
     first.splice(0);
     expect(proseProblems(prose)).toHaveLength(1);
     expect(proseProblems("Fine text.")).toEqual([]);
+  });
+
+  it("render a schema table from the schema as it is now, at the same path", () => {
+    const schema = path.join(dir, "input.json");
+    const withField = (name: string) =>
+      JSON.stringify({ type: "object", properties: { [name]: { type: "string", description: `The ${name}.` } } });
+    writeFileSync(schema, withField("first"));
+    expect(specTableForFile(schema, [])).toContain("first");
+    writeFileSync(schema, withField("second"));
+    const second = specTableForFile(schema, []);
+    expect(second).toContain("second");
+    expect(second).not.toContain("first");
   });
 });
