@@ -12,7 +12,16 @@
  * them (their contents are recorded in the entry and compared on use).
  */
 import { createHash } from "node:crypto";
-import { lstatSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from "node:fs";
+import {
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  type Stats,
+} from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildCache, cacheDirectory } from "../cache/build-cache.ts";
@@ -44,11 +53,40 @@ function addPart(hash: Hash, part: string | Buffer): void {
   hash.update(`${Buffer.byteLength(part)}:`).update(part);
 }
 
-/** Every entry under `dir`, sorted, with its content; a link by its target and what it reaches. */
-function addFolder(hash: Hash, dir: string, shownAs: string): void {
+/** What a path leads to, following links; undefined when nothing (a dangling link, a loop). */
+function followed(file: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+function linkTarget(file: string): string {
+  try {
+    return readlinkSync(file);
+  } catch (error) {
+    return `unreadable: ${(error as NodeJS.ErrnoException).code ?? ""}`;
+  }
+}
+
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+/**
+ * Every entry under `dir`, sorted, with its content; a link by its target and what it reaches,
+ * folders too (the loader follows them), each real folder once so a link to an ancestor ends.
+ */
+function addFolder(hash: Hash, dir: string, shownAs: string, visited = new Set<string>()): void {
   let names: string[];
   try {
     names = readdirSync(dir).sort();
+    visited.add(realpathSync(dir));
   } catch (error) {
     addPart(hash, `${shownAs}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`);
     return;
@@ -56,13 +94,14 @@ function addFolder(hash: Hash, dir: string, shownAs: string): void {
   for (const name of names) {
     const file = path.join(dir, name);
     const shown = `${shownAs}/${name}`;
+    addPart(hash, shown);
     const stat = lstatSync(file, { throwIfNoEntry: false });
-    if (stat?.isDirectory()) {
-      addFolder(hash, file, shown);
+    if (stat?.isSymbolicLink()) addPart(hash, `-> ${linkTarget(file)}`);
+    if (followed(file)?.isDirectory()) {
+      // A folder seen already (through another link, or an ancestor) is not walked again.
+      if (!visited.has(realPath(file))) addFolder(hash, file, shown, visited);
       continue;
     }
-    addPart(hash, shown);
-    if (stat?.isSymbolicLink()) addPart(hash, `-> ${readlinkSync(file)}`);
     addFileContent(hash, file);
   }
 }

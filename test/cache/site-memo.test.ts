@@ -3,7 +3,17 @@
  * byte those of a passed build: an edited spec, template or configuration, or invalid input, is
  * built again, and saving a file back brings back the pages of the first build.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../scripts/config/config.ts";
@@ -63,6 +73,28 @@ describe("the remembered site", () => {
     expect(siteInputsDigest(config)).toBe(digest);
     expect(siteInputsDigest({ ...config, docsBaseUrl: "https://example.org/docs" })).not.toBe(digest);
     expect(siteInputsDigest({ ...config, snippetStyle: "component" })).not.toBe(digest);
+  });
+
+  it("follows a linked folder: an edit inside it is seen", async () => {
+    const linked = path.join(project, "elsewhere/fill-mask");
+    mkdirSync(path.dirname(linked), { recursive: true });
+    renameSync(path.dirname(taskFile), linked);
+    symlinkSync(linked, path.dirname(taskFile), "dir");
+    try {
+      expect((await runCommand("check", [], project)).status).toBe(0);
+      const restore = edit(path.join(linked, "task.json"), (text) =>
+        text.replace("guesses the word", "finds the word"),
+      );
+      try {
+        expect((await runCommand("check", [], project)).status).toBe(1);
+      } finally {
+        restore();
+      }
+    } finally {
+      rmSync(path.dirname(taskFile));
+      renameSync(linked, path.dirname(taskFile));
+    }
+    expect((await runCommand("check", [], project)).status).toBe(0);
   });
 
   it("never hides invalid input: a broken spec is reported (exit 2) and nothing is written", async () => {
