@@ -41,14 +41,14 @@ const SOURCE_DIRS = [
   "schemas",
 ];
 
-function sourceFiles(dir: string): string[] {
+function sourceFiles(dir: string, pattern: RegExp): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .sort()
     .flatMap((name) => {
       const file = path.join(dir, name);
-      if (statSync(file).isDirectory()) return sourceFiles(file);
-      return /\.(ts|json)$/.test(name) ? [file] : [];
+      if (statSync(file).isDirectory()) return sourceFiles(file, pattern);
+      return pattern.test(name) ? [file] : [];
     });
 }
 
@@ -68,18 +68,40 @@ function libraryVersion(require: NodeRequire, name: string): string {
   }
 }
 
+function fingerprintOf(libraries: readonly string[], dirs: readonly string[], pattern: RegExp): string {
+  const require = createRequire(path.join(TOOL_ROOT, "package.json"));
+  const manifest = JSON.parse(readFileSync(path.join(TOOL_ROOT, "package.json"), "utf8")) as { version?: string };
+  const parts = [`snippet-docs@${manifest.version ?? "?"}`, ...libraries.map((name) => libraryVersion(require, name))];
+  for (const file of dirs.flatMap((dir) => sourceFiles(path.join(TOOL_ROOT, dir), pattern))) {
+    parts.push(path.relative(TOOL_ROOT, file), readFileSync(file, "utf8"));
+  }
+  return contentKey(parts);
+}
+
 let memo: string | undefined;
 
 export function toolFingerprint(): string {
-  if (memo !== undefined) return memo;
-  const require = createRequire(path.join(TOOL_ROOT, "package.json"));
-  const manifest = JSON.parse(readFileSync(path.join(TOOL_ROOT, "package.json"), "utf8")) as { version?: string };
-  const parts = [`snippet-docs@${manifest.version ?? "?"}`, ...LIBRARIES.map((name) => libraryVersion(require, name))];
-  for (const file of SOURCE_DIRS.flatMap((dir) => sourceFiles(path.join(TOOL_ROOT, dir)))) {
-    parts.push(path.relative(TOOL_ROOT, file), readFileSync(file, "utf8"));
-  }
-  memo = contentKey(parts);
+  memo ??= fingerprintOf(LIBRARIES, SOURCE_DIRS, /\.(ts|json)$/);
   return memo;
+}
+
+/**
+ * Everything of this tool a whole generated site depends on: all its code and built-in templates,
+ * every library it runs while building (Handlebars renders the pages), and the Node version (its
+ * Unicode and Intl data reach sorting and escaping). Wider than toolFingerprint(), whose entries
+ * do not depend on the page templates or the pipeline.
+ */
+const SITE_SOURCE_DIRS = ["snippets", "scripts", "templates", "schemas"];
+
+let siteMemo: string | undefined;
+
+export function siteToolFingerprint(): string {
+  siteMemo ??= contentKey([
+    fingerprintOf([...LIBRARIES, "handlebars"], SITE_SOURCE_DIRS, /./),
+    readFileSync(path.join(TOOL_ROOT, "package.json"), "utf8"),
+    process.version,
+  ]);
+  return siteMemo;
 }
 
 /** The default cache directory: node_modules/.cache/snippet-docs of the project, or else of this tool. */

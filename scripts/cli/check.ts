@@ -6,13 +6,12 @@
  * is also printed as an annotation.
  */
 import type { Command } from "commander";
-import { buildCache } from "../cache/build-cache.ts";
 import { generateCommandOf } from "../config/command-name.ts";
 import { loadConfig } from "../config/config.ts";
 import { isInputError, severityOf, type Diagnostic } from "../lib/diagnostics.ts";
-import { buildSite } from "../pipeline/build-site.ts";
 import { compareOutput, hasPendingWrite, type OutputComparison } from "../pipeline/output-dir.ts";
 import { foreignFilesNote, isCurrent, staleReport } from "../pipeline/report-stale.ts";
+import { siteFiles } from "../pipeline/site-memo.ts";
 import { oneOf, type CommandContext, type CommandDefinition } from "./command.ts";
 import { displayDir } from "../pipeline/generate-once.ts";
 import { formatAnnotation, inGitHubActions } from "./github-annotations.ts";
@@ -88,7 +87,7 @@ async function run(context: CommandContext, format: string, noCache: boolean): P
   let fileCount: number;
   let warnings: Diagnostic[];
   try {
-    const site = await buildSite(config, { cache: buildCache(config, { noCache }) });
+    const site = await siteFiles(config, { noCache });
     comparison = compareOutput(config.outDir, site.files);
     fileCount = site.files.length;
     warnings = site.warnings;

@@ -9,7 +9,6 @@
 import type { Command, OptionValues } from "commander";
 import { checkConfigAgainstSpecs, configuredClients, configuredProviders, loadConfig } from "../config/config.ts";
 import { InputError } from "../lib/diagnostics.ts";
-import { loadSpecs } from "../load/load-specs.ts";
 import { CLIENT_IDS } from "../../snippets/clients/index.ts";
 import { repeatable, type CommandContext, type CommandDefinition } from "./command.ts";
 import { commandMain } from "./program.ts";
@@ -46,6 +45,8 @@ async function run(context: CommandContext, values: ConformanceFlags): Promise<n
   if (!Number.isInteger(seed)) throw new UsageError(`--seed takes an integer, not ${JSON.stringify(values.seed)}`);
 
   const config = loadConfig(context.cwd, context.configFile);
+  // Loaded on use: the CLI registers every command, and the loader brings the markdown parser along.
+  const { loadSpecs } = await import("../load/load-specs.ts");
   const loaded = loadSpecs({ specsDir: config.specsDir, schemas: config.schemas });
   if (!loaded.ok) throw new InputError(loaded.diagnostics);
   const specs = loaded.specs;

@@ -10,7 +10,6 @@ import { SnippetOptionError, exampleRequest, type SnippetOptions } from "../../s
 import { loadConfig } from "../config/config.ts";
 import { InputError } from "../lib/diagnostics.ts";
 import { isJsonObject, type JsonValue } from "../lib/json-source.ts";
-import { loadSpecs } from "../load/load-specs.ts";
 import { findProvider, findTask, mappingsForTask } from "../model/types.ts";
 import type { CommandContext, CommandDefinition } from "./command.ts";
 import { commandMain } from "./program.ts";
@@ -67,6 +66,8 @@ async function run(context: CommandContext, values: SnippetFlags, taskId: string
   if (values.format !== "text" && values.format !== "json")
     throw new UsageError(`--format must be text or json, not "${values.format}"`);
   const config = loadConfig(context.cwd, context.configFile);
+  // Loaded on use: the CLI registers every command, and the loader brings the markdown parser along.
+  const { loadSpecs } = await import("../load/load-specs.ts");
   const loaded = loadSpecs({ specsDir: config.specsDir, schemas: config.schemas });
   if (!loaded.ok) throw new InputError(loaded.diagnostics);
   const specs = loaded.specs;

@@ -5,7 +5,6 @@
  */
 import path from "node:path";
 import type { Command } from "commander";
-import { specTableForFile } from "../spec-table/schema-table.ts";
 import { repeatable, type CommandDefinition } from "./command.ts";
 import { commandMain } from "./program.ts";
 import { EXIT } from "./run.ts";
@@ -26,7 +25,9 @@ export const specTableCommand: CommandDefinition = {
       .argument("<schema>", "JSON Schema file")
       .option("--defs <schema>", "another schema $refs may point to (repeatable)", repeatable);
   },
-  run(context, options, args) {
+  async run(context, options, args) {
+    // Loaded on use: the CLI registers every command, and the table code brings the spec loader along.
+    const { specTableForFile } = await import("../spec-table/schema-table.ts");
     const defs = ((options["defs"] as string[] | undefined) ?? []).map((file) => path.resolve(context.cwd, file));
     context.io.stdout(specTableForFile(path.resolve(context.cwd, args[0] as string), defs) + "\n");
     return EXIT.ok;

@@ -12,7 +12,6 @@ import { generateCommandOf } from "../config/command-name.ts";
 import { loadConfig } from "../config/config.ts";
 import { writeFilesAtomically } from "../sync/atomic-files.ts";
 import { SyncFailure } from "../sync/http.ts";
-import { computeSync } from "../sync/run-sync.ts";
 import { formatSummary } from "../sync/summary.ts";
 import type { CommandContext, CommandDefinition } from "./command.ts";
 import { commandMain } from "./program.ts";
@@ -61,6 +60,8 @@ async function run(context: CommandContext, flags: SyncFlags): Promise<number> {
   const endpoint = flags.endpoint ?? config.sync.endpoint;
   const generate = generateCommandOf(config.root);
   try {
+    // Loaded on use: the CLI registers every command, and a sync brings the spec loader along.
+    const { computeSync } = await import("../sync/run-sync.ts");
     const result = await computeSync({ config, endpoint, ...(token ? { token } : {}) });
     out(`sync from ${new URL(endpoint).origin}\n${formatSummary(result.plan)}`);
     if (result.plan.problems.length > 0) {

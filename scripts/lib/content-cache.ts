@@ -44,6 +44,9 @@ function checksum(kind: string, key: string, fingerprint: string, value: JsonVal
 }
 
 export class DirectoryCache implements ContentCache {
+  /** Folders this cache made or found: a cold build writes a thousand entries into 256 folders. */
+  private readonly madeDirs = new Set<string>();
+
   constructor(
     readonly dir: string,
     /** Changes whenever the tool, or a library it formats, parses or validates with, changes. */
@@ -82,12 +85,18 @@ export class DirectoryCache implements ContentCache {
       checksum: checksum(kind, key, this.fingerprint, value),
     };
     const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+    const dir = path.dirname(file);
     try {
-      mkdirSync(path.dirname(file), { recursive: true });
+      if (!this.madeDirs.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        this.madeDirs.add(dir);
+      }
       writeFileSync(temporary, JSON.stringify(entry));
       renameSync(temporary, file);
     } catch {
       // The cache only saves time: a directory that cannot be written means the work is redone next time.
+      // The folder may have been removed meanwhile (a cleared cache under a long preview): make it again next time.
+      this.madeDirs.delete(dir);
       try {
         unlinkSync(temporary);
       } catch {

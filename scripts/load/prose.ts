@@ -40,25 +40,43 @@ function walk(node: Root | RootContent, visit: (node: Root | RootContent) => voi
   if ("children" in node) for (const child of node.children) walk(child, visit);
 }
 
+/**
+ * Problems by paragraph: a long-lived process (the preview's builder) loads the specs on every
+ * save, and parsing every description again was most of loading them. Bounded.
+ */
+const checkedParagraphs = new Map<string, readonly ProseProblem[]>();
+const CHECKED_PARAGRAPHS_LIMIT = 5_000;
+
 /** What is wrong with a piece of prose, if anything. */
 export function proseProblems(markdown: string): ProseProblem[] {
-  const problems: ProseProblem[] = [];
-  for (const paragraph of proseParagraphs(markdown)) {
-    if (paragraph.length > MAX_PARAGRAPH_LENGTH) {
-      problems.push({
-        reason: `a paragraph has ${paragraph.length} characters, more than ${MAX_PARAGRAPH_LENGTH}: split it into paragraphs separated by a blank line`,
-      });
-      continue;
+  return proseParagraphs(markdown).flatMap((paragraph) => {
+    let problems = checkedParagraphs.get(paragraph);
+    if (problems === undefined) {
+      problems = paragraphProblems(paragraph);
+      if (checkedParagraphs.size >= CHECKED_PARAGRAPHS_LIMIT) checkedParagraphs.clear();
+      checkedParagraphs.set(paragraph, problems);
     }
-    walk(parser.parse(paragraph) as Root, (node) => {
-      if (node.type !== "link" && node.type !== "image" && node.type !== "definition") return;
-      const scheme = linkScheme(node.url);
-      if (scheme === undefined || ALLOWED_SCHEMES.has(scheme)) return;
-      const kind = node.type === "image" ? "an image" : "a link";
-      problems.push({
-        reason: `${kind} to "${scheme}:" is not allowed: use an http(s) or mailto address or a relative path`,
-      });
-    });
+    return problems.map((problem) => ({ ...problem }));
+  });
+}
+
+function paragraphProblems(paragraph: string): ProseProblem[] {
+  if (paragraph.length > MAX_PARAGRAPH_LENGTH) {
+    return [
+      {
+        reason: `a paragraph has ${paragraph.length} characters, more than ${MAX_PARAGRAPH_LENGTH}: split it into paragraphs separated by a blank line`,
+      },
+    ];
   }
+  const problems: ProseProblem[] = [];
+  walk(parser.parse(paragraph) as Root, (node) => {
+    if (node.type !== "link" && node.type !== "image" && node.type !== "definition") return;
+    const scheme = linkScheme(node.url);
+    if (scheme === undefined || ALLOWED_SCHEMES.has(scheme)) return;
+    const kind = node.type === "image" ? "an image" : "a link";
+    problems.push({
+      reason: `${kind} to "${scheme}:" is not allowed: use an http(s) or mailto address or a relative path`,
+    });
+  });
   return problems;
 }

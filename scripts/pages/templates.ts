@@ -134,6 +134,30 @@ function placeOf(node: TemplateNode): Diagnostic["position"] {
   return node.loc ? { line: node.loc.start.line, column: node.loc.start.column + 1 } : undefined;
 }
 
+/**
+ * Parsed and compiled templates by their text, kept for the life of the process: the preview's
+ * builder loads the templates on every save, and parsing (twice: syntax, then references) and
+ * compiling them again was a large part of a rebuild. Bounded; a process that sees more texts
+ * than this starts over.
+ */
+const parsedTemplates = new Map<string, hbs.AST.Program>();
+const compiledTemplates = new Map<string, Compiled>();
+const TEMPLATE_MEMO_LIMIT = 500;
+
+function remembered<T>(memo: Map<string, T>, source: string, make: (source: string) => T): T {
+  let value = memo.get(source);
+  if (value === undefined) {
+    value = make(source);
+    if (memo.size >= TEMPLATE_MEMO_LIMIT) memo.clear();
+    memo.set(source, value);
+  }
+  return value;
+}
+
+function parseTemplate(source: string): hbs.AST.Program {
+  return remembered(parsedTemplates, source, (text) => Handlebars.parse(text));
+}
+
 function readTemplate(absolutePath: string, diagnostics: Diagnostic[]): TemplateFile | undefined {
   const file = displayPath(absolutePath);
   const read = readTextFile(absolutePath);
@@ -142,7 +166,7 @@ function readTemplate(absolutePath: string, diagnostics: Diagnostic[]): Template
     return undefined;
   }
   try {
-    Handlebars.parse(read.text);
+    parseTemplate(read.text);
   } catch (error) {
     diagnostics.push(syntaxProblem(file, error));
     return undefined;
@@ -158,7 +182,7 @@ function checkReferences(templates: TemplateSet, diagnostics: Diagnostic[]): voi
     ...[...templates.overrides.values()].flatMap((map) => [...map.values()]),
   ];
   for (const template of all) {
-    const references = templateReferences(Handlebars.parse(template.source));
+    const references = templateReferences(parseTemplate(template.source));
     for (const { name, node } of references.partials) {
       if (templates.partials.has(name)) continue;
       const position = placeOf(node);
@@ -285,22 +309,18 @@ export function loadTemplates(
 
 type Compiled = HandlebarsTemplateDelegate<unknown>;
 
-/** Compiles once, renders many pages. */
-export class TemplateRenderer {
-  private readonly env = Handlebars.create();
-  private readonly compiled = new Map<string, Compiled>();
+/** The one Handlebars environment: templates get partials when rendered, so compiled ones can be shared. */
+const environment = Handlebars.create();
+environment.registerHelper("eq", (a: unknown, b: unknown) => a === b);
 
-  constructor(private readonly templates: TemplateSet) {
-    this.env.registerHelper("eq", (a: unknown, b: unknown) => a === b);
-  }
+/** Compiles once per template text, renders many pages. */
+export class TemplateRenderer {
+  constructor(private readonly templates: TemplateSet) {}
 
   private compile(file: TemplateFile): Compiled {
-    let template = this.compiled.get(file.path);
-    if (!template) {
-      template = this.env.compile(file.source, { noEscape: true, preventIndent: true });
-      this.compiled.set(file.path, template);
-    }
-    return template;
+    return remembered(compiledTemplates, file.source, (source) =>
+      environment.compile(source, { noEscape: true, preventIndent: true }),
+    );
   }
 
   /** The partials in effect for a page (with the task's overrides), name -> file. */

@@ -2,12 +2,12 @@
  * One generation run and its summary line: what `generate`, `check` and the watch's build process share.
  */
 import path from "node:path";
-import { buildCache } from "../cache/build-cache.ts";
 import { loadConfig } from "../config/config.ts";
 import type { Diagnostic } from "../lib/diagnostics.ts";
-import { buildSite, type BuildProgress } from "./build-site.ts";
+import type { BuildProgress } from "./build-site.ts";
 import { writeOutput } from "./output-dir.ts";
 import { foreignFilesNote } from "./report-stale.ts";
+import { siteFiles } from "./site-memo.ts";
 
 /** The output directory as the user sees it from `cwd`. */
 export function displayDir(dir: string, cwd: string): string {
@@ -32,7 +32,7 @@ export async function generateOnce(start: string, configFile?: string, options: 
   const started = performance.now();
   const { progress } = options;
   const config = loadConfig(start, configFile);
-  const site = await buildSite(config, { cache: buildCache(config, options), ...(progress ? { progress } : {}) });
+  const site = await siteFiles(config, options);
   if (site.warnings.length > 0) options.onWarnings?.(site.warnings);
   progress?.phase("writing", site.files.length);
   const summary = writeOutput(config.outDir, site.files);

@@ -1,6 +1,7 @@
 /**
  * One schema file -> one documented table (what `npm run spec-table` prints).
  */
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { InputError } from "../lib/diagnostics.ts";
@@ -20,12 +21,42 @@ export function tableTitleFor(document: SchemaDocument): string {
   return typeof title === "string" ? title : base;
 }
 
+/**
+ * Tables by everything they are made from (the registry's documents, the schema, the title): the
+ * preview's builder renders every table on every save, and most saves change no schema. Bounded.
+ */
+const renderedTables = new Map<string, string>();
+const RENDERED_TABLES_LIMIT = 2_000;
+/** A registry's digest, with the number of documents it covered (a registry only grows). */
+const registryDigests = new WeakMap<SchemaRegistry, { count: number; digest: string }>();
+
+function registryDigest(registry: SchemaRegistry): string {
+  const documents = registry.all();
+  const known = registryDigests.get(registry);
+  if (known?.count === documents.length) return known.digest;
+  const hash = createHash("sha256");
+  for (const document of documents) {
+    for (const part of [document.fileUrl, document.source.file, document.source.text])
+      hash.update(`${Buffer.byteLength(part)}:`).update(part);
+  }
+  const digest = hash.digest("hex");
+  registryDigests.set(registry, { count: documents.length, digest });
+  return digest;
+}
+
 export function renderSchemaTable(
   registry: SchemaRegistry,
   document: SchemaDocument,
   title = tableTitleFor(document),
 ): string {
-  return specTable(title, schemaRows(registry, registry.root(document)));
+  const key = `${registryDigest(registry)}\u0000${document.fileUrl}\u0000${title}`;
+  let table = renderedTables.get(key);
+  if (table === undefined) {
+    table = specTable(title, schemaRows(registry, registry.root(document)));
+    if (renderedTables.size >= RENDERED_TABLES_LIMIT) renderedTables.clear();
+    renderedTables.set(key, table);
+  }
+  return table;
 }
 
 /**

@@ -21,8 +21,12 @@ export interface Watcher {
   close(): Promise<void>;
 }
 
-/** Changes closer together than this are one batch. */
-export const DEBOUNCE_MS = 100;
+/**
+ * Changes closer together than this are one batch. An editor's save (write, or write a temporary
+ * file and rename it) reports within a few milliseconds; the preview's budget from a save to the
+ * reload is 150 ms, so the wait stays short. A change during a build asks for one more build.
+ */
+export const DEBOUNCE_MS = 25;
 /** ... but a stream of changes still reports at least this often. */
 const MAX_WAIT_MS = 1_000;
 
