@@ -166,9 +166,10 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   };
   const files: SiteFile[] = [];
   const pageChecks: { file: string; markdown: string; cacheParts: string[] }[] = [];
+  // Template paths are shown from the working directory in messages; pages name them from the root.
   const templateSources = (layout: LayoutName, taskId?: string) => [
-    renderer.layoutFile(layout).path,
-    ...[...renderer.partialsFor(taskId).values()].map((file) => file.path).sort(),
+    relativeToRoot(config, renderer.layoutFile(layout).path),
+    ...[...renderer.partialsFor(taskId).values()].map((file) => relativeToRoot(config, file.path)).sort(),
   ];
   progress?.phase("rendering pages", specs.tasks.length + providers.length + 1);
   const emit = (file: string, layout: LayoutName, context: object, sources: string[], taskId?: string) => {

@@ -7,7 +7,7 @@
  *
  * The digest covers the tool (siteToolFingerprint: its code, templates, libraries and Node), the
  * configuration, the project's package.json (the command named in page headers), the working
- * directory (paths in page headers are shown from it), every file under
+ * directory (remembered warnings name files from it), every file under
  * the specs, schema and templates folders, and the schema documents a build read from outside
  * them (their contents are recorded in the entry and compared on use).
  */
@@ -130,7 +130,7 @@ export function siteInputsDigest(config: Config): string {
   addPart(hash, JSON.stringify(settings));
   addPart(hash, source?.text ?? "");
   addFileContent(hash, path.join(config.root, "package.json"));
-  // Template paths in page headers are shown relative to the working directory (displayPath).
+  // Warnings name files relative to the working directory (displayPath); the pages do not depend on it.
   addPart(hash, process.cwd());
   digestedFolders(config).forEach((dir, index) => addFolder(hash, dir, String(index)));
   return hash.digest("hex");
