@@ -1,6 +1,6 @@
 /**
  * Python snippets are formatted by ruff's formatter (its defaults) and must pass ruff's checker:
- * syntax errors, undefined names, unused or redefined imports.
+ * syntax errors, undefined names, unused or redefined imports, and import blocks isort would reorder.
  */
 import { PositionEncoding, Workspace } from "@astral-sh/ruff-wasm-nodejs";
 
@@ -15,7 +15,7 @@ let ruff: Workspace | undefined;
 /** One ruff workspace for formatting and checking. */
 function ruffWorkspace(): Workspace {
   ruff ??= new Workspace(
-    { "line-length": 88, lint: { select: ["E9", "F63", "F7", "F82", "F401", "F811"] } },
+    { "line-length": 88, lint: { select: ["E9", "F63", "F7", "F82", "F401", "F811", "I001"] } },
     PositionEncoding.Utf16,
   );
   return ruff;

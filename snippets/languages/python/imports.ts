@@ -3,7 +3,16 @@
  * name as they emit code that needs it, never by scanning the text afterwards.
  */
 
-const PYTHON_STDLIB = new Set(["base64", "codecs", "json", "os", "re"]);
+/**
+ * Standard-library packages our clients import (by top-level name): they form the first group, as
+ * isort orders them. ruff's isort rule (I001) checks every Python snippet, so a module missing here
+ * fails generation instead of printing an unsorted block.
+ */
+const PYTHON_STDLIB = new Set(["base64", "codecs", "json", "os", "re", "time", "urllib"]);
+
+function isStandardLibrary(module: string): boolean {
+  return PYTHON_STDLIB.has(module.split(".")[0] ?? module);
+}
 
 export class PythonImports {
   private readonly modules = new Set<string>();
@@ -23,13 +32,16 @@ export class PythonImports {
 
   render(): string {
     const lines = (stdlib: boolean) => {
+      // isort's default: within a group, `import x` lines first, then `from x import y`, each sorted.
       const plain = [...this.modules]
-        .filter((name) => PYTHON_STDLIB.has(name) === stdlib)
+        .filter((name) => isStandardLibrary(name) === stdlib)
+        .sort()
         .map((name) => `import ${name}`);
       const from = [...this.names.keys()]
-        .filter((module) => PYTHON_STDLIB.has(module) === stdlib)
+        .filter((module) => isStandardLibrary(module) === stdlib)
+        .sort()
         .map((module) => `from ${module} import ${[...(this.names.get(module) ?? [])].sort().join(", ")}`);
-      return [...plain, ...from].sort((a, b) => a.replace(/^from /, "").localeCompare(b.replace(/^from /, "")));
+      return [...plain, ...from];
     };
     return [lines(true), lines(false)]
       .filter((group) => group.length > 0)
