@@ -6,10 +6,9 @@
  */
 import type { Element, ElementContent } from "hast";
 import type { Paragraph } from "mdast";
+import { LANGUAGES } from "../../snippets/languages/index.ts";
 import { h } from "./hast.ts";
 import type { SnippetGroup, SnippetPanel, SnippetVariant } from "./snippet-groups.ts";
-
-const LANGUAGE_LABELS: Record<string, string> = { sh: "Shell", python: "Python", js: "JavaScript" };
 
 export interface GroupRendering {
   /** Display names of providers by id; an id not listed is shown as is. */
@@ -23,8 +22,9 @@ function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
 
+/** The language's own label (snippets/languages/<language>/language.ts), or its id when none is registered. */
 function languageLabel(language: string): string {
-  return LANGUAGE_LABELS[language] ?? language;
+  return LANGUAGES.find((definition) => definition.id === language)?.label ?? language;
 }
 
 function providerControl(providers: readonly string[], names: ReadonlyMap<string, string>): Element {
