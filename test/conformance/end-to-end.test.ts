@@ -3,29 +3,18 @@
  * (the real openai and @huggingface/inference packages; the Python SDKs through their stand-ins),
  * against the local server. One snippet per client, each exercising a different request shape.
  */
-import { rm } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runPool } from "../../scripts/conformance/pool.ts";
 import { SnippetRunner } from "../../scripts/conformance/runner.ts";
-import { ConformanceServer } from "../../scripts/conformance/server.ts";
 import { snippetJobId, snippetJobs } from "../../scripts/pipeline/snippet-matrix.ts";
 import { CLIENTS } from "../../snippets/clients/index.ts";
 import { client as jsFetch } from "../../snippets/clients/js/fetch/client.ts";
 import { client as pythonRequests } from "../../snippets/clients/python/requests/client.ts";
 import type { SnippetClient } from "../../snippets/clients/types.ts";
-import { fixtureSpecs, workRootFor } from "./helpers.ts";
+import { fixtureSpecs, serverForSuite } from "./helpers.ts";
 
 const specs = fixtureSpecs();
-const workRoot = workRootFor("end-to-end");
-const server = new ConformanceServer(specs);
-
-beforeAll(async () => {
-  await rm(workRoot, { recursive: true, force: true });
-  await server.start();
-});
-afterAll(async () => {
-  await server.close();
-});
+const { server, workRoot } = serverForSuite(specs, "end-to-end");
 
 /**
  * Jobs that exercise a flow each: JSON with a file from stdin, a raw file body, streams, a binary

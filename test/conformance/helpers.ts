@@ -2,8 +2,11 @@
  * Shared by the conformance suites: the specs they run on, and a working directory per suite
  * (suites run in parallel, each with its own server and runner).
  */
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll } from "vitest";
+import { ConformanceServer } from "../../scripts/conformance/server.ts";
 import { formatDiagnostics } from "../../scripts/lib/diagnostics.ts";
 import { loadSpecs } from "../../scripts/load/load-specs.ts";
 import type { Specs } from "../../scripts/model/types.ts";
@@ -23,4 +26,21 @@ export function fixtureSpecs(): Specs {
 
 export function workRootFor(suite: string): string {
   return path.join(ROOT, ".tmp", `conformance-test-${suite}`);
+}
+
+/**
+ * A conformance server on 127.0.0.1 for the suite calling this (started before its tests, closed
+ * after them) and the suite's working directory, emptied first.
+ */
+export function serverForSuite(specs: Specs, suite: string): { server: ConformanceServer; workRoot: string } {
+  const server = new ConformanceServer(specs);
+  const workRoot = workRootFor(suite);
+  beforeAll(async () => {
+    await rm(workRoot, { recursive: true, force: true });
+    await server.start();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+  return { server, workRoot };
 }

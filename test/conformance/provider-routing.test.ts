@@ -3,28 +3,17 @@
  * router's origin and answers the Hub's mapping lookups, so the SDK itself builds the
  * provider-native request, polls the job and downloads the file.
  */
-import { rm } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SnippetRunner } from "../../scripts/conformance/runner.ts";
-import { ConformanceServer } from "../../scripts/conformance/server.ts";
 import { snippetJobId, snippetJobs } from "../../scripts/pipeline/snippet-matrix.ts";
 import { client as jsHuggingface } from "../../snippets/clients/js/huggingface.js/client.ts";
 import { client as pythonHuggingfaceHub } from "../../snippets/clients/python/huggingface_hub/client.ts";
 import type { SnippetClient } from "../../snippets/clients/types.ts";
 import { loadProjectSpecs } from "../helpers/specs.ts";
-import { workRootFor } from "./helpers.ts";
+import { serverForSuite } from "./helpers.ts";
 
 const specs = loadProjectSpecs();
-const workRoot = workRootFor("provider-routing");
-const server = new ConformanceServer(specs);
-
-beforeAll(async () => {
-  await rm(workRoot, { recursive: true, force: true });
-  await server.start();
-});
-afterAll(async () => {
-  await server.close();
-});
+const { server, workRoot } = serverForSuite(specs, "provider-routing");
 
 function job(client: SnippetClient, provider = "novita") {
   const id = snippetJobId("text-to-video", provider, client.id, false);

@@ -3,14 +3,12 @@
  * itself (curl, httpie, requests, httpx, fetch: no SDK, no stand-in), run by their interpreters
  * against a local server on 127.0.0.1, deliver them unchanged.
  */
-import { rm } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runPool } from "../../scripts/conformance/pool.ts";
 import { SnippetRunner } from "../../scripts/conformance/runner.ts";
-import { ConformanceServer } from "../../scripts/conformance/server.ts";
 import { snippetJobs } from "../../scripts/pipeline/snippet-matrix.ts";
 import { CLIENTS } from "../../snippets/clients/index.ts";
-import { workRootFor } from "../conformance/helpers.ts";
+import { serverForSuite } from "../conformance/helpers.ts";
 import { loadProjectSpecs } from "../helpers/specs.ts";
 
 const HOSTILE = [
@@ -25,16 +23,7 @@ const HOSTILE = [
 ];
 
 const specs = loadProjectSpecs();
-const server = new ConformanceServer(specs);
-const workRoot = workRootFor("hostile-strings");
-
-beforeAll(async () => {
-  await rm(workRoot, { recursive: true, force: true });
-  await server.start();
-});
-afterAll(async () => {
-  await server.close();
-});
+const { server, workRoot } = serverForSuite(specs, "hostile-strings");
 
 describe("hostile example strings", () => {
   it("reach the server byte for byte from every raw HTTP client", async () => {
