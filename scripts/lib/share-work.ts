@@ -4,12 +4,41 @@
  * this thread from the back: callers order the chunks so that each end needs different tools.
  * A worker that fails leaves its chunk to this thread (slower, same result).
  * The worker module calls `serveChunks` with the same function this thread runs.
+ * A worker can be started ahead (`prestartWorker`), so that its start, its module loading and
+ * its warm-up overlap this thread's earlier work; the next `shareWork` for its URL takes it.
  */
 import { parentPort, Worker, workerData } from "node:worker_threads";
 
 interface ChunkMessage<T> {
   id: number;
   items: T[];
+}
+
+/** Workers started ahead, by URL, not yet taken. */
+const spareWorkers = new Map<string, Worker>();
+
+export function prestartWorker(workerUrl: URL, data?: unknown): void {
+  if (spareWorkers.has(workerUrl.href)) return;
+  const worker = takeWorker(workerUrl, data);
+  // A spare that fails is simply not used; shareWork starts a new one.
+  worker.once("error", () => spareWorkers.get(workerUrl.href) === worker && spareWorkers.delete(workerUrl.href));
+  worker.unref();
+  spareWorkers.set(workerUrl.href, worker);
+}
+
+/** Ends the workers started ahead that no work took (a build whose results were all cached). */
+export async function releaseSpareWorkers(): Promise<void> {
+  const spares = [...spareWorkers.values()];
+  spareWorkers.clear();
+  await Promise.all(spares.map((worker) => worker.terminate()));
+}
+
+function takeWorker(workerUrl: URL, data: unknown): Worker {
+  const spare = spareWorkers.get(workerUrl.href);
+  spareWorkers.delete(workerUrl.href);
+  if (!spare) return new Worker(workerUrl, { workerData: data });
+  spare.ref();
+  return spare;
 }
 
 export async function shareWork<T, R>(
@@ -20,7 +49,7 @@ export async function shareWork<T, R>(
 ): Promise<R[][]> {
   const results = new Array<R[]>(chunks.length);
   const pending = chunks.map((items, id) => ({ id, items }));
-  const worker = new Worker(workerUrl, { workerData: data });
+  const worker = takeWorker(workerUrl, data);
   let inWorker: ChunkMessage<T> | undefined;
   const sendNext = () => {
     inWorker = pending.shift();
