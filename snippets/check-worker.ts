@@ -1,6 +1,6 @@
 /**
  * A worker thread of check-pool.ts: formats and verifies the chunks of sources it is sent. Started
- * ahead (`warmUp`), it warms up the JavaScript tools until the first chunk arrives.
+ * ahead (`warmUp`), it warms up the JavaScript tools until work arrives.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { serveChunks } from "../scripts/lib/share-work.ts";

@@ -7,11 +7,16 @@
  * A worker can be started ahead (`prestartWorker`), so that its start, its module loading and
  * its warm-up overlap this thread's earlier work; the next `shareWork` for its URL takes it.
  */
-import { parentPort, Worker, workerData } from "node:worker_threads";
+import { parentPort, Worker } from "node:worker_threads";
 
 interface ChunkMessage<T> {
   id: number;
   items: T[];
+}
+
+/** The first message to a worker: the data its chunks need (given after its start when it was started ahead). */
+interface SetupMessage {
+  setup: unknown;
 }
 
 /** Workers started ahead, by URL, not yet taken. */
@@ -36,9 +41,11 @@ export async function releaseSpareWorkers(): Promise<void> {
 function takeWorker(workerUrl: URL, data: unknown): Worker {
   const spare = spareWorkers.get(workerUrl.href);
   spareWorkers.delete(workerUrl.href);
-  if (!spare) return new Worker(workerUrl, { workerData: data });
-  spare.ref();
-  return spare;
+  const worker = spare ?? new Worker(workerUrl);
+  worker.ref();
+  const setup: SetupMessage = { setup: data };
+  worker.postMessage(setup);
+  return worker;
 }
 
 export async function shareWork<T, R>(
@@ -82,10 +89,15 @@ export async function shareWork<T, R>(
   return results;
 }
 
-/** In a worker module: answer every chunk with `run(items, workerData)`. */
+/** In a worker module: answer every chunk with `run(items, data)`, `data` as the setup message gave it. */
 export function serveChunks<T, R>(run: (items: T[], data: unknown) => Promise<R[]>): void {
-  parentPort?.on("message", (chunk: ChunkMessage<T>) => {
-    void run(chunk.items, workerData).then((results) => parentPort?.postMessage({ id: chunk.id, results }));
+  let data: unknown;
+  parentPort?.on("message", (message: ChunkMessage<T> | SetupMessage) => {
+    if ("setup" in message) {
+      data = message.setup;
+      return;
+    }
+    void run(message.items, data).then((results) => parentPort?.postMessage({ id: message.id, results }));
   });
 }
 
