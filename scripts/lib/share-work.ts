@@ -19,6 +19,9 @@ interface SetupMessage {
   setup: unknown;
 }
 
+/** How many chunks the worker holds at a time. */
+const CHUNKS_AHEAD = 2;
+
 /** Workers started ahead, by URL, not yet taken. */
 const spareWorkers = new Map<string, Worker>();
 
@@ -57,24 +60,32 @@ export async function shareWork<T, R>(
   const results = new Array<R[]>(chunks.length);
   const pending = chunks.map((items, id) => ({ id, items }));
   const worker = takeWorker(workerUrl, data);
-  let inWorker: ChunkMessage<T> | undefined;
+  // Chunks sent and not yet answered. This thread answers the worker only between its own chunks,
+  // so the worker holds a second chunk to go on with meanwhile instead of waiting idle.
+  const inWorker = new Map<number, ChunkMessage<T>>();
   const sendNext = () => {
-    inWorker = pending.shift();
-    if (inWorker) worker.postMessage(inWorker);
+    while (inWorker.size < CHUNKS_AHEAD) {
+      const chunk = pending.shift();
+      if (!chunk) return;
+      inWorker.set(chunk.id, chunk);
+      worker.postMessage(chunk);
+    }
   };
   const workerDone = new Promise<void>((resolve) => {
     worker.on("message", (answer: { id: number; results: R[] }) => {
       results[answer.id] = answer.results;
+      inWorker.delete(answer.id);
       sendNext();
-      if (!inWorker) resolve();
+      if (inWorker.size === 0) resolve();
     });
     worker.once("error", () => {
-      if (inWorker) pending.push(inWorker);
-      inWorker = undefined;
+      pending.push(...inWorker.values());
+      inWorker.clear();
       resolve();
     });
+    sendNext();
+    if (inWorker.size === 0) resolve();
   });
-  sendNext();
   try {
     for (let chunk = pending.pop(); chunk; chunk = pending.pop()) {
       results[chunk.id] = await runHere(chunk.items);
