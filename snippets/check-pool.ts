@@ -8,13 +8,22 @@
  */
 import { availableParallelism } from "node:os";
 import { bundledEntry } from "../scripts/lib/bundle.ts";
-import { inChunks, shareWork } from "../scripts/lib/share-work.ts";
+import { inChunks, prestartWorker, shareWork } from "../scripts/lib/share-work.ts";
 import { checkSources, type Checked, type SourceToCheck } from "./check.ts";
 import type { Language } from "./clients/types.ts";
 
 const LANGUAGE_ORDER: Record<Language, number> = { js: 0, python: 1, sh: 2 };
 /** Below this many sources a worker does not pay for its start. */
 const WORKER_THRESHOLD = 60;
+
+/**
+ * Starts the checking worker now, when it may soon be needed (a build that may find snippets not
+ * cached): it loads the JavaScript formatter and warms it up while this thread loads the specs.
+ */
+export function prestartCheckWorker(): void {
+  const workerUrl = bundledEntry("snippets/check-worker.ts");
+  if (workerUrl && availableParallelism() >= 2) prestartWorker(workerUrl, { warmUp: true });
+}
 
 export async function checkSourcesOnAllCores(items: readonly SourceToCheck[]): Promise<Checked[]> {
   const workerUrl = bundledEntry("snippets/check-worker.ts");

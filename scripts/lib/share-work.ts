@@ -4,12 +4,51 @@
  * this thread from the back: callers order the chunks so that each end needs different tools.
  * A worker that fails leaves its chunk to this thread (slower, same result).
  * The worker module calls `serveChunks` with the same function this thread runs.
+ * A worker can be started ahead (`prestartWorker`), so that its start, its module loading and
+ * its warm-up overlap this thread's earlier work; the next `shareWork` for its URL takes it.
  */
-import { parentPort, Worker, workerData } from "node:worker_threads";
+import { parentPort, Worker } from "node:worker_threads";
 
 interface ChunkMessage<T> {
   id: number;
   items: T[];
+}
+
+/** The first message to a worker: the data its chunks need (given after its start when it was started ahead). */
+interface SetupMessage {
+  setup: unknown;
+}
+
+/** How many chunks the worker holds at a time. */
+const CHUNKS_AHEAD = 2;
+
+/** Workers started ahead, by URL, not yet taken. */
+const spareWorkers = new Map<string, Worker>();
+
+export function prestartWorker(workerUrl: URL, data?: unknown): void {
+  if (spareWorkers.has(workerUrl.href)) return;
+  const worker = takeWorker(workerUrl, data);
+  // A spare that fails is simply not used; shareWork starts a new one.
+  worker.once("error", () => spareWorkers.get(workerUrl.href) === worker && spareWorkers.delete(workerUrl.href));
+  worker.unref();
+  spareWorkers.set(workerUrl.href, worker);
+}
+
+/** Ends the workers started ahead that no work took (a build whose results were all cached). */
+export async function releaseSpareWorkers(): Promise<void> {
+  const spares = [...spareWorkers.values()];
+  spareWorkers.clear();
+  await Promise.all(spares.map((worker) => worker.terminate()));
+}
+
+function takeWorker(workerUrl: URL, data: unknown): Worker {
+  const spare = spareWorkers.get(workerUrl.href);
+  spareWorkers.delete(workerUrl.href);
+  const worker = spare ?? new Worker(workerUrl);
+  worker.ref();
+  const setup: SetupMessage = { setup: data };
+  worker.postMessage(setup);
+  return worker;
 }
 
 export async function shareWork<T, R>(
@@ -20,25 +59,33 @@ export async function shareWork<T, R>(
 ): Promise<R[][]> {
   const results = new Array<R[]>(chunks.length);
   const pending = chunks.map((items, id) => ({ id, items }));
-  const worker = new Worker(workerUrl, { workerData: data });
-  let inWorker: ChunkMessage<T> | undefined;
+  const worker = takeWorker(workerUrl, data);
+  // Chunks sent and not yet answered. This thread answers the worker only between its own chunks,
+  // so the worker holds a second chunk to go on with meanwhile instead of waiting idle.
+  const inWorker = new Map<number, ChunkMessage<T>>();
   const sendNext = () => {
-    inWorker = pending.shift();
-    if (inWorker) worker.postMessage(inWorker);
+    while (inWorker.size < CHUNKS_AHEAD) {
+      const chunk = pending.shift();
+      if (!chunk) return;
+      inWorker.set(chunk.id, chunk);
+      worker.postMessage(chunk);
+    }
   };
   const workerDone = new Promise<void>((resolve) => {
     worker.on("message", (answer: { id: number; results: R[] }) => {
       results[answer.id] = answer.results;
+      inWorker.delete(answer.id);
       sendNext();
-      if (!inWorker) resolve();
+      if (inWorker.size === 0) resolve();
     });
     worker.once("error", () => {
-      if (inWorker) pending.push(inWorker);
-      inWorker = undefined;
+      pending.push(...inWorker.values());
+      inWorker.clear();
       resolve();
     });
+    sendNext();
+    if (inWorker.size === 0) resolve();
   });
-  sendNext();
   try {
     for (let chunk = pending.pop(); chunk; chunk = pending.pop()) {
       results[chunk.id] = await runHere(chunk.items);
@@ -53,10 +100,15 @@ export async function shareWork<T, R>(
   return results;
 }
 
-/** In a worker module: answer every chunk with `run(items, workerData)`. */
+/** In a worker module: answer every chunk with `run(items, data)`, `data` as the setup message gave it. */
 export function serveChunks<T, R>(run: (items: T[], data: unknown) => Promise<R[]>): void {
-  parentPort?.on("message", (chunk: ChunkMessage<T>) => {
-    void run(chunk.items, workerData).then((results) => parentPort?.postMessage({ id: chunk.id, results }));
+  let data: unknown;
+  parentPort?.on("message", (message: ChunkMessage<T> | SetupMessage) => {
+    if ("setup" in message) {
+      data = message.setup;
+      return;
+    }
+    void run(message.items, data).then((results) => parentPort?.postMessage({ id: message.id, results }));
   });
 }
 

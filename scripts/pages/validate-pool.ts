@@ -6,7 +6,7 @@
 import { availableParallelism } from "node:os";
 import type { Diagnostic } from "../lib/diagnostics.ts";
 import { bundledEntry } from "../lib/bundle.ts";
-import { shareWork } from "../lib/share-work.ts";
+import { prestartWorker, shareWork } from "../lib/share-work.ts";
 import { validatePage, type PageExpectations } from "./validate-page.ts";
 
 export interface PageToValidate {
@@ -24,6 +24,15 @@ export async function validatePages(
   const results: Diagnostic[][] = [];
   for (const page of pages) results.push(await validatePage(page.file, page.markdown, expected));
   return results;
+}
+
+/**
+ * Starts the page-checking worker now, while this thread still renders the pages, so its start
+ * and the markdown parser's loading and warm-up are out of the way when the checks begin.
+ */
+export function prestartPageWorker(): void {
+  const workerUrl = bundledEntry("scripts/pages/validate-worker.ts");
+  if (workerUrl && availableParallelism() >= 2) prestartWorker(workerUrl, { warmUp: true });
 }
 
 /** The problems of each page, in the order given. */

@@ -132,6 +132,7 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   // In component style the docs site renders the snippets; the pages only carry the mapping.
   const rendered = await renderPageSnippets(specs, providers, isComponent ? [] : clients, config, cache, progress);
   if (rendered.problems.length > 0) throw new InputError(sortDiagnostics(rendered.problems));
+  if (!options.deferPageChecks) (await import("../pages/validate-pool.ts")).prestartPageWorker();
   const snippetCount = rendered.count;
   const snippetContents = new Set([...rendered.byTask.values()].flat().map((snippet) => snippet.content));
   // A page's check passes or fails with its text, the snippets it may hold and the style.

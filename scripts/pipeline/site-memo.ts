@@ -180,8 +180,14 @@ export async function siteFiles(config: Config, options: SiteOptions = {}): Prom
       return { files: entry.files, snippetCount: entry.snippetCount, warnings: entry.warnings };
     }
   }
+  // Snippets may need checking: the worker loads its tools while this thread loads the specs.
+  const { prestartCheckWorker } = await import("../../snippets/check-pool.ts");
+  prestartCheckWorker();
   const { buildSite } = await import("./build-site.ts");
-  const site = await buildSite(config, { cache, ...(options.progress ? { progress: options.progress } : {}) });
+  const { releaseSpareWorkers } = await import("../lib/share-work.ts");
+  const site = await buildSite(config, { cache, ...(options.progress ? { progress: options.progress } : {}) }).finally(
+    releaseSpareWorkers,
+  );
   // An input saved during the build may or may not be in it: such a build is not remembered.
   if (digest !== undefined && siteInputsDigest(config) === digest) {
     const folders = digestedFolders(config);

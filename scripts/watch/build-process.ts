@@ -1,7 +1,8 @@
 /**
  * The build process (see build-protocol.ts): answers build requests from its parent, one at a
- * time, and keeps the snippet cache warm between them. A new request stops the page checks of the
- * previous build, which it makes moot, so an edit right after another is not kept waiting.
+ * time, and keeps the snippet cache warm between them. The page checks of a build start after a
+ * short quiet spell; a new request stops them, as it makes them moot, so an edit right after
+ * another is not kept waiting.
  * Exits when the parent goes away.
  */
 import { buildCache } from "../cache/build-cache.ts";
@@ -30,7 +31,24 @@ function send(message: BuildProcessMessage): Promise<void> {
 /** Aborted when a newer request arrives while the pages of the last build are being checked. */
 let checking: AbortController | undefined;
 
+/**
+ * How long the page checks wait after a build before they start. Edits often come in bursts (a
+ * save, then another): checks started at once would hold up the next rebuild until their current
+ * page is done, while checks of a build already superseded are moot.
+ */
+const PAGE_CHECK_DELAY_MS = 150;
+
+/** Resolves after `ms`, or at once when `signal` is aborted first. */
+function quietFor(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}
+
 async function checkPages(site: Site, signal: AbortSignal): Promise<PageChecks> {
+  await quietFor(PAGE_CHECK_DELAY_MS, signal);
+  if (signal.aborted) return { kind: "stopped" };
   try {
     const problems = (await site.checkPages?.(signal)) ?? [];
     if (signal.aborted) return { kind: "stopped" };

@@ -42,6 +42,13 @@ describe("page validation", () => {
     ]);
   });
 
+  it("places a problem after a long snippet on the page's own line (the short skeleton drops lines)", async () => {
+    const long = "echo 1\necho 2\necho 3\necho 4\necho 5\n";
+    // Lines 1-2 title, 3-13 the block (fence content on lines 6-10), 14 blank, then the table.
+    const found = await problems(`# T\n\n${block(long)}\n${TABLE}| a | b | c |\n`, [long]);
+    expect(found).toEqual([expect.objectContaining({ ruleId: "page-table", position: { line: 18, column: 1 } })]);
+  });
+
   it("catches a snippet that closes its own fence, and says so", async () => {
     const hostile = "echo one\n```\n# now markdown\n| a | b |\n";
     const found = await problems(`# T\n\n${block(hostile, "```sh\n" + hostile + "```")}`, [hostile]);
