@@ -1,7 +1,7 @@
 /**
- * js/fetch: the platform's fetch (Node 18+ or a browser-like runtime). Files are read with
- * node:fs and sent as bytes; binary responses are written to a file; server-sent events are
- * parsed line by line, across chunk boundaries.
+ * js/fetch: the platform's fetch (Node 20+ or a browser-like runtime). Files are read with
+ * node:fs and sent as bytes (or as a Blob in a FormData for a multipart body); binary responses
+ * are written to a file; server-sent events are parsed line by line, across chunk boundaries.
  */
 import { code } from "../../../literals/code.ts";
 import type { LiteralValue } from "../../../literals/code.ts";
@@ -122,6 +122,17 @@ function render(request: SnippetRequest): string {
   let prelude = "";
   if (body.kind === "file") {
     bodyExpression = `await ${imports.named("node:fs/promises", "readFile")}(${jsString(body.fileName)})`;
+  } else if (body.kind === "multipart") {
+    // fetch writes the multipart body and its Content-Type (with the boundary) from the FormData.
+    const openAsBlob = imports.named("node:fs", "openAsBlob");
+    const blob = `await ${openAsBlob}(${jsString(body.fileName)}, { type: ${jsString(body.contentType)} })`;
+    prelude = [
+      "const form = new FormData();",
+      `form.append(${jsString(body.fileField)}, ${blob}, ${jsString(body.fileName)});`,
+      ...body.fields.map((field) => `form.append(${jsString(field.name)}, ${jsString(field.value)});`),
+    ].join("\n");
+    prelude += "\n";
+    bodyExpression = "form";
   } else if (body.kind === "json-with-file") {
     const readFile = imports.named("node:fs/promises", "readFile");
     prelude = `const fileBase64 = (await ${readFile}(${jsString(body.fileName)})).toString("base64");\n`;
