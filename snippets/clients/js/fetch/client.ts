@@ -11,7 +11,7 @@ import { accessors, bodyWithFileCode, readsJson } from "../../flow.ts";
 import { JsImports } from "../../../languages/js/imports.ts";
 import { jsBearer } from "../../../languages/js/token.ts";
 import { toolSourcePath } from "../../../source-file.ts";
-import type { SnippetClient } from "../../types.ts";
+import { Refusal, type SnippetClient } from "../../types.ts";
 
 const EVENT_READER = `/** Yields the data of each server-sent event in the response body. */
 async function* readEvents(body) {
@@ -169,6 +169,16 @@ function render(request: SnippetRequest): string {
   return parts.join("\n\n") + "\n";
 }
 
+/**
+ * FormData turns every lone line feed or carriage return in a field's value into CR LF when fetch
+ * sends it (the HTML form encoding), so such a value would not arrive as written.
+ */
+export function formFieldChangedByFormData(request: SnippetRequest): Refusal | undefined {
+  if (request.body.kind !== "multipart") return undefined;
+  const field = request.body.fields.find((candidate) => /\r(?!\n)|(?<!\r)\n/.test(candidate.value));
+  return field && new Refusal(`FormData would turn the line breaks of the form field ${field.name} into CR LF`);
+}
+
 export const client: SnippetClient<SnippetRequest> = {
   id: "js/fetch",
   language: "js",
@@ -176,6 +186,6 @@ export const client: SnippetClient<SnippetRequest> = {
   order: 70,
   source: toolSourcePath(import.meta.url),
   reference: { label: "the Fetch API on MDN", url: "https://developer.mozilla.org/en-US/docs/Web/API/Fetch_API" },
-  plan: (request) => request,
+  plan: (request) => formFieldChangedByFormData(request) ?? request,
   render,
 };

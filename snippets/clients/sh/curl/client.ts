@@ -12,7 +12,7 @@ import type { JobHandling, RequestBody, SnippetRequest, TokenSource, UrlPart } f
 import { accessors, readsJson } from "../../flow.ts";
 import { shellBearerHeader } from "../../../languages/sh/token.ts";
 import { toolSourcePath } from "../../../source-file.ts";
-import type { SnippetClient } from "../../types.ts";
+import { Refusal, type SnippetClient } from "../../types.ts";
 
 /** The steps after the first response run these commands; the words they get are already quoted. */
 export interface ShellHttpDialect {
@@ -168,6 +168,17 @@ export function jsonWithFileProducer(body: Extract<RequestBody, { kind: "json-wi
   return lines.join("\n");
 }
 
+/** Form fields travel as command-line arguments, which cannot hold a NUL character. */
+export function formFieldWithNul(request: SnippetRequest): Refusal | undefined {
+  if (request.body.kind !== "multipart") return undefined;
+  const field = request.body.fields.find((candidate) => candidate.value.includes("\u0000"));
+  return field && new Refusal(`the form field ${field.name} holds a NUL character, which no shell argument can carry`);
+}
+
+function plan(request: SnippetRequest): SnippetRequest | Refusal {
+  return formFieldWithNul(request) ?? request;
+}
+
 const NEEDS_JQ = "# Needs jq (https://jqlang.org) to read the JSON responses.";
 
 function render(request: SnippetRequest): string {
@@ -198,6 +209,6 @@ export const client: SnippetClient<SnippetRequest> = {
   order: 10,
   source: toolSourcePath(import.meta.url),
   reference: { label: "curl's manual", url: "https://curl.se/docs/manpage.html" },
-  plan: (request) => request,
+  plan,
   render,
 };

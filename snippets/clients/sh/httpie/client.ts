@@ -14,6 +14,7 @@ import { toolSourcePath } from "../../../source-file.ts";
 import { Refusal, type SnippetClient } from "../../types.ts";
 import {
   CONTINUATION,
+  formFieldWithNul,
   indentedJson,
   jsonWithFileProducer,
   stepsReadingJson,
@@ -38,6 +39,8 @@ function plan(request: SnippetRequest): SnippetRequest | Refusal {
   if (request.token.kind === "inline") values.push(request.token.value);
   if (values.some((value) => value.includes("\\")))
     return new Refusal("httpie would read a backslash in a header value as an escape");
+  const nul = formFieldWithNul(request);
+  if (nul) return nul;
   if (request.body.kind === "multipart") {
     for (const field of request.body.fields) {
       // `name=value` is a form field only while the value neither starts a longer separator (`==`
