@@ -81,3 +81,24 @@ export function resolveBodyTemplate(
   if (value === ABSENT || !isJsonObject(value)) throw new Error("a contract body template must produce a JSON object");
   return { value, slots };
 }
+
+/** A plain (non-file) field of a multipart/form-data body. */
+export interface FormField {
+  name: string;
+  value: string;
+}
+
+/** How a JSON value travels as a form field: strings as they are, numbers and booleans as text, the rest as JSON. */
+function formText(value: JsonValue): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value);
+}
+
+/** The plain fields of a multipart body, in the template's order; null values are left out. */
+export function resolveFormFields(template: JsonValue, example: JsonObject, variables: TemplateVariables): FormField[] {
+  const { value } = resolveBodyTemplate(template, example, variables);
+  return Object.entries(value)
+    .filter(([, member]) => member !== null)
+    .map(([name, member]) => ({ name, value: formText(member) }));
+}

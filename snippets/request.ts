@@ -5,10 +5,10 @@
  */
 import { pointerToPath, type JsonObject } from "../scripts/lib/json-source.ts";
 import type { Contract, Mapping, Provider, Router, Task } from "../scripts/model/types.ts";
-import { resolveBodyTemplate, type FileSlot } from "./contract-body.ts";
+import { resolveBodyTemplate, resolveFormFields, type FileSlot, type FormField } from "./contract-body.ts";
 import { parseUrlTemplate, type UrlPart } from "./url-template.ts";
 
-export type { FileSlot } from "./contract-body.ts";
+export type { FileSlot, FormField } from "./contract-body.ts";
 export type { UrlPart } from "./url-template.ts";
 import { toolSourcePath } from "./source-file.ts";
 
@@ -39,7 +39,12 @@ export type RequestBody =
   /** The file's bytes are the whole body. */
   | { kind: "file"; fileName: string; contentType: string }
   /** A JSON body whose file slots (which hold the file name in `value`) carry the file, base64 or as a data URL. */
-  | { kind: "json-with-file"; value: JsonObject; slots: FileSlot[]; fileName: string; contentType: string };
+  | { kind: "json-with-file"; value: JsonObject; slots: FileSlot[]; fileName: string; contentType: string }
+  /**
+   * multipart/form-data: the file in the part named `fileField` (sent with its file name and
+   * content type), then plain text fields. The client writes the Content-Type with its boundary.
+   */
+  | { kind: "multipart"; fileField: string; fileName: string; contentType: string; fields: FormField[] };
 
 /** The file a task produces, and where readers find it once the snippet ran. */
 export interface OutputFile {
@@ -161,6 +166,11 @@ function bodyFor(task: Task, payload: JsonObject, mapping: Mapping, model: strin
   const contract = mapping.contract;
   const fileName = binary ? payload[binary.field] : undefined;
   const contentType = contract?.file?.contentType ?? binary?.contentType ?? "application/octet-stream";
+  if (contract?.form && binary && typeof fileName === "string") {
+    const variables = { providerModelId: mapping.providerModelId, modelId: model };
+    const fields = resolveFormFields(contract.form.fields, payload, variables);
+    return { kind: "multipart", fileField: contract.form.fileField, fileName, contentType, fields };
+  }
   if (contract?.body !== undefined) {
     const file = binary && typeof fileName === "string" ? fileName : undefined;
     const resolved = resolveBodyTemplate(
@@ -270,7 +280,8 @@ export function buildRequest(
     : bodyFor(task, payload, mapping, model);
   const headers: Header[] = [];
   if (body.kind === "file") headers.push({ name: "Content-Type", value: body.contentType });
-  else headers.push({ name: "Content-Type", value: "application/json" });
+  // A multipart Content-Type names the boundary, which each client chooses itself.
+  else if (body.kind !== "multipart") headers.push({ name: "Content-Type", value: "application/json" });
   for (const [name, value] of Object.entries(contract?.headers ?? {})) headers.push({ name, value });
   if (options.billTo) headers.push({ name: "X-HF-Bill-To", value: options.billTo });
 

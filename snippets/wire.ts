@@ -12,8 +12,12 @@ export interface WireRequest {
   url: string;
   /** Header names in lower case. */
   headers: Record<string, string>;
-  body: { kind: "json"; value: JsonValue } | { kind: "bytes"; bytes: Uint8Array };
+  body: { kind: "json"; value: JsonValue } | { kind: "bytes"; bytes: Uint8Array } | { kind: "form"; parts: FormPart[] };
 }
+
+/** One part of a multipart/form-data body, as a server reads it (the boundary is not part of the meaning). */
+export type FormPart =
+  { name: string; value: string } | { name: string; fileName: string; contentType: string; bytes: Uint8Array };
 
 function encodeFile(slot: FileSlot, bytes: Uint8Array, contentType: string): string {
   const base64 = Buffer.from(bytes).toString("base64");
@@ -33,7 +37,17 @@ export function wireRequest(request: SnippetRequest, fileBytes: Uint8Array = new
   let wireBody: WireRequest["body"];
   if (body.kind === "file") wireBody = { kind: "bytes", bytes: fileBytes };
   else if (body.kind === "json") wireBody = { kind: "json", value: body.value };
-  else {
+  else if (body.kind === "multipart") {
+    // Every client sends this media type with its own boundary.
+    headers["content-type"] = "multipart/form-data";
+    const file: FormPart = {
+      name: body.fileField,
+      fileName: body.fileName,
+      contentType: body.contentType,
+      bytes: fileBytes,
+    };
+    wireBody = { kind: "form", parts: [file, ...body.fields] };
+  } else {
     let value: JsonValue = body.value;
     for (const slot of body.slots)
       value = withValueAt<JsonValue>(value, slot.pointer, encodeFile(slot, fileBytes, body.contentType));

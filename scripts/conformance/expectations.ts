@@ -14,7 +14,9 @@ export type ExpectedBody =
   /** The file's bytes are the whole body. */
   | { kind: "file"; fileName: string; contentType: string }
   /** JSON whose `field` holds the file's bytes in base64. */
-  | { kind: "json-with-file"; value: JsonObject; field: string; fileName: string };
+  | { kind: "json-with-file"; value: JsonObject; field: string; fileName: string }
+  /** multipart/form-data whose file part holds the file (the server reads it back into `field`). */
+  | { kind: "multipart"; value: JsonObject; field: string; fileName: string };
 
 export interface ExpectedRequest {
   task: Task;
@@ -70,7 +72,9 @@ export function expectedRequest(
   const fileName = typeof exampleFile === "string" ? (file?.fileName ?? exampleFile) : undefined;
   const travel = (taskRequest ? undefined : file?.travel) ?? (Object.keys(payload).length === 1 ? "raw" : "base64");
   let body: ExpectedBody;
+  const form = taskRequest ? undefined : mapping.contract?.form;
   if (!binary || fileName === undefined) body = { kind: "json", value: payload };
+  else if (form) body = { kind: "multipart", value: payload, field: binary.field, fileName };
   else if (travel === "raw") body = { kind: "file", fileName, contentType: file?.contentType ?? binary.contentType };
   else body = { kind: "json-with-file", value: payload, field: binary.field, fileName };
   const expected: ExpectedRequest = {
@@ -145,6 +149,29 @@ export function jsonDifference(
   return actual === expected ? undefined : `at ${at}: expected ${preview(expected)}, got ${preview(actual)}`;
 }
 
+/**
+ * Checks the media type and file part of a multipart request (into `problems`); returns the task
+ * request the server read the form back into, if it could.
+ */
+function formProblems(
+  recorded: RecordedRequest,
+  body: Extract<ExpectedBody, { kind: "multipart" }>,
+  type: string,
+  problems: string[],
+): JsonValue | undefined {
+  if (type !== "multipart/form-data") problems.push(`Content-Type is ${preview(type)}, expected "multipart/form-data"`);
+  // The SDKs name the file part "audio.<extension>" (a Blob has no name); the extension tells the format.
+  const extension = extensionOf(body.fileName);
+  const names = recorded.formFileNames ?? [];
+  if (names.some((name) => extensionOf(name) !== extension))
+    problems.push(`the file part is named ${preview(names.join(", "))}, expected a .${extension} file`);
+  return recorded.payload;
+}
+
+function extensionOf(fileName: string): string {
+  return fileName.split(".").pop()?.toLowerCase() ?? "";
+}
+
 function mediaType(value: string | undefined): string {
   return (value ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
 }
@@ -191,18 +218,21 @@ export function requestProblems(
     }
     return problems;
   }
-  if (type !== "application/json") problems.push(`Content-Type is ${preview(type)}, expected "application/json"`);
-  if (recorded.json === undefined) {
-    if (!problems.some((problem) => problem.startsWith("server:"))) problems.push("the body is not JSON");
+  if (body.kind !== "multipart" && type !== "application/json")
+    problems.push(`Content-Type is ${preview(type)}, expected "application/json"`);
+  const received = body.kind === "multipart" ? formProblems(recorded, body, type, problems) : recorded.json;
+  if (received === undefined) {
+    const what = body.kind === "multipart" ? "a multipart form" : "JSON";
+    if (!problems.some((problem) => problem.startsWith("server:"))) problems.push(`the body is not ${what}`);
     return problems;
   }
   const expectedValue =
-    body.kind === "json-with-file"
-      ? { ...body.value, [body.field]: (fileBytes ?? Buffer.alloc(0)).toString("base64") }
-      : body.value;
+    body.kind === "json"
+      ? body.value
+      : { ...body.value, [body.field]: (fileBytes ?? Buffer.alloc(0)).toString("base64") };
   // A provider-native body is compared as the task request it stands for (the server read it back).
   const difference = jsonDifference(
-    recorded.payload ?? recorded.json,
+    recorded.payload ?? received,
     expectedValue,
     defaultFieldPolicy(registry, expected.task.schemas.input),
   );

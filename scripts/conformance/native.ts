@@ -111,6 +111,60 @@ export function unmapNativeBody(task: Task, mapping: Mapping, body: JsonValue): 
   return { payload: context.payload, problems: context.problems };
 }
 
+/** A multipart body as the server read it: the text fields, and the file part. */
+export interface ReceivedForm {
+  fields: [string, string][];
+  files: { name: string; fileName: string; contentType: string; bytes: Buffer }[];
+}
+
+/**
+ * The text of a form field read back as the JSON value it stands for: the template's own strings
+ * (model ids) stay text; a value taken from the example is JSON when it parses as JSON (numbers,
+ * booleans, objects), else a string (the task's free-text values).
+ */
+function formValue(member: JsonValue | undefined, text: string): JsonValue {
+  if (typeof member === "string" || (isJsonObject(member) && typeof member["$var"] === "string")) return text;
+  try {
+    return JSON.parse(text) as JsonValue;
+  } catch {
+    return text;
+  }
+}
+
+/** The task request a multipart body stands for, by the mapping's form contract (the file base64 in its field). */
+export function unmapNativeForm(task: Task, mapping: Mapping, form: ReceivedForm): Unmapped {
+  const contract = mapping.contract?.form;
+  const binary = task.binaryInput;
+  if (!contract || !binary) return { payload: {}, problems: ["this route takes no multipart body"] };
+  const problems: string[] = [];
+  const template = isJsonObject(contract.fields) ? contract.fields : {};
+  const fields: JsonObject = {};
+  for (const [name, text] of form.fields) {
+    if (Object.hasOwn(fields, name)) problems.push(`the form field ${name} is sent twice`);
+    fields[name] = formValue(template[name], text);
+  }
+  const context: Context = {
+    task,
+    mapping,
+    modelId: mapping.modelId,
+    fileContentType: mapping.contract?.file?.contentType ?? binary.contentType,
+    payload: {},
+    problems,
+  };
+  unmap(template, fields, "", context);
+  const files = form.files.filter((file) => file.name === contract.fileField);
+  const others = form.files.filter((file) => file.name !== contract.fileField);
+  if (others.length > 0) problems.push(`unexpected file parts ${others.map((file) => file.name).join(", ")}`);
+  const [file] = files;
+  if (files.length !== 1 || !file) problems.push(`expected one file part named ${contract.fileField}`);
+  else {
+    if (file.contentType !== context.fileContentType)
+      problems.push(`the file part's type is ${JSON.stringify(file.contentType)}, expected ${context.fileContentType}`);
+    place(context.payload, [binary.field], file.bytes.toString("base64"), problems);
+  }
+  return { payload: context.payload, problems };
+}
+
 /** A JSON document holding `value` at `pointer` (numeric segments make arrays). */
 export function documentWith(pointer: string, value: JsonValue): JsonValue {
   const path = pointerToPath(pointer);

@@ -18,14 +18,21 @@ import type { AddressInfo } from "node:net";
 import { isJsonObject, type JsonObject, type JsonValue } from "../lib/json-source.ts";
 import { resolveBodyTemplate } from "../../snippets/contract-body.ts";
 import type { Specs } from "../model/types.ts";
-import { documentWith, mergedDocument, unmapNativeBody } from "./native.ts";
+import {
+  documentWith,
+  mergedDocument,
+  unmapNativeBody,
+  unmapNativeForm,
+  type ReceivedForm,
+  type Unmapped,
+} from "./native.ts";
 import { binaryBody, ResponseGenerator } from "./responses.ts";
 import { RouteTable, type Route } from "./routes.ts";
 
 /** Larger bodies are refused; example files are a few hundred bytes, fuzzed strings a few KB. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-export type BodyKind = "json" | "file";
+export type BodyKind = "json" | "file" | "form";
 
 export interface RecordedRequest {
   method: string;
@@ -44,6 +51,8 @@ export interface RecordedRequest {
   responseBody?: Buffer;
   /** For a provider-native body: the task request it stands for. */
   payload?: JsonValue;
+  /** For a multipart body: the file names of its file parts. */
+  formFileNames?: string[];
 }
 
 /** A job the server runs for one snippet: answered "in progress" once, then done. */
@@ -77,6 +86,28 @@ async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/** Parses a multipart/form-data body with the platform's own parser (undici's), or says why it cannot. */
+async function readForm(body: Buffer, contentType: string): Promise<ReceivedForm | string> {
+  let parsed: FormData;
+  try {
+    parsed = await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData();
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  const form: ReceivedForm = { fields: [], files: [] };
+  for (const [name, value] of parsed.entries()) {
+    if (typeof value === "string") form.fields.push([name, value]);
+    else
+      form.files.push({
+        name,
+        fileName: value.name,
+        contentType: value.type,
+        bytes: Buffer.from(await value.arrayBuffer()),
+      });
+  }
+  return form;
 }
 
 export class ConformanceServer {
@@ -292,6 +323,8 @@ export class ConformanceServer {
       }
       recorded.json = json;
       recorded.bodyKind = "json";
+    } else if (type === "multipart/form-data") {
+      recorded.bodyKind = "form";
     } else {
       recorded.bodyKind = "file";
     }
@@ -313,12 +346,21 @@ export class ConformanceServer {
         );
       }
       payload = { [binary.field]: body.toString("base64") };
-    } else if (route.mapping.contract?.body !== undefined && !route.taskRoute) {
-      const unmapped = unmapNativeBody(route.task, route.mapping, json as JsonValue);
+    } else if (recorded.bodyKind === "form" || (route.mapping.contract?.body !== undefined && !route.taskRoute)) {
+      // A provider-native body (JSON or a multipart form) stands for the task request it was built from.
+      let unmapped: Unmapped;
+      if (recorded.bodyKind === "form") {
+        if (route.taskRoute || !route.mapping.contract?.form)
+          return refuse(415, `Content-Type multipart/form-data: this route takes no multipart body`);
+        const form = await readForm(body, request.headers["content-type"] ?? "");
+        if (typeof form === "string") return refuse(400, `the multipart body does not parse: ${form}`);
+        recorded.formFileNames = form.files.map((file) => file.fileName);
+        unmapped = unmapNativeForm(route.task, route.mapping, form);
+      } else unmapped = unmapNativeBody(route.task, route.mapping, json as JsonValue);
       if (unmapped.problems.length > 0)
         return refuse(
           400,
-          `the ${route.provider.id} body does not follow its contract: ${unmapped.problems.join("; ")}`,
+          `the ${route.provider.id} ${recorded.bodyKind === "form" ? "form" : "body"} does not follow its contract: ${unmapped.problems.join("; ")}`,
         );
       payload = unmapped.payload;
       recorded.payload = payload;

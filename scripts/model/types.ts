@@ -75,6 +75,8 @@ export interface Contract {
   file?: { travel?: FileTravel; contentType?: string; fileName?: string };
   /** Body template over the task's example; see the meta-schema for its directives. */
   body?: JsonValue;
+  /** A multipart/form-data body instead of JSON: the file in one part, the template's values as plain fields. */
+  form?: { fileField: string; fields: JsonValue };
   job?: ContractJob;
   /** The provider's JSON answer as a template over the task's output (same directives as `body`). */
   answer?: JsonValue;

@@ -132,6 +132,15 @@ function componentTag(task: Task, mapping: Record<string, { modelId: string; pro
   return `<InferenceSnippet ${attributes.join(" ")} />`;
 }
 
+/**
+ * Whether the component can show this pair: it renders with the pinned getInferenceSnippets, which
+ * builds the request from the example's file name, and a multipart contract needs the file itself
+ * there (the library throws). Such pairs are left out of the tags; the inline style shows them.
+ */
+function componentRenders(mapping: Mapping): boolean {
+  return mapping.contract?.form === undefined;
+}
+
 export function taskPagePath(taskId: string): string {
   return `tasks/${taskId}.md`;
 }
@@ -252,7 +261,8 @@ export function taskView({ specs, task, providers, snippets, clientOrder, docsBa
       staging.push(markdownText(provider.displayName));
       continue;
     }
-    componentMapping[provider.id] = { modelId: mapping.modelId, providerModelId: mapping.providerModelId };
+    if (componentRenders(mapping))
+      componentMapping[provider.id] = { modelId: mapping.modelId, providerModelId: mapping.providerModelId };
     const mine = snippets.filter((snippet) => snippet.provider === provider.id);
     live.push(groupSnippets(provider, mapping, mine, clientOrder));
   }
@@ -287,7 +297,7 @@ export function taskView({ specs, task, providers, snippets, clientOrder, docsBa
 
 export interface ProviderTaskView {
   task: TaskView;
-  /** The component style's tag for this provider only. */
+  /** The component style's tag for this provider only; empty when the component cannot show the pair. */
   componentTag: string;
   status: string;
   modelId: string;
@@ -323,9 +333,9 @@ export function providerView(
     if (!task || !model) continue;
     const entry: ProviderTaskView = {
       task,
-      componentTag: componentTag(model, {
-        [provider.id]: { modelId: mapping.modelId, providerModelId: mapping.providerModelId },
-      }),
+      componentTag: componentRenders(mapping)
+        ? componentTag(model, { [provider.id]: { modelId: mapping.modelId, providerModelId: mapping.providerModelId } })
+        : "",
       status: mapping.status,
       modelId: markdownText(mapping.modelId),
       modelUrl: hubModelUrl(mapping.modelId),

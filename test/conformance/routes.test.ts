@@ -70,7 +70,7 @@ describe("route table", () => {
       });
       const url = new URL(request.url);
       const target = url.pathname + url.search;
-      const match = projectTable.match("POST", target, request.body.kind === "file" ? undefined : request.body.value);
+      const match = projectTable.match("POST", target, "value" in request.body ? request.body.value : undefined);
       expect(match.ok ? `${match.route.task.id}/${match.route.provider.id}` : match.reason, key).toBe(key);
     }
     expect(seen.size).toBeGreaterThan(20);

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import email.parser
+import email.policy
 import http.server
 import inspect
 import json
@@ -135,6 +137,22 @@ def json_body(request: dict[str, Any]) -> Any:
 
 
 # -- openai -------------------------------------------------------------------------------------------
+
+
+def form_parts(request: dict[str, Any]) -> list[tuple[str | None, str | None, str, bytes]]:
+    """A multipart/form-data body as (name, file name, content type, bytes) per part, read by the email parser."""
+    head = f"Content-Type: {request['headers'].get('content-type', '')}\r\n\r\n".encode()
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + request["body"])
+    check(message.is_multipart(), "the body is a multipart form")
+    return [
+        (
+            part.get_param("name", header="content-disposition"),
+            part.get_filename(),
+            part.get_content_type(),
+            part.get_payload(decode=True),
+        )
+        for part in message.iter_parts()
+    ]
 
 
 def test_openai_chat(origin: str) -> None:
@@ -433,7 +451,13 @@ ROUTING_MODELS = hub_models(
         "text-to-video",
         {"fal-ai": ("fal-ai/wan-t2v", "text-to-video"), "novita": ("wan-t2v", "text-to-video")},
     ),
-    org__whisper=("automatic-speech-recognition", {"fal-ai": ("fal-ai/whisper", "automatic-speech-recognition")}),
+    org__whisper=(
+        "automatic-speech-recognition",
+        {
+            "fal-ai": ("fal-ai/whisper", "automatic-speech-recognition"),
+            "deepinfra": ("openai/whisper-large-v3", "automatic-speech-recognition"),
+        },
+    ),
 )
 
 
@@ -577,6 +601,24 @@ def test_hub_provider_jobs(origin: str, workdir: Path) -> None:
             "fal-ai speech recognition sends a data URL (always audio/mpeg)",
         )
         expect_equal(transcript.text, "hello", "fal-ai transcript")
+
+        RECORDER.answer({"text": "hello", "segments": [{"text": "hello", "start": 0.0, "end": 0.5}]})
+        transcript = InferenceClient(provider="deepinfra", api_key=TOKEN).automatic_speech_recognition(
+            str(audio), model="org/whisper", extra_body={"return_timestamps": True}
+        )
+        request = RECORDER.only_request()
+        expect_equal(request["path"], "/deepinfra/v1/openai/audio/transcriptions", "deepinfra transcription route")
+        expect_equal(
+            form_parts(request),
+            [
+                ("file", "audio.flac", "audio/flac", b"fLaC-audio"),
+                ("return_timestamps", None, "text/plain", b"true"),
+                ("model", None, "text/plain", b"openai/whisper-large-v3"),
+            ],
+            "deepinfra speech recognition sends a form: the file named by its type, then the fields, model last",
+        )
+        expect_equal(transcript.text, "hello", "deepinfra transcript")
+        expect_equal(transcript.chunks[0].timestamp, [0.0, 0.5], "deepinfra segments become chunks")
 
         RECORDER.answer({"output": f"{origin}/files/r.png"})
         RECORDER.then(content_type="image/png", raw=png)

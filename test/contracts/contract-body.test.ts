@@ -3,7 +3,7 @@ import { unmapNativeBody } from "../../scripts/conformance/native.ts";
 import type { JsonObject, JsonValue } from "../../scripts/lib/json-source.ts";
 import type { Mapping, Task } from "../../scripts/model/types.ts";
 import { pointerToPath } from "../../scripts/lib/json-source.ts";
-import { resolveBodyTemplate } from "../../snippets/contract-body.ts";
+import { resolveBodyTemplate, resolveFormFields } from "../../snippets/contract-body.ts";
 import { parseUrlTemplate } from "../../snippets/url-template.ts";
 
 const VARIABLES = { providerModelId: "vendor/model-v1", modelId: "org/Model" };
@@ -20,6 +20,21 @@ describe("contract body templates", () => {
       value: { input: { seed: 3, width: 64, prompt: "a cat" }, model: "vendor/model-v1", response_format: "b64_json" },
       slots: [],
     });
+  });
+
+  it("writes form fields as text: strings as they are, numbers and booleans spelled out, the rest as JSON", () => {
+    const template: JsonValue = { $spread: "/parameters", model: { $var: "providerModelId" } };
+    const example: JsonObject = {
+      inputs: "a.flac",
+      parameters: { language: "it's \\ $(x)\n", beams: 4, return_timestamps: false, stop: ["."], none: null },
+    };
+    expect(resolveFormFields(template, example, VARIABLES)).toEqual([
+      { name: "language", value: "it's \\ $(x)\n" },
+      { name: "beams", value: "4" },
+      { name: "return_timestamps", value: "false" },
+      { name: "stop", value: '["."]' },
+      { name: "model", value: "vendor/model-v1" },
+    ]);
   });
 
   it("leaves out members whose example value is absent", () => {

@@ -8,7 +8,7 @@ import * as legacy from "hf-inference-legacy";
 import { hubModels } from "../../scripts/conformance/hub-models.ts";
 import type { JsonValue } from "../../scripts/lib/json-source.ts";
 import type { Mapping, Provider, Specs, Task } from "../../scripts/model/types.ts";
-import type { WireRequest } from "../../snippets/wire.ts";
+import type { FormPart, WireRequest } from "../../snippets/wire.ts";
 
 /** 4.13.30 dropped these providers; 4.13.21 is the last version that knows them. */
 const LEGACY_PROVIDERS = new Set(["hyperbolic", "nebius", "sambanova"]);
@@ -113,6 +113,11 @@ export async function toWire(url: string, init: RequestInit): Promise<WireReques
       body: { kind: "bytes", bytes: new Uint8Array(await body.arrayBuffer()) },
     };
   }
+  // fetch writes a FormData as multipart/form-data with a boundary of its own: read it as its parts.
+  if (body instanceof FormData) {
+    headers["content-type"] ??= "multipart/form-data";
+    return { method: init.method ?? "GET", url, headers, body: { kind: "form", parts: await formParts(body) } };
+  }
   if (typeof body !== "string") throw new Error(`unexpected body type for ${url}`);
   return { method: init.method ?? "GET", url, headers, body: { kind: "json", value: JSON.parse(body) as JsonValue } };
 }
@@ -120,4 +125,20 @@ export async function toWire(url: string, init: RequestInit): Promise<WireReques
 /** The URL of a fetch argument. */
 export function urlOf(input: string | URL | Request): string {
   return input instanceof Request ? input.url : String(input);
+}
+
+/** The parts of a FormData, in order: text fields, and files with their name, type and bytes. */
+async function formParts(form: FormData): Promise<FormPart[]> {
+  const parts: FormPart[] = [];
+  for (const [name, value] of form.entries()) {
+    if (typeof value === "string") parts.push({ name, value });
+    else
+      parts.push({
+        name,
+        fileName: value.name,
+        contentType: value.type,
+        bytes: new Uint8Array(await value.arrayBuffer()),
+      });
+  }
+  return parts;
 }

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import type { JsonValue } from "../../scripts/lib/json-source.ts";
 import type { Specs } from "../../scripts/model/types.ts";
 import { buildRequest, type SnippetRequest } from "../../snippets/request.ts";
-import { wireRequest, type WireRequest } from "../../snippets/wire.ts";
+import { wireRequest, type FormPart, type WireRequest } from "../../snippets/wire.ts";
 import { loadProjectSpecs } from "../helpers/specs.ts";
 import { FILE_BYTES, hubAnswer, libraryArgs, libraryFunction, TOKEN, toWire, urlOf, type Pair } from "./library.ts";
 import { libraryFlow, ourFlow } from "./library-flow.ts";
@@ -80,10 +80,32 @@ function readerExample(pair: Pair): Record<string, JsonValue> {
 
 function comparable(request: WireRequest): object {
   const { body, ...rest } = request;
+  if (body.kind === "form") return { ...rest, body: { kind: "form", parts: comparableParts(body.parts) } };
   return {
     ...rest,
     body: body.kind === "bytes" ? { kind: "bytes", base64: Buffer.from(body.bytes).toString("base64") } : body,
   };
+}
+
+/**
+ * Multipart bodies compared part by part (boundaries and part order carry no meaning): names, text
+ * values, content types and file bytes. Of a file name only the extension is compared: the library
+ * names every Blob `audio.<extension of its type>` (a Blob has no name), where a reader's snippet
+ * sends the file's own name; the server reads the format from the extension.
+ */
+function comparableParts(parts: readonly FormPart[]): object[] {
+  return parts
+    .map((part) =>
+      "value" in part
+        ? { name: part.name, value: part.value }
+        : {
+            name: part.name,
+            fileExtension: part.fileName.split(".").pop(),
+            contentType: part.contentType,
+            base64: Buffer.from(part.bytes).toString("base64"),
+          },
+    )
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 function same(ours: unknown, theirs: unknown): boolean {

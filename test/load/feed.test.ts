@@ -80,4 +80,11 @@ describe("the provider contracts", () => {
     ).toBe(true);
     expect(problemsWith(() => {})).toEqual([]);
   });
+
+  it("refuses a contract with both a JSON body and a multipart form", () => {
+    const problems = problemsWith((contracts) => {
+      contracts["together"]!["text-to-image"]!["form"] = { fileField: "file", fields: {} };
+    });
+    expect(problems).toEqual([expect.stringMatching(/at \/contracts\/together\/text-to-image: error: .*\[/)]);
+  });
 });

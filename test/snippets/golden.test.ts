@@ -35,6 +35,7 @@ const CASES: { name: string; task: string; provider: string; options?: SnippetOp
   { name: "text-to-image-url", task: "text-to-image", provider: "replicate" },
   { name: "text-to-video-job", task: "text-to-video", provider: "novita" },
   { name: "speech-data-url", task: "automatic-speech-recognition", provider: "fal-ai" },
+  { name: "speech-multipart", task: "automatic-speech-recognition", provider: "deepinfra" },
   { name: "question-answering-spread", task: "question-answering", provider: "hf-inference" },
   { name: "text-generation-stream", task: "text-generation", provider: "hf-inference", options: { stream: true } },
   {

@@ -75,6 +75,24 @@ describe("buildRequest", () => {
     expect(renamed.body).toMatchObject({ kind: "file", fileName: "my recording.flac" });
   });
 
+  it("sends a multipart form where the contract asks for one: the file part, then text fields", () => {
+    const form = request("automatic-speech-recognition", "deepinfra", {
+      example: { parameters: { return_timestamps: true } },
+    });
+    expect(form.body).toEqual({
+      kind: "multipart",
+      fileField: "file",
+      fileName: "sample1.flac",
+      contentType: "audio/flac",
+      fields: [
+        { name: "return_timestamps", value: "true" },
+        { name: "model", value: "openai/whisper-large-v3" },
+      ],
+    });
+    // Each client writes the multipart Content-Type itself, with the boundary it chose.
+    expect(form.headers).toEqual([]);
+  });
+
   it("inlines a token and adds the bill-to header", () => {
     const built = request("text-classification", "hf-inference", { accessToken: "hf_abc", billTo: "acme" });
     expect(built.token).toEqual({ kind: "inline", value: "hf_abc" });

@@ -1,7 +1,7 @@
 /**
- * js/fetch: the platform's fetch (Node 18+ or a browser-like runtime). Files are read with
- * node:fs and sent as bytes; binary responses are written to a file; server-sent events are
- * parsed line by line, across chunk boundaries.
+ * js/fetch: the platform's fetch (Node 20+ or a browser-like runtime). Files are read with
+ * node:fs and sent as bytes (or as a Blob in a FormData for a multipart body); binary responses
+ * are written to a file; server-sent events are parsed line by line, across chunk boundaries.
  */
 import { code } from "../../../literals/code.ts";
 import type { LiteralValue } from "../../../literals/code.ts";
@@ -11,7 +11,7 @@ import { accessors, bodyWithFileCode, readsJson } from "../../flow.ts";
 import { JsImports } from "../../../languages/js/imports.ts";
 import { jsBearer } from "../../../languages/js/token.ts";
 import { toolSourcePath } from "../../../source-file.ts";
-import type { SnippetClient } from "../../types.ts";
+import { Refusal, type SnippetClient } from "../../types.ts";
 
 const EVENT_READER = `/** Yields the data of each server-sent event in the response body. */
 async function* readEvents(body) {
@@ -122,6 +122,17 @@ function render(request: SnippetRequest): string {
   let prelude = "";
   if (body.kind === "file") {
     bodyExpression = `await ${imports.named("node:fs/promises", "readFile")}(${jsString(body.fileName)})`;
+  } else if (body.kind === "multipart") {
+    // fetch writes the multipart body and its Content-Type (with the boundary) from the FormData.
+    const openAsBlob = imports.named("node:fs", "openAsBlob");
+    const blob = `await ${openAsBlob}(${jsString(body.fileName)}, { type: ${jsString(body.contentType)} })`;
+    prelude = [
+      "const form = new FormData();",
+      `form.append(${jsString(body.fileField)}, ${blob}, ${jsString(body.fileName)});`,
+      ...body.fields.map((field) => `form.append(${jsString(field.name)}, ${jsString(field.value)});`),
+    ].join("\n");
+    prelude += "\n";
+    bodyExpression = "form";
   } else if (body.kind === "json-with-file") {
     const readFile = imports.named("node:fs/promises", "readFile");
     prelude = `const fileBase64 = (await ${readFile}(${jsString(body.fileName)})).toString("base64");\n`;
@@ -158,6 +169,16 @@ function render(request: SnippetRequest): string {
   return parts.join("\n\n") + "\n";
 }
 
+/**
+ * FormData turns every lone line feed or carriage return in a field's value into CR LF when fetch
+ * sends it (the HTML form encoding), so such a value would not arrive as written.
+ */
+export function formFieldChangedByFormData(request: SnippetRequest): Refusal | undefined {
+  if (request.body.kind !== "multipart") return undefined;
+  const field = request.body.fields.find((candidate) => /\r(?!\n)|(?<!\r)\n/.test(candidate.value));
+  return field && new Refusal(`FormData would turn the line breaks of the form field ${field.name} into CR LF`);
+}
+
 export const client: SnippetClient<SnippetRequest> = {
   id: "js/fetch",
   language: "js",
@@ -165,6 +186,6 @@ export const client: SnippetClient<SnippetRequest> = {
   order: 70,
   source: toolSourcePath(import.meta.url),
   reference: { label: "the Fetch API on MDN", url: "https://developer.mozilla.org/en-US/docs/Web/API/Fetch_API" },
-  plan: (request) => request,
+  plan: (request) => formFieldChangedByFormData(request) ?? request,
   render,
 };

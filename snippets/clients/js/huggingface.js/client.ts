@@ -9,6 +9,7 @@ import { jsObject, jsString } from "../../../languages/js/literals.ts";
 import type { SnippetRequest } from "../../../request.ts";
 import { JsImports } from "../../../languages/js/imports.ts";
 import { jsChatOutput } from "../openai/client.ts";
+import { formFieldChangedByFormData } from "../fetch/client.ts";
 import { jsToken } from "../../../languages/js/token.ts";
 import { toolSourcePath } from "../../../source-file.ts";
 import { TASK_METHODS } from "./tasks.ts";
@@ -32,6 +33,9 @@ function plan(request: SnippetRequest): Plan | Refusal {
   if (method === undefined) return new Refusal("huggingface.js has no streaming method for this task");
   if (!request.chat && !request.providerRouting)
     return new Refusal(`the pinned huggingface.js does not serve ${request.providerId} for this task`);
+  // The SDK sends a multipart body as a FormData too.
+  const changed = formFieldChangedByFormData(request);
+  if (changed) return changed;
   const endpoint = request.customBaseUrl ? (request.chat ? request.chatBaseUrl : request.taskRouteUrl) : undefined;
   const plan: Plan = { request, method, ...(endpoint === undefined ? {} : { endpoint }) };
   if (request.chat) return plan;

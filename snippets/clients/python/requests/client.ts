@@ -154,7 +154,15 @@ export function renderPythonHttp(request: SnippetRequest, dialect: PythonHttpDia
   );
 
   let sendArgument: string;
-  if (body.kind === "file") {
+  if (body.kind === "multipart") {
+    // The library writes the multipart body and its Content-Type (with the boundary) from files= and data=.
+    lines.push(`with open(${pythonString(body.fileName)}, "rb") as f:\n    file_content = f.read()`);
+    const file = `(${pythonString(body.fileName)}, file_content, ${pythonString(body.contentType)})`;
+    lines.push(`files = {${pythonString(body.fileField)}: ${file}}`);
+    const fields = body.fields.map((field) => `    ${pythonString(field.name)}: ${pythonString(field.value)},`);
+    lines.push(`data = {\n${fields.join("\n")}\n}`);
+    sendArgument = "files=files, data=data";
+  } else if (body.kind === "file") {
     lines.push(`with open(${pythonString(body.fileName)}, "rb") as f:\n    data = f.read()`);
     sendArgument = `${dialect.rawBody}=data`;
   } else {

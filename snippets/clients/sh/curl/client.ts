@@ -1,7 +1,8 @@
 /**
  * sh/curl. Bodies are single-quoted JSON sent with --data-raw (a leading `@` is never read as a
  * file name); files are sent with --data-binary @file, or streamed into a JSON body from stdin
- * when they must be base64-encoded (a command-line argument could not hold a large image).
+ * when they must be base64-encoded (a command-line argument could not hold a large image), or as
+ * a multipart form (-F for the file, --form-string for the plain fields).
  * The steps after the first response (poll a job, decode, download) are exported for other shell
  * HTTP clients, which supply their own GET and download commands (`ShellHttpDialect`).
  */
@@ -11,7 +12,7 @@ import type { JobHandling, RequestBody, SnippetRequest, TokenSource, UrlPart } f
 import { accessors, readsJson } from "../../flow.ts";
 import { shellBearerHeader } from "../../../languages/sh/token.ts";
 import { toolSourcePath } from "../../../source-file.ts";
-import type { SnippetClient } from "../../types.ts";
+import { Refusal, type SnippetClient } from "../../types.ts";
 
 /** The steps after the first response run these commands; the words they get are already quoted. */
 export interface ShellHttpDialect {
@@ -121,7 +122,20 @@ function bodyParts(request: SnippetRequest): { producer?: string; data: string }
   const { body } = request;
   if (body.kind === "json") return { data: `--data-raw ${shellQuote(indentedJson(body.value))}` };
   if (body.kind === "file") return { data: `--data-binary @${shellQuote(body.fileName)}` };
+  if (body.kind === "multipart") return { data: formOptions(body).join(CONTINUATION) };
   return { producer: jsonWithFileProducer(body), data: "--data-binary @-" };
+}
+
+/**
+ * -F for the file part (curl reads the file and names it); --form-string for the plain fields, which
+ * curl takes literally (with -F, a value starting with @ or < would be read as a file, and ";type="
+ * inside it as an option).
+ */
+function formOptions(body: Extract<RequestBody, { kind: "multipart" }>): string[] {
+  return [
+    `-F ${shellQuote(`${body.fileField}=@${body.fileName};type=${body.contentType}`)}`,
+    ...body.fields.map((field) => `--form-string ${shellQuote(`${field.name}=${field.value}`)}`),
+  ];
 }
 
 /** A command printing the JSON body with the file base64-encoded into its slots (too large for an argument). */
@@ -154,6 +168,17 @@ export function jsonWithFileProducer(body: Extract<RequestBody, { kind: "json-wi
   return lines.join("\n");
 }
 
+/** Form fields travel as command-line arguments, which cannot hold a NUL character. */
+export function formFieldWithNul(request: SnippetRequest): Refusal | undefined {
+  if (request.body.kind !== "multipart") return undefined;
+  const field = request.body.fields.find((candidate) => candidate.value.includes("\u0000"));
+  return field && new Refusal(`the form field ${field.name} holds a NUL character, which no shell argument can carry`);
+}
+
+function plan(request: SnippetRequest): SnippetRequest | Refusal {
+  return formFieldWithNul(request) ?? request;
+}
+
 const NEEDS_JQ = "# Needs jq (https://jqlang.org) to read the JSON responses.";
 
 function render(request: SnippetRequest): string {
@@ -184,6 +209,6 @@ export const client: SnippetClient<SnippetRequest> = {
   order: 10,
   source: toolSourcePath(import.meta.url),
   reference: { label: "curl's manual", url: "https://curl.se/docs/manpage.html" },
-  plan: (request) => request,
+  plan,
   render,
 };

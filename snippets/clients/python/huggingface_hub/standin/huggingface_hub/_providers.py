@@ -14,6 +14,7 @@ import json
 import mimetypes
 import os
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -256,6 +257,70 @@ class Embeddings(Helper):
 
     def result(self, response: bytes, request: Request) -> Any:
         return [item["embedding"] for item in as_dict(response)["data"]]
+
+
+# -- speech to text as a multipart form ------------------------------------------------------------
+
+
+def form_text(value: Any) -> str:
+    """A form field's text: strings unchanged, booleans in JSON spelling, numbers by str, the rest as JSON."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):  # checked before int, which bool subclasses
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    return json.dumps(value)
+
+
+@dataclass
+class OpenAiTranscription(Helper):
+    """An OpenAI-style transcription route: multipart/form-data with the audio in the part "file",
+    named "audio" plus the extension of its media type (servers tell the format by it)."""
+
+    task: str = "automatic-speech-recognition"
+    route: str = "/v1/audio/transcriptions"
+
+    def payload(self, inputs: Any, parameters: dict, mapping: _hub.InferenceProviderMapping) -> dict | None:
+        return None
+
+    def raw_body(
+        self, inputs: Any, parameters: dict, mapping: _hub.InferenceProviderMapping, extra: dict
+    ) -> Body | None:
+        audio = read_content(inputs)
+        # The mapped model last, so no parameter can replace it.
+        fields = {**drop_none(parameters), **drop_none(extra), "model": mapping.provider_id}
+        boundary = uuid.uuid4().hex
+        file_name = "audio" + (mimetypes.guess_extension(audio.mime_type or "") or ".wav")
+        parts = [
+            b"--" + boundary.encode(),
+            f'Content-Disposition: form-data; name="file"; filename="{file_name}"'.encode(),
+            f"Content-Type: {audio.mime_type or 'application/octet-stream'}".encode(),
+            b"",
+            audio.data,
+        ]
+        for name, value in fields.items():
+            parts += [
+                b"--" + boundary.encode(),
+                f'Content-Disposition: form-data; name="{name}"'.encode(),
+                b"",
+                form_text(value).encode(),
+            ]
+        parts += [b"--" + boundary.encode() + b"--", b""]
+        return Body(b"\r\n".join(parts), f"multipart/form-data; boundary={boundary}")
+
+    def result(self, response: bytes, request: Request) -> Any:
+        answer = as_dict(response)
+        if not isinstance(answer.get("text"), str):
+            raise ValueError(f"Unexpected output format from {self.provider} API: the text is not a string.")
+        result: dict[str, Any] = {"text": answer["text"]}
+        if isinstance(answer.get("segments"), list):
+            result["chunks"] = [
+                {"text": segment.get("text"), "timestamp": [segment.get("start"), segment.get("end")]}
+                for segment in answer["segments"]
+                if isinstance(segment, dict)
+            ]
+        return result
 
 
 # -- images in JSON ---------------------------------------------------------------------------------
@@ -682,6 +747,11 @@ def _table() -> dict[str, dict[str, Helper]]:
                 route="/v1/openai/embeddings",
                 model_last=True,
             ),
+            "automatic-speech-recognition": OpenAiTranscription(
+                provider="deepinfra",
+                base_url="https://api.deepinfra.com",
+                route="/v1/openai/audio/transcriptions",
+            ),
         }
     )
     table["novita"].update(
@@ -704,7 +774,7 @@ def _table() -> dict[str, dict[str, Helper]]:
 PROVIDERS = _table()
 # Tasks the real client has for these providers, but whose requests the stand-in does not build.
 NOT_WRITTEN = {
-    "deepinfra": ("automatic-speech-recognition", "text-to-speech"),
+    "deepinfra": ("text-to-speech",),
     "fal-ai": ("text-to-speech", "image-to-video", "image-segmentation"),
     "replicate": ("automatic-speech-recognition", "image-to-image", "text-to-speech"),
     "together": ("image-to-image", "text-to-speech", "text-to-video", "image-to-video"),
