@@ -8,7 +8,7 @@
  *
  *   npm run codegen   (also run by npm run build and npm ci)
  */
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as prettier from "prettier";
@@ -90,10 +90,18 @@ export async function languageRegistrySource(folders: readonly string[]): Promis
   return formatted(text, LANGUAGE_REGISTRY_FILE);
 }
 
+/** Writes `file` when its text differs (an unchanged file keeps its time, so the bundle stays current). */
+function update(file: string, text: string): boolean {
+  if (existsSync(file) && readFileSync(file, "utf8") === text) return false;
+  writeFileSync(file, text);
+  return true;
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  writeFileSync(LANGUAGE_REGISTRY_FILE, await languageRegistrySource(languageFolders()));
-  writeFileSync(CLIENT_REGISTRY_FILE, await clientRegistrySource(clientFolders()));
-  console.log(
-    `wrote ${path.relative(process.cwd(), LANGUAGE_REGISTRY_FILE)} and ${path.relative(process.cwd(), CLIENT_REGISTRY_FILE)}`,
-  );
+  const written = [
+    update(LANGUAGE_REGISTRY_FILE, await languageRegistrySource(languageFolders())) && LANGUAGE_REGISTRY_FILE,
+    update(CLIENT_REGISTRY_FILE, await clientRegistrySource(clientFolders())) && CLIENT_REGISTRY_FILE,
+  ].filter((file) => file !== false);
+  // On stderr: `npm pack --json` runs this through `prepare`, and its stdout must stay JSON.
+  for (const file of written) console.error(`wrote ${path.relative(process.cwd(), file)}`);
 }
