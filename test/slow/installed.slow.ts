@@ -134,7 +134,6 @@ function docsRepository(dir: string, tarball: string, integrity: string): void {
     ],
     example: { inputs: "My order arrived broken and nobody answers." },
     conversational: false,
-    sdk: { python: { method: "text_classification", inputsParameter: "text" }, js: { method: "textClassification" } },
     response: { kind: "json" },
   });
   mkdirSync(path.join(dir, "doc-templates/partials"), { recursive: true });
