@@ -3,7 +3,7 @@
  * the entry point, the exit code and the streams (generate and check: test/slow/installed.slow.ts (npm run test:slow)).
  * Everything else is tested in-process.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -77,5 +77,13 @@ describe("snippet-docs as a process", () => {
     expect(help.stdout).toMatch(/^Usage: snippet-docs bench \[options\]/);
     expect(help.status).toBe(0);
     expect(spawnCli(["--version"], PROJECT_ROOT).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it("bench's reference run gets through every pair of the project's feed", () => {
+    const script = path.join(PROJECT_ROOT, "scripts/bench/hf-snippets.mjs");
+    const result = spawnSync(process.execPath, [script, path.join(PROJECT_ROOT, "specs")], { encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^\d+ calls, \d+ snippets, \d+ calls without snippets\n$/);
+    expect(result.status).toBe(0);
   });
 });
