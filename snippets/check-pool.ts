@@ -22,7 +22,7 @@ const WORKER_THRESHOLD = 60;
  */
 export function prestartCheckWorker(): void {
   const workerUrl = bundledEntry("snippets/check-worker.ts");
-  if (workerUrl && availableParallelism() >= 2) prestartWorker(workerUrl, { warmUp: true });
+  if (workerUrl && availableParallelism() >= 2) prestartWorker(workerUrl);
 }
 
 export async function checkSourcesOnAllCores(items: readonly SourceToCheck[]): Promise<Checked[]> {

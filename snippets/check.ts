@@ -41,24 +41,3 @@ export async function checkSources(items: readonly SourceToCheck[]): Promise<Che
   }
   return checked;
 }
-
-/**
- * A JavaScript source of the kind the clients write, formatted and verified only to warm up the
- * tools (a JIT compiler makes the first few hundred calls slow); the results are thrown away.
- */
-const WARM_UP_SOURCE = `const response = await fetch("https://example.invalid/models/a/b", {method: "POST",
-headers: {Authorization: \`Bearer \${process.env.HF_TOKEN}\`, "Content-Type": "application/json"},
-body: JSON.stringify({inputs: "Hello", parameters: {top_k: 3, flag: true}})});
-if (!response.ok) throw new Error(\`\${response.status}: \${await response.text()}\`);
-for (const item of await response.json()) console.log(item.label, item.score);`;
-const WARM_UP_ROUNDS = 200;
-
-/** Formats and verifies the warm-up source until `stop()` says real work came, at most a few hundred times. */
-export async function warmUpChecks(stop: () => boolean): Promise<void> {
-  try {
-    for (let round = 0; round < WARM_UP_ROUNDS && !stop(); round++)
-      await checkSources([{ language: "js", source: WARM_UP_SOURCE }]);
-  } catch {
-    // Only time is at stake: the real work reports its own problems.
-  }
-}

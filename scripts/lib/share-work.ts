@@ -4,8 +4,8 @@
  * this thread from the back: callers order the chunks so that each end needs different tools.
  * A worker that fails leaves its chunk to this thread (slower, same result).
  * The worker module calls `serveChunks` with the same function this thread runs.
- * A worker can be started ahead (`prestartWorker`), so that its start, its module loading and
- * its warm-up overlap this thread's earlier work; the next `shareWork` for its URL takes it.
+ * A worker can be started ahead (`prestartWorker`), so that its start and its module loading
+ * overlap this thread's earlier work; the next `shareWork` for its URL takes it.
  */
 import { parentPort, Worker } from "node:worker_threads";
 
@@ -25,9 +25,9 @@ const CHUNKS_AHEAD = 2;
 /** Workers started ahead, by URL, not yet taken. */
 const spareWorkers = new Map<string, Worker>();
 
-export function prestartWorker(workerUrl: URL, data?: unknown): void {
+export function prestartWorker(workerUrl: URL): void {
   if (spareWorkers.has(workerUrl.href)) return;
-  const worker = takeWorker(workerUrl, data);
+  const worker = new Worker(workerUrl);
   // A spare that fails is simply not used; shareWork starts a new one.
   worker.once("error", () => spareWorkers.get(workerUrl.href) === worker && spareWorkers.delete(workerUrl.href));
   worker.unref();

@@ -28,11 +28,11 @@ export async function validatePages(
 
 /**
  * Starts the page-checking worker now, while this thread still renders the pages, so its start
- * and the markdown parser's loading and warm-up are out of the way when the checks begin.
+ * and the markdown parser's loading is out of the way when the checks begin.
  */
 export function prestartPageWorker(): void {
   const workerUrl = bundledEntry("scripts/pages/validate-worker.ts");
-  if (workerUrl && availableParallelism() >= 2) prestartWorker(workerUrl, { warmUp: true });
+  if (workerUrl && availableParallelism() >= 2) prestartWorker(workerUrl);
 }
 
 /** The problems of each page, in the order given. */
