@@ -43,6 +43,14 @@ describe("an output folder that would put the project at risk is refused", () =>
   }
 });
 
+/** Drops `relative` from the manifest of `out`, as if the generator never wrote it; returns the manifest path. */
+function forgetInManifest(out: string, relative: string): string {
+  const manifestFile = path.join(out, MANIFEST_NAME);
+  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { files: string[] };
+  writeFileSync(manifestFile, JSON.stringify({ files: manifest.files.filter((file) => file !== relative) }));
+  return manifestFile;
+}
+
 describe("ownership of the files in the output folder", () => {
   let dir: string;
   let out: string;
@@ -92,12 +100,7 @@ describe("ownership of the files in the output folder", () => {
 
   it("with a manifest, still adopts a page that carries the generated header (a git merge brought it)", async () => {
     const page = path.join(out, "tasks/fill-mask.md");
-    const manifestFile = path.join(out, MANIFEST_NAME);
-    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { files: string[] };
-    writeFileSync(
-      manifestFile,
-      JSON.stringify({ files: manifest.files.filter((file) => file !== "tasks/fill-mask.md") }),
-    );
+    const manifestFile = forgetInManifest(out, "tasks/fill-mask.md");
     const generatedPage = readFileSync(page, "utf8");
     writeFileSync(page, generatedPage.replace(/\n## /, "\nan older version of the page\n## "));
     const result = await generateInProcess(dir);
@@ -111,18 +114,15 @@ describe("ownership of the files in the output folder", () => {
   it("refuses to overwrite a user's file where a page goes", async () => {
     const page = path.join(out, "tasks/fill-mask.md");
     const manifestFile = path.join(out, MANIFEST_NAME);
-    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { files: string[] };
-    writeFileSync(
-      manifestFile,
-      JSON.stringify({ files: manifest.files.filter((file) => file !== "tasks/fill-mask.md") }),
-    );
+    const manifest = readFileSync(manifestFile, "utf8");
+    forgetInManifest(out, "tasks/fill-mask.md");
     writeFileSync(page, "my own page\n");
     const before = treeHash(dir);
     const result = await generateInProcess(dir);
     expect(result.code).toBe(2);
     expect(result.output).toMatch(/generated\/tasks\/fill-mask\.md: error: this file was not written by the generator/);
     expect(treeHash(dir)).toBe(before);
-    writeFileSync(manifestFile, JSON.stringify(manifest));
+    writeFileSync(manifestFile, manifest);
   });
 
   it("does not follow a symbolic link in the folder, and a link loop is no crash", async () => {
