@@ -73,6 +73,18 @@ describe("page validation", () => {
     expect(open.map((problem) => problem.reason).join("\n")).toMatch(/never closed/);
   });
 
+  it("counts a <snippet> tag read as text inside a paragraph or a table cell", async () => {
+    const tag = '<snippet provider="q" language="sh" client="curl">';
+    for (const page of [
+      `# T\n\nSee ${tag} here.\n\n${block(SNIPPET)}`,
+      `# T\n\n| a | b |\n| --- | --- |\n| ${tag} | x |\n\n${block(SNIPPET)}`,
+    ]) {
+      expect(await problems(page)).toEqual([
+        expect.objectContaining({ reason: "the page has 2 <snippet> tags but 1 code blocks" }),
+      ]);
+    }
+  });
+
   it("counts <snippet> tags against code blocks", async () => {
     const found = await problems(
       `# T\n\n${block(SNIPPET)}\n<snippet provider="q" language="sh" client="curl">\n\n</snippet>\n`,
@@ -148,13 +160,55 @@ function wholePageVerdict(page: string, snippets: ReadonlySet<string>): boolean 
   return foreign === 0 && code === tags;
 }
 
+/** Each table row's cell count against the header's, as remark + GFM read the whole page. */
+function wholePageTableVerdict(page: string): boolean {
+  let whole = true;
+  const visit = (node: Root | RootContent): void => {
+    if (node.type === "table") {
+      const width = node.children[0]?.children.length ?? 0;
+      if (node.children.some((row) => row.children.length !== width)) whole = false;
+    }
+    if ("children" in node) node.children.forEach(visit);
+  };
+  visit(wholePageParser.parse(page) as Root);
+  return whole;
+}
+
 describe("the skeleton reading agrees with parsing the whole page", () => {
+  it("finds a table row of the wrong width exactly when the whole-page parse does", async () => {
+    // Cell text that may or may not split a cell: escaped pipes, pipes in code spans, HTML, links.
+    const cell = fc
+      .array(fc.constantFrom("a", "\\|", "`x|y`", "`x\\|y`", "|", "<b>|</b>", "[l|k](u)", "**b**", " ", "\\"), {
+        maxLength: 4,
+      })
+      .map((parts) => parts.join(""));
+    const row = fc.array(cell, { minLength: 1, maxLength: 3 }).map((cells) => `| ${cells.join(" | ")} |\n`);
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { maxLength: 3 }), async (rows) => {
+        const page = `# T\n\n| h | i |\n| --- | --- |\n${rows.join("")}\n${block(SNIPPET)}`;
+        const found = await problems(page);
+        expect(found.some((problem) => problem.ruleId === "page-table")).toBe(!wholePageTableVerdict(page));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("finds a code block problem exactly when the whole-page parse does", async () => {
     const part = fc.oneof(
       hostileCode.map((code) => ({ code, text: block(code) })),
       hostileCode.map((code) => ({ code, text: block(code, "```sh\n" + code + "```") })),
       fc
-        .constantFrom("# Heading\n", "Some text.\n", TABLE, "<div>\n", "- item\n", "> quote\n", "")
+        .constantFrom(
+          "# Heading\n",
+          "Some text.\n",
+          TABLE,
+          "<div>\n",
+          "- item\n",
+          "> quote\n",
+          "",
+          'Text with <snippet provider="p" language="sh" client="curl"> inside.\n',
+          '| `<snippet provider="p">` | <snippet provider="p"> |\n| --- | --- |\n',
+        )
         .map((text) => ({ code: undefined, text })),
     );
     await fc.assert(
