@@ -29,7 +29,7 @@ describe("snippet-docs generate --watch", () => {
       untilInterrupted: () => new Promise<void>((resolve) => (stop = resolve)),
     };
     exitCode = main(["generate", "--watch"], io);
-    await output.until(() => output.stdout.includes("Watching"));
+    await output.until(() => output.stdout.includes("Watching"), "the first generation");
   });
 
   afterAll(async () => {
@@ -52,7 +52,7 @@ describe("snippet-docs generate --watch", () => {
         "## Inference API reference\n\nWatched edit.\n",
       ),
     );
-    await output.until(() => summaries() >= 2);
+    await output.until(() => summaries() >= 2, "the generation after the template edit");
     expect(output.stdout).toMatch(/out\/: 1 written, \d+ unchanged, 0 removed/);
     expect(readFileSync(path.join(project, "out/index.md"), "utf8")).toContain("Watched edit.");
   });
@@ -61,11 +61,11 @@ describe("snippet-docs generate --watch", () => {
     const spec = path.join(project, "specs/tasks/fill-mask/task.json");
     const original = readFileSync(spec, "utf8");
     writeFileSync(spec, "{");
-    await output.until(() => output.stderr.includes("[json-syntax]"));
+    await output.until(() => output.stderr.includes("[json-syntax]"), "the report of the broken spec");
     expect(output.stderr).toMatch(/specs\/tasks\/fill-mask\/task\.json:\d+:\d+: error: .* \[json-syntax\]\n1 error\n/);
     const before = summaries();
     writeFileSync(spec, original);
-    await output.until(() => summaries() > before);
+    await output.until(() => summaries() > before, "the generation after the spec is mended");
     expect(output.stdout).toMatch(/out\/: 0 written, \d+ unchanged, 0 removed/);
   });
 
