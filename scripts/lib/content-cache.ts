@@ -6,9 +6,13 @@
  * An entry is used only when it is whole and ours: its recorded kind, key and fingerprint match
  * and its checksum matches its value. Anything else (a truncated or corrupt file, an entry of
  * another tool version) is ignored, so the work is done again and the entry rewritten.
+ * Entries are written in the background: a cold build writes a thousand, and on a busy disk creating
+ * them took up to a second of the build's thread. Until an entry is on disk, `get` answers from
+ * memory; `flush` waits for every entry set so far.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { mkdir, rename, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { JsonValue } from "./json-source.ts";
 
@@ -18,10 +22,12 @@ export interface ContentCache {
   /** The stored value for `parts` (hashed into the key), when a sound entry exists. */
   get(kind: string, parts: readonly string[]): JsonValue | undefined;
   set(kind: string, parts: readonly string[], value: JsonValue): void;
+  /** Resolves once every entry set so far is stored (or could not be: the cache only saves time). */
+  flush(): Promise<void>;
 }
 
 /** A cache that keeps nothing: `--no-cache`. */
-export const NO_CACHE: ContentCache = { get: () => undefined, set: () => undefined };
+export const NO_CACHE: ContentCache = { get: () => undefined, set: () => undefined, flush: async () => undefined };
 
 /** sha256 of the parts, each prefixed by its length so that no two lists of parts collide. */
 export function contentKey(parts: readonly string[]): string {
@@ -44,8 +50,11 @@ function checksum(kind: string, key: string, fingerprint: string, value: JsonVal
 }
 
 export class DirectoryCache implements ContentCache {
-  /** Folders this cache made or found: a cold build writes a thousand entries into 256 folders. */
-  private readonly madeDirs = new Set<string>();
+  /** Folders made or being made: a cold build writes a thousand entries into 256 folders. */
+  private readonly madeDirs = new Map<string, Promise<unknown>>();
+  /** Entries set and not yet on disk, by file. */
+  private readonly unwritten = new Map<string, JsonValue>();
+  private readonly writes = new Set<Promise<void>>();
 
   constructor(
     readonly dir: string,
@@ -60,6 +69,7 @@ export class DirectoryCache implements ContentCache {
 
   get(kind: string, parts: readonly string[]): JsonValue | undefined {
     const file = this.entryPath(kind, parts);
+    if (this.unwritten.has(file)) return this.unwritten.get(file);
     let entry: Partial<Entry>;
     try {
       entry = JSON.parse(readFileSync(file, "utf8")) as Partial<Entry>;
@@ -84,24 +94,32 @@ export class DirectoryCache implements ContentCache {
       value,
       checksum: checksum(kind, key, this.fingerprint, value),
     };
+    this.unwritten.set(file, value);
+    const write = this.write(file, JSON.stringify(entry)).finally(() => {
+      if (this.unwritten.get(file) === value) this.unwritten.delete(file);
+      this.writes.delete(write);
+    });
+    this.writes.add(write);
+  }
+
+  async flush(): Promise<void> {
+    while (this.writes.size > 0) await Promise.all(this.writes);
+  }
+
+  private async write(file: string, text: string): Promise<void> {
     const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
     const dir = path.dirname(file);
     try {
-      if (!this.madeDirs.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        this.madeDirs.add(dir);
-      }
-      writeFileSync(temporary, JSON.stringify(entry));
-      renameSync(temporary, file);
+      let made = this.madeDirs.get(dir);
+      if (!made) this.madeDirs.set(dir, (made = mkdir(dir, { recursive: true })));
+      await made;
+      await writeFile(temporary, text);
+      await rename(temporary, file);
     } catch {
       // The cache only saves time: a directory that cannot be written means the work is redone next time.
       // The folder may have been removed meanwhile (a cleared cache under a long preview): make it again next time.
       this.madeDirs.delete(dir);
-      try {
-        unlinkSync(temporary);
-      } catch {
-        // nothing was written
-      }
+      await unlink(temporary).catch(() => undefined);
     }
   }
 }

@@ -181,8 +181,8 @@ export async function siteFiles(config: Config, options: SiteOptions = {}): Prom
     }
   }
   // Snippets may need checking: the worker loads its tools while this thread loads the specs.
-  const { prestartCheckWorker } = await import("../../snippets/check-pool.ts");
-  prestartCheckWorker();
+  const { prestartBuildWorker } = await import("./build-pool.ts");
+  prestartBuildWorker();
   const { buildSite } = await import("./build-site.ts");
   const { releaseSpareWorkers } = await import("../lib/share-work.ts");
   const site = await buildSite(config, { cache, ...(options.progress ? { progress: options.progress } : {}) }).finally(
@@ -206,8 +206,11 @@ export async function siteFiles(config: Config, options: SiteOptions = {}): Prom
       outside: { files: outside, digest: outsideDigest(outside) },
     };
     cache.set(SITE_MEMO_KIND, [digest], entry as unknown as JsonValue);
+    await cache.flush();
     removeOldSites(path.join(cacheDirectory(config), SITE_MEMO_KIND));
   }
+  // The cache is written in the background while the build goes on; the command ends with it stored.
+  await cache.flush();
   return { files: site.files, snippetCount: site.snippetCount, warnings: site.warnings };
 }
 

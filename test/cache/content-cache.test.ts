@@ -29,14 +29,18 @@ describe("cache entries", () => {
   const cache = new DirectoryCache(path.join(scratch, "unit"), "fingerprint-a");
   const parts = ["python", "print('hi')\n"];
 
-  it("gives back what was stored, under a key of all the parts", () => {
+  it("gives back what was stored, under a key of all the parts, before and after it is on disk", async () => {
     cache.set("snippet", parts, { content: "print('hi')\n" });
     expect(cache.get("snippet", parts)).toEqual({ content: "print('hi')\n" });
+    await cache.flush();
+    expect(new DirectoryCache(path.join(scratch, "unit"), "fingerprint-a").get("snippet", parts)).toEqual({
+      content: "print('hi')\n",
+    });
     expect(cache.get("snippet", ["python", "print('hi')"])).toBeUndefined();
     expect(contentKey(["ab", "c"])).not.toBe(contentKey(["a", "bc"]));
   });
 
-  it("ignores a truncated, a corrupt, a garbage and a foreign entry", () => {
+  it("ignores a truncated, a corrupt, a garbage and a foreign entry", async () => {
     const file = cache.entryPath("snippet", parts);
     const whole = readFileSync(file, "utf8");
     writeFileSync(file, whole.slice(0, whole.length - 10));
@@ -48,10 +52,14 @@ describe("cache entries", () => {
     // An entry another version of the tool wrote, complete with its own checksum, placed at our key.
     const other = new DirectoryCache(path.join(scratch, "unit"), "fingerprint-b");
     other.set("snippet", parts, { content: "print('other')\n" });
+    await other.flush();
     writeFileSync(file, readFileSync(other.entryPath("snippet", parts), "utf8"));
     expect(cache.get("snippet", parts)).toBeUndefined();
     cache.set("snippet", parts, { content: "print('hi')\n" });
-    expect(cache.get("snippet", parts)).toEqual({ content: "print('hi')\n" });
+    await cache.flush();
+    expect(new DirectoryCache(path.join(scratch, "unit"), "fingerprint-a").get("snippet", parts)).toEqual({
+      content: "print('hi')\n",
+    });
   });
 
   it("leaves no temporary file behind", () => {
@@ -70,6 +78,7 @@ describe("a build with the cache", () => {
     // Test files share a process (isolate: false): snippets another file checked would skip the cache.
     forgetCheckedSnippets();
     const first = await buildSite(config, { cache });
+    await cache.flush();
     const entries = entriesUnder(cacheDir);
     const kinds = new Set(entries.map((file) => path.relative(cacheDir, file).split(path.sep)[0]));
     expect([...kinds].sort()).toEqual(["page", "snippet", "specs"]);
@@ -84,6 +93,7 @@ describe("a build with the cache", () => {
     });
     forgetCheckedSnippets();
     const second = await buildSite(config, { cache });
+    await cache.flush();
     expect(second.files).toEqual(first.files);
     for (const file of entries) expect(readFileSync(file, "utf8"), file).toBe(original.get(file));
   });
