@@ -23,7 +23,7 @@ const CURRENT = path.join(DIST, "current.json");
 /** What loadCli imports: the whole CLI and the process's io. */
 const CLI_ENTRIES = ["scripts/cli/main.ts", "scripts/cli/io.ts"];
 /** Modules started as worker threads. */
-const WORKER_ENTRIES = ["snippets/check-worker.ts", "scripts/pages/validate-worker.ts"];
+const WORKER_ENTRIES = ["scripts/pipeline/build-worker.ts"];
 /**
  * Builds older than this are removed. A running command may still load a chunk of its own build
  * later (a `generate --watch` session loads the formatters on its first cold rebuild), so builds

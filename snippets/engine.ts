@@ -8,7 +8,7 @@ import type { Diagnostic } from "../scripts/lib/diagnostics.ts";
 import type { JsonValue } from "../scripts/lib/json-source.ts";
 import type { Mapping, Specs, Task } from "../scripts/model/types.ts";
 import { findProvider } from "../scripts/model/types.ts";
-import type { Checked } from "./check.ts";
+import type { Checked, SourceToCheck } from "./check.ts";
 import { Refusal, type Language, type SnippetClient } from "./clients/types.ts";
 import { buildRequest, type SnippetOptions, type SnippetRequest } from "./request.ts";
 
@@ -82,21 +82,39 @@ function where(job: RenderJob): string {
   return `task ${request.taskId}, provider ${request.providerId}, client ${client.id}${request.stream ? " (streaming)" : ""}`;
 }
 
-/**
- * Renders, formats and verifies many snippets. Only sources found in neither the memory nor the
- * persistent cache are formatted and verified, and only then are the formatters loaded.
- */
-export async function renderSnippets(
-  jobs: readonly RenderJob[],
-  cache: ContentCache = NO_CACHE,
-): Promise<SnippetBatch> {
-  const batch: SnippetBatch = { snippets: [], problems: [], skipped: [] };
+function snippetOf(job: RenderJob, content: string): Snippet {
+  const { request, client } = job;
+  return {
+    task: request.taskId,
+    provider: request.providerId,
+    model: request.model,
+    language: client.language,
+    client: client.client,
+    clientId: client.id,
+    stream: request.stream,
+    content,
+  };
+}
+
+/** Snippets rendered, with the sources neither cache knew still to be formatted and verified. */
+export interface SnippetPlan {
+  /** Every snippet: formatted where a cache knew it, else as rendered (a draft of the page's text). */
+  drafts: Snippet[];
+  /** The sources to format and verify (snippets/check.ts), on any thread. */
+  toCheck: SourceToCheck[];
+  /** The batch, given the results for `toCheck` in its order; they are kept in both caches. */
+  finish(results: readonly Checked[]): SnippetBatch;
+}
+
+/** Renders many snippets and finds which of them the caches already hold formatted and verified. */
+export function planSnippets(jobs: readonly RenderJob[], cache: ContentCache = NO_CACHE): SnippetPlan {
+  const skipped: SkippedSnippet[] = [];
   const pending: { job: RenderJob; key: string; source: string; checked?: Checked }[] = [];
   for (const job of jobs) {
     const plan = job.client.plan(job.request);
     if (plan instanceof Refusal) {
       const { taskId: task, providerId: provider, stream } = job.request;
-      batch.skipped.push({ task, provider, clientId: job.client.id, stream, reason: plan.reason });
+      skipped.push({ task, provider, clientId: job.client.id, stream, reason: plan.reason });
       continue;
     }
     const source = job.client.render(plan);
@@ -105,46 +123,49 @@ export async function renderSnippets(
     pending.push({ job, key, source, ...(checked ? { checked } : {}) });
   }
   const misses = pending.filter((item) => item.checked === undefined);
-  if (misses.length > 0) {
-    const { checkSourcesOnAllCores } = await import("./check-pool.ts");
-    const results = await checkSourcesOnAllCores(
-      misses.map((item) => ({ language: item.job.client.language, source: item.source })),
-    );
+  const finish = (results: readonly Checked[]): SnippetBatch => {
+    const batch: SnippetBatch = { snippets: [], problems: [], skipped };
     misses.forEach((item, index) => {
-      const checked = results[index];
+      const checked = results[index] as Checked;
       item.checked = checked;
-      if (checked)
-        cache.set(
-          CACHE_KIND,
-          [item.job.client.language, item.source],
-          checked.problem === undefined ? { content: checked.content } : { problem: checked.problem },
-        );
+      cache.set(
+        CACHE_KIND,
+        [item.job.client.language, item.source],
+        checked.problem === undefined ? { content: checked.content } : { problem: checked.problem },
+      );
     });
-  }
-  for (const item of pending) {
-    const checked = item.checked as Checked;
-    remember(item.key, checked);
-    const { request, client } = item.job;
-    if (checked.problem !== undefined) {
-      batch.problems.push({
-        file: request.taskFile,
-        reason: `the snippet for ${where(item.job)} ${checked.problem}`,
-        ruleId: "snippet-invalid",
-      });
-      continue;
+    for (const item of pending) {
+      const checked = item.checked as Checked;
+      remember(item.key, checked);
+      if (checked.problem !== undefined) {
+        batch.problems.push({
+          file: item.job.request.taskFile,
+          reason: `the snippet for ${where(item.job)} ${checked.problem}`,
+          ruleId: "snippet-invalid",
+        });
+      } else batch.snippets.push(snippetOf(item.job, checked.content));
     }
-    batch.snippets.push({
-      task: request.taskId,
-      provider: request.providerId,
-      model: request.model,
-      language: client.language,
-      client: client.client,
-      clientId: client.id,
-      stream: request.stream,
-      content: checked.content,
-    });
-  }
-  return batch;
+    return batch;
+  };
+  return {
+    drafts: pending.map((item) => snippetOf(item.job, item.checked?.content ?? item.source)),
+    toCheck: misses.map((item) => ({ language: item.job.client.language, source: item.source })),
+    finish,
+  };
+}
+
+/**
+ * Renders, formats and verifies many snippets, on this thread. Only sources found in neither the
+ * memory nor the persistent cache are formatted and verified, and only then are the formatters loaded.
+ */
+export async function renderSnippets(
+  jobs: readonly RenderJob[],
+  cache: ContentCache = NO_CACHE,
+): Promise<SnippetBatch> {
+  const plan = planSnippets(jobs, cache);
+  if (plan.toCheck.length === 0) return plan.finish([]);
+  const { checkSources } = await import("./check.ts");
+  return plan.finish(await checkSources(plan.toCheck));
 }
 
 /** Snippets of every client for one task and mapping, in client order. */

@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 
 interface BundleInfo {
   dir: string;
-  /** Source entry (e.g. "snippets/check-worker.ts") -> its file in `dir`. */
+  /** Source entry (e.g. "scripts/pipeline/build-worker.ts") -> its file in `dir`. */
   entries: Record<string, string>;
 }
 

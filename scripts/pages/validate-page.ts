@@ -87,7 +87,16 @@ export interface PageExpectations {
   snippets: ReadonlySet<string>;
   /** Whether the page must compile as MDX. */
   mdx: boolean;
+  /** Short skeletons read ahead (readSkeletons): a page whose skeleton is among them is not parsed again. */
+  readings?: SkeletonReadings;
 }
+
+/**
+ * The block reading of short skeletons, by skeleton text. The reading depends on nothing but the
+ * text, so a skeleton read ahead, from a draft of the page, serves the page whose skeleton is the
+ * same text; any other page is read when checked.
+ */
+export type SkeletonReadings = ReadonlyMap<string, SkeletonReading>;
 
 const NOT_A_SNIPPET =
   "a code block is not exactly one of the rendered snippets: a snippet broke out of its fence or a template adds code";
@@ -128,49 +137,71 @@ function shortOpenLines(blocks: readonly FencedBlock[]): Map<number, number> {
   return byLine;
 }
 
+/** The short skeleton of a page: what `readSkeleton` reads. */
+export function shortSkeletonOf(markdown: string): string {
+  const lines = markdownLines(markdown);
+  return skeleton(lines, scanFencedBlocks(lines), true);
+}
+
+/** What the short reading needs of a skeleton's block parse; small, so a worker thread can send it back. */
+export interface SkeletonReading {
+  /** The top-level code blocks, where they start, with their text. */
+  codeBlocks: { line: number; column: number; value: string }[];
+  /** Top-level HTML blocks that open a `<snippet>` tag. */
+  snippetTags: number;
+  /** How often `<snippet ` occurs in the skeleton's text. */
+  tagMentions: number;
+  /** No code block or snippet tag inside another block, and every table row as wide as its header. */
+  sound: boolean;
+}
+
+export function readSkeleton(text: string): SkeletonReading {
+  const tree = blockParser.parse(text) as Root;
+  const reading: SkeletonReading = {
+    codeBlocks: [],
+    snippetTags: 0,
+    tagMentions: occurrences(text, SNIPPET_TAG),
+    sound: true,
+  };
+  for (const node of tree.children) {
+    if (node.type === "html" && node.value.startsWith(SNIPPET_TAG)) reading.snippetTags++;
+    if (node.type === "code") {
+      const start = node.position?.start;
+      reading.codeBlocks.push({ line: start?.line ?? 0, column: start?.column ?? 0, value: node.value });
+    }
+    walk(node, (inner) => {
+      if (inner !== node && (inner.type === "code" || (inner.type === "html" && inner.value.startsWith(SNIPPET_TAG))))
+        reading.sound = false;
+      if (inner.type === "table") {
+        const width = inner.children[0]?.children.length ?? 0;
+        if (inner.children.some((row) => row.children.length !== width)) reading.sound = false;
+      }
+    });
+  }
+  return reading;
+}
+
 /**
  * Whether the short skeleton shows a sound page: every scanned block read as a top-level code block
- * in the first column where the scan found it, holding its placeholder, and nothing else wrong.
+ * in the first column where the scan found it, holding its placeholder, as many snippet tags, and
+ * nothing else wrong.
  */
 function passesShortReading(
   lines: readonly MarkdownLine[],
   blocks: readonly FencedBlock[],
   expected: PageExpectations,
 ) {
-  const byLine = shortOpenLines(blocks);
   const text = skeleton(lines, blocks, true);
-  const tree = blockParser.parse(text) as Root;
-  let confirmed = 0;
-  let snippetTags = 0;
-  let codeBlocks = 0;
-  let sound = true;
-  for (const node of tree.children) {
-    if (node.type === "html" && node.value.startsWith(SNIPPET_TAG)) snippetTags++;
-    if (node.type === "code") {
-      codeBlocks++;
-      const start = node.position?.start;
-      const index = start?.column === 1 ? byLine.get(start.line) : undefined;
-      const block = index === undefined ? undefined : blocks[index];
-      if (
-        index === undefined ||
-        !block ||
-        node.value !== (placeholderLines(block, index)[0] ?? "") ||
-        blockProblem(block, expected)
-      )
-        return false;
-      confirmed++;
-    }
-    walk(node, (inner) => {
-      if (inner !== node && (inner.type === "code" || (inner.type === "html" && inner.value.startsWith(SNIPPET_TAG))))
-        sound = false;
-      if (inner.type === "table") {
-        const width = inner.children[0]?.children.length ?? 0;
-        if (inner.children.some((row) => row.children.length !== width)) sound = false;
-      }
-    });
-    if (!sound) return false;
-  }
-  return confirmed === blocks.length && codeBlocks === snippetTags && snippetTags === occurrences(text, SNIPPET_TAG);
+  const reading = expected.readings?.get(text) ?? readSkeleton(text);
+  const counts = [blocks.length, reading.codeBlocks.length, reading.snippetTags, reading.tagMentions];
+  if (!reading.sound || counts.some((count) => count !== blocks.length)) return false;
+  const byLine = shortOpenLines(blocks);
+  return reading.codeBlocks.every((code) => {
+    const index = code.column === 1 ? byLine.get(code.line) : undefined;
+    const block = index === undefined ? undefined : blocks[index];
+    if (index === undefined || block === undefined) return false;
+    return code.value === (placeholderLines(block, index)[0] ?? "") && !blockProblem(block, expected);
+  });
 }
 
 function at(line: number | undefined, column = 1): Pick<Diagnostic, "position"> {

@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import type { SnippetClient } from "../../snippets/clients/types.ts";
-import { renderSnippets, type Snippet } from "../../snippets/engine.ts";
+import { planSnippets, type Snippet } from "../../snippets/engine.ts";
 import { buildRequest, REQUEST_MODEL_SOURCE, type SnippetOptions } from "../../snippets/request.ts";
 import { generateCommandOf } from "../config/command-name.ts";
 import { contentKey, NO_CACHE, type ContentCache } from "../lib/content-cache.ts";
@@ -25,6 +25,7 @@ import {
   type TaskView,
 } from "../pages/view-model.ts";
 import { referencedDocuments } from "../schema/references.ts";
+import type { PageExpectations, SkeletonReading } from "../pages/validate-page.ts";
 import { droppedClientWarnings } from "./dropped-clients.ts";
 import { snippetMatrix } from "./snippet-matrix.ts";
 import { toctree } from "./toctree.ts";
@@ -80,7 +81,21 @@ function relativeToRoot(config: Config, file: string): string {
   return path.relative(config.root, path.resolve(file)).split(path.sep).join("/");
 }
 
-/** The snippets on the pages (see snippet-matrix.ts), rendered in one batch, grouped by task. */
+function byTask(snippets: readonly Snippet[]): Map<string, Snippet[]> {
+  const grouped = new Map<string, Snippet[]>();
+  for (const snippet of snippets) {
+    const group = grouped.get(snippet.task);
+    if (group) group.push(snippet);
+    else grouped.set(snippet.task, [snippet]);
+  }
+  return grouped;
+}
+
+/**
+ * The snippets on the pages (see snippet-matrix.ts), rendered in one batch, grouped by task.
+ * `skeletonsOf` gives the skeletons of the pages to check, made from draft snippets: they are read
+ * while the new snippets are formatted (build-pool.ts).
+ */
 async function renderPageSnippets(
   specs: Specs,
   providers: readonly Provider[],
@@ -88,6 +103,7 @@ async function renderPageSnippets(
   config: Config,
   cache: ContentCache,
   progress?: BuildProgress,
+  skeletonsOf?: (drafts: Snippet[]) => Promise<string[]>,
 ) {
   const options: SnippetOptions = config.token.kind === "inline" ? { accessToken: config.token.value } : {};
   const matrix = snippetMatrix(specs, clients, providers);
@@ -96,12 +112,31 @@ async function renderPageSnippets(
     request: buildRequest(specs.router, job.task, job.provider, job.mapping, { ...options, stream: job.stream }),
   }));
   progress?.phase("rendering snippets", jobs.length);
-  const batch = await renderSnippets(jobs, cache);
+  const plan = planSnippets(jobs, cache);
+  const skeletons = (await skeletonsOf?.(plan.drafts)) ?? [];
+  const work =
+    plan.toCheck.length + skeletons.length > 0
+      ? await (await import("./build-pool.ts")).checkAndRead(plan.toCheck, skeletons)
+      : { checked: [], readings: new Map<string, SkeletonReading>() };
+  const batch = plan.finish(work.checked);
   progress?.advance(jobs.length);
-  const byTask = new Map<string, Snippet[]>();
-  for (const snippet of batch.snippets) byTask.set(snippet.task, [...(byTask.get(snippet.task) ?? []), snippet]);
   const warnings = sortDiagnostics(droppedClientWarnings(matrix.gaps));
-  return { byTask, problems: batch.problems, warnings, count: batch.snippets.length };
+  return {
+    byTask: byTask(batch.snippets),
+    problems: batch.problems,
+    warnings,
+    count: batch.snippets.length,
+    readings: work.readings,
+  };
+}
+
+/** A page's check passes or fails with its text, the snippets it may hold and the style. */
+function pageCacheParts(config: Config, page: { file: string; markdown: string }, snippetsDigest: string): string[] {
+  return [page.file, config.snippetStyle, snippetsDigest, page.markdown];
+}
+
+function digestOf(snippets: Iterable<Snippet>): string {
+  return contentKey([...new Set([...snippets].map((snippet) => snippet.content))].sort());
 }
 
 /** The providers the snippet-block partial was given: the group it placed on the page. */
@@ -129,109 +164,135 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   const providers = configuredProviders(config, specs);
   const clients = configuredClients(config);
   const isComponent = config.snippetStyle === "component";
-  // In component style the docs site renders the snippets; the pages only carry the mapping.
-  const rendered = await renderPageSnippets(specs, providers, isComponent ? [] : clients, config, cache, progress);
-  if (rendered.problems.length > 0) throw new InputError(sortDiagnostics(rendered.problems));
-  if (!options.deferPageChecks) (await import("../pages/validate-pool.ts")).prestartPageWorker();
-  const snippetCount = rendered.count;
-  const snippetContents = new Set([...rendered.byTask.values()].flat().map((snippet) => snippet.content));
-  // A page's check passes or fails with its text, the snippets it may hold and the style.
-  const snippetsDigest = contentKey([...snippetContents].sort());
-  const taskViews = new Map<string, TaskView>();
-  for (const task of specs.tasks) {
-    taskViews.set(
-      task.id,
-      taskView({
-        specs,
-        task,
-        providers,
-        snippets: rendered.byTask.get(task.id) ?? [],
-        clientOrder: config.clients,
-        docsBaseUrl: config.docsBaseUrl,
-      }),
-    );
-  }
-
   const tasksById = new Map(specs.tasks.map((task) => [task.id, task]));
-  const tasks = Object.fromEntries(taskViews);
   const clientSources = isComponent ? [] : [REQUEST_MODEL_SOURCE, ...clients.map((client) => client.source)];
   const command = generateCommandOf(config.root);
-  const common = {
-    style: config.snippetStyle,
-    command,
-    tokenNote:
-      config.token.kind === "env"
-        ? "Each snippet reads your access token from the `HF_TOKEN` environment variable."
-        : "Replace the placeholder token in each snippet with your own access token.",
-    tasks,
-  };
-  const files: SiteFile[] = [];
-  const pageChecks: { file: string; markdown: string; cacheParts: string[] }[] = [];
   // Template paths are shown from the working directory in messages; pages name them from the root.
   const templateSources = (layout: LayoutName, taskId?: string) => [
     relativeToRoot(config, renderer.layoutFile(layout).path),
     ...[...renderer.partialsFor(taskId).values()].map((file) => relativeToRoot(config, file.path)).sort(),
   ];
-  progress?.phase("rendering pages", specs.tasks.length + providers.length + 1);
-  const emit = (file: string, layout: LayoutName, context: object, sources: string[], taskId?: string) => {
-    const pageFile = path.join(relativeToRoot(config, config.outDir), file);
-    const snippetGroups: SnippetGroupView[] = [];
-    const page = normalizeMarkdown(
-      renderer.render(
-        layout,
-        { ...common, ...context, sources: [...new Set(sources)] },
-        taskId,
-        pageFile,
-        isComponent
-          ? undefined
-          : (name, scope) => void (name === SNIPPET_BLOCK_PARTIAL && snippetGroups.push(groupOf(scope))),
-      ),
-    );
-    pageChecks.push({
-      file: pageFile,
-      markdown: page,
-      cacheParts: [pageFile, config.snippetStyle, snippetsDigest, page],
-    });
-    files.push({ path: file, content: page, ...(snippetGroups.length > 0 ? { snippetGroups } : {}) });
-    progress?.advance();
+
+  /** Every page, with the snippets of each task. */
+  const renderPages = (snippetsByTask: ReadonlyMap<string, Snippet[]>, pageProgress?: BuildProgress) => {
+    const taskViews = new Map<string, TaskView>();
+    for (const task of specs.tasks) {
+      taskViews.set(
+        task.id,
+        taskView({
+          specs,
+          task,
+          providers,
+          snippets: snippetsByTask.get(task.id) ?? [],
+          clientOrder: config.clients,
+          docsBaseUrl: config.docsBaseUrl,
+        }),
+      );
+    }
+    const common = {
+      style: config.snippetStyle,
+      command,
+      tokenNote:
+        config.token.kind === "env"
+          ? "Each snippet reads your access token from the `HF_TOKEN` environment variable."
+          : "Replace the placeholder token in each snippet with your own access token.",
+      tasks: Object.fromEntries(taskViews),
+    };
+    const files: SiteFile[] = [];
+    const pages: { file: string; markdown: string }[] = [];
+    pageProgress?.phase("rendering pages", specs.tasks.length + providers.length + 1);
+    const emit = (file: string, layout: LayoutName, context: object, sources: string[], taskId?: string) => {
+      const pageFile = path.join(relativeToRoot(config, config.outDir), file);
+      const snippetGroups: SnippetGroupView[] = [];
+      const page = normalizeMarkdown(
+        renderer.render(
+          layout,
+          { ...common, ...context, sources: [...new Set(sources)] },
+          taskId,
+          pageFile,
+          isComponent
+            ? undefined
+            : (name, scope) => void (name === SNIPPET_BLOCK_PARTIAL && snippetGroups.push(groupOf(scope))),
+        ),
+      );
+      pages.push({ file: pageFile, markdown: page });
+      files.push({ path: file, content: page, ...(snippetGroups.length > 0 ? { snippetGroups } : {}) });
+      pageProgress?.advance();
+    };
+
+    for (const task of specs.tasks) {
+      const view = taskViews.get(task.id) as TaskView;
+      const schemaFiles = referencedDocuments(specs.registry, [
+        task.schemas.input,
+        task.schemas.output,
+        ...(task.schemas.streamOutput ? [task.schemas.streamOutput] : []),
+      ]).map((document) => relativeToRoot(config, document.source.file));
+      emit(
+        view.pagePath,
+        "task",
+        { task: view },
+        [
+          relativeToRoot(config, task.files.metadata),
+          ...schemaFiles,
+          relativeToRoot(config, specs.providersFile),
+          ...templateSources("task", task.id),
+          ...clientSources,
+        ],
+        task.id,
+      );
+    }
+    const providerViews = providers.map((provider) => providerView(provider, tasksById, taskViews));
+    for (const view of providerViews) {
+      emit(view.pagePath, "provider", { provider: view }, [
+        relativeToRoot(config, specs.providersFile),
+        ...view.tasks.map((entry) => relativeToRoot(config, tasksById.get(entry.task.id)?.files.metadata ?? "")),
+        ...templateSources("provider"),
+        ...clientSources,
+      ]);
+    }
+    emit("index.md", "index", { tasks: [...taskViews.values()], providers: providerViews }, [
+      relativeToRoot(config, specs.providersFile),
+      ...specs.tasks.map((task) => relativeToRoot(config, task.files.metadata)),
+      ...templateSources("index"),
+    ]);
+    return { files, pages };
   };
 
-  for (const task of specs.tasks) {
-    const view = taskViews.get(task.id) as TaskView;
-    const schemaFiles = referencedDocuments(specs.registry, [
-      task.schemas.input,
-      task.schemas.output,
-      ...(task.schemas.streamOutput ? [task.schemas.streamOutput] : []),
-    ]).map((document) => relativeToRoot(config, document.source.file));
-    emit(
-      view.pagePath,
-      "task",
-      { task: view },
-      [
-        relativeToRoot(config, task.files.metadata),
-        ...schemaFiles,
-        relativeToRoot(config, specs.providersFile),
-        ...templateSources("task", task.id),
-        ...clientSources,
-      ],
-      task.id,
-    );
-  }
-  const providerViews = providers.map((provider) => providerView(provider, tasksById, taskViews));
-  for (const view of providerViews) {
-    emit(view.pagePath, "provider", { provider: view }, [
-      relativeToRoot(config, specs.providersFile),
-      ...view.tasks.map((entry) => relativeToRoot(config, tasksById.get(entry.task.id)?.files.metadata ?? "")),
-      ...templateSources("provider"),
-      ...clientSources,
-    ]);
-  }
-  emit("index.md", "index", { tasks: [...taskViews.values()], providers: providerViews }, [
-    relativeToRoot(config, specs.providersFile),
-    ...specs.tasks.map((task) => relativeToRoot(config, task.files.metadata)),
-    ...templateSources("index"),
-  ]);
-  const expected = { snippets: snippetContents, mdx: isComponent };
+  // Draft pages, made with the snippets as far as they are known, have the skeletons of the final
+  // ones (unless formatting changes a fence): reading them ahead lets the pages be checked on both
+  // cores at once with the snippets. A draft that cannot be rendered is left to the final rendering
+  // to report, after the snippets' problems.
+  const draftSkeletons = async (drafts: Snippet[]): Promise<string[]> => {
+    let pages: { file: string; markdown: string }[];
+    try {
+      pages = renderPages(byTask(drafts)).pages;
+    } catch {
+      return [];
+    }
+    const digest = digestOf(drafts);
+    const { shortSkeletonOf } = await import("../pages/validate-page.ts");
+    return pages
+      .filter((page) => cache.get(PAGE_CACHE_KIND, pageCacheParts(config, page, digest)) !== true)
+      .map((page) => shortSkeletonOf(page.markdown));
+  };
+  // In component style the docs site renders the snippets; the pages only carry the mapping.
+  const rendered = await renderPageSnippets(
+    specs,
+    providers,
+    isComponent ? [] : clients,
+    config,
+    cache,
+    progress,
+    options.deferPageChecks ? undefined : draftSkeletons,
+  );
+  if (rendered.problems.length > 0) throw new InputError(sortDiagnostics(rendered.problems));
+  const snippetCount = rendered.count;
+  const snippetContents = new Set([...rendered.byTask.values()].flat().map((snippet) => snippet.content));
+  const snippetsDigest = digestOf([...rendered.byTask.values()].flat());
+  const { files, pages } = renderPages(rendered.byTask, progress);
+  const pageChecks = pages.map((page) => ({ ...page, cacheParts: pageCacheParts(config, page, snippetsDigest) }));
+  // The skeletons read with the snippets (build-pool.ts) leave little to do here.
+  const expected: PageExpectations = { snippets: snippetContents, mdx: isComponent, readings: rendered.readings };
   // Pages that passed before, unchanged and with the same snippets, are not checked again.
   const unchecked = () => pageChecks.filter((check) => cache.get(PAGE_CACHE_KIND, check.cacheParts) !== true);
   const remember = (check: (typeof pageChecks)[number], problems: readonly Diagnostic[]) => {
@@ -249,21 +310,9 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
     }
     return sortDiagnostics(problems);
   };
-  /** All at once, on both cores (validate-pool.ts): what generate and check do. */
-  const checkAllPages = async () => {
-    const checks = unchecked();
-    if (checks.length === 0) return [];
-    const { validatePagesOnAllCores } = await import("../pages/validate-pool.ts");
-    const found = await validatePagesOnAllCores(
-      checks.map(({ file, markdown }) => ({ file, markdown })),
-      expected,
-    );
-    checks.forEach((check, index) => remember(check, found[index] ?? []));
-    return sortDiagnostics(found.flat());
-  };
   if (!options.deferPageChecks) {
     progress?.phase("checking pages", pageChecks.length);
-    const problems = await checkAllPages();
+    const problems = await checkPages();
     progress?.advance(pageChecks.length);
     if (problems.length > 0) throw new InputError(problems);
   }
