@@ -5,8 +5,8 @@
  * Each thread warms up only its own tools where it can: a formatter or parser's first hundred calls
  * cost about twice its later ones, and both threads formatting JavaScript paid that twice. The work
  * is one list, shared as in scripts/lib/share-work.ts: the worker takes chunks from the front,
- * JavaScript sources (prettier) first, then skeletons from the largest; this thread from the back,
- * shell and Python sources, then skeletons from the smallest. Skeletons come from draft pages, made
+ * JavaScript sources (prettier) first, then skeletons from the smallest; this thread from the back,
+ * shell and Python sources, then skeletons from the largest. Skeletons come from draft pages, made
  * with the snippets as rendered, so they can be read while the snippets are still being formatted.
  *
  * Small amounts of work (an edit in the preview) stay on this thread: starting a worker costs more
@@ -64,7 +64,8 @@ export async function checkAndRead(
   sources: readonly SourceToCheck[],
   skeletons: readonly string[],
 ): Promise<BuildWorkDone> {
-  const bySize = [...new Set(skeletons)].sort((a, b) => b.length - a.length);
+  // Smallest first from the worker's end: the largest are read by this thread, whose parser is warm by then.
+  const bySize = [...new Set(skeletons)].sort((a, b) => a.length - b.length);
   const sourceChunks = (place: "front" | "back") => {
     const byLanguage = new Map<Language, BuildTask[]>();
     for (const source of sources.filter((source) => LANGUAGE_PLACE[source.language] === place)) {
@@ -74,7 +75,7 @@ export async function checkAndRead(
     }
     return [...byLanguage].flatMap(([language, tasks]) => inChunks(tasks, SOURCES_PER_CHUNK[language]));
   };
-  // JavaScript, then skeletons from the largest, then the other languages.
+  // JavaScript, then skeletons, then the other languages.
   const chunks: BuildTask[][] = [
     ...sourceChunks("front"),
     ...bySize.map((skeleton) => [{ skeleton }]),
