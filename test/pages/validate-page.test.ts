@@ -13,7 +13,7 @@ import { unified } from "unified";
 import { describe, expect, it } from "vitest";
 import { closesFence, fenceClosableBy, markdownLines, scanFencedBlocks } from "../../scripts/pages/code-fences.ts";
 import { codeFence } from "../../scripts/pages/markdown-escape.ts";
-import { validatePage } from "../../scripts/pages/validate-page.ts";
+import { readSkeleton, shortSkeletonOf, validatePage } from "../../scripts/pages/validate-page.ts";
 
 const SNIPPET = 'curl https://example.test \\\n    -d \'{"inputs": "a | b"}\'\n';
 const TABLE = "| name | type |\n| --- | --- |\n| **inputs** | _string_ |\n";
@@ -83,6 +83,15 @@ describe("page validation", () => {
         expect.objectContaining({ reason: "the page has 2 <snippet> tags but 1 code blocks" }),
       ]);
     }
+  });
+
+  it("uses a skeleton read ahead only for a page with the very same skeleton", async () => {
+    const draft = `# T\n\n${TABLE}\n${block(SNIPPET)}`;
+    const final = `# T\n\n${TABLE}| a | b | c |\n\n${block(SNIPPET)}`;
+    const readings = new Map([[shortSkeletonOf(draft), readSkeleton(shortSkeletonOf(draft))]]);
+    const expected = { snippets: new Set([SNIPPET]), mdx: false, readings };
+    expect(await validatePage("page.md", draft, expected)).toEqual([]);
+    expect((await validatePage("page.md", final, expected)).map((problem) => problem.ruleId)).toEqual(["page-table"]);
   });
 
   it("counts <snippet> tags against code blocks", async () => {
