@@ -5,7 +5,8 @@
  * A worker that fails leaves its chunk to this thread (slower, same result).
  * The worker module calls `serveChunks` with the same function this thread runs.
  * A worker can be started ahead (`prestartWorker`), so that its start and its module loading
- * overlap this thread's earlier work; the next `shareWork` for its URL takes it.
+ * overlap this thread's earlier work; the next `startSharing` for its URL takes it. Chunks can also
+ * be given to the worker alone (`give`), to go on with while this thread does other work.
  */
 import { parentPort, Worker } from "node:worker_threads";
 
@@ -28,7 +29,7 @@ const spareWorkers = new Map<string, Worker>();
 export function prestartWorker(workerUrl: URL): void {
   if (spareWorkers.has(workerUrl.href)) return;
   const worker = new Worker(workerUrl);
-  // A spare that fails is simply not used; shareWork starts a new one.
+  // A spare that fails is simply not used; startSharing starts a new one.
   worker.once("error", () => spareWorkers.get(workerUrl.href) === worker && spareWorkers.delete(workerUrl.href));
   worker.unref();
   spareWorkers.set(workerUrl.href, worker);
@@ -51,53 +52,76 @@ function takeWorker(workerUrl: URL, data: unknown): Worker {
   return worker;
 }
 
-export async function shareWork<T, R>(
+export interface Sharing<T, R> {
+  /**
+   * Sends `chunks` to the worker at once, ahead of anything shared; this thread does them only if
+   * the worker fails. This thread can go on with other work meanwhile.
+   */
+  give(chunks: readonly T[][]): void;
+  /**
+   * Shares `chunks`: the worker takes them from the front once done with what it was given, this
+   * thread from the back. Resolves with the results of every chunk, given ones first, each list in
+   * order, and ends the worker.
+   */
+  share(chunks: readonly T[][]): Promise<R[][]>;
+}
+
+export function startSharing<T, R>(
   workerUrl: URL,
-  chunks: readonly T[][],
   runHere: (items: T[]) => Promise<R[]>,
   data?: unknown,
-): Promise<R[][]> {
-  const results = new Array<R[]>(chunks.length);
-  const pending = chunks.map((items, id) => ({ id, items }));
+): Sharing<T, R> {
   const worker = takeWorker(workerUrl, data);
-  // Chunks sent and not yet answered. This thread answers the worker only between its own chunks,
-  // so the worker holds a second chunk to go on with meanwhile instead of waiting idle.
+  const results: R[][] = [];
+  const pending: ChunkMessage<T>[] = [];
   const inWorker = new Map<number, ChunkMessage<T>>();
-  const sendNext = () => {
-    while (inWorker.size < CHUNKS_AHEAD) {
-      const chunk = pending.shift();
-      if (!chunk) return;
-      inWorker.set(chunk.id, chunk);
-      worker.postMessage(chunk);
-    }
+  let nextId = 0;
+  let failed = false;
+  let workerIdle: (() => void) | undefined;
+  const post = (chunk: ChunkMessage<T>) => {
+    if (failed) return void pending.push(chunk);
+    inWorker.set(chunk.id, chunk);
+    worker.postMessage(chunk);
   };
-  const workerDone = new Promise<void>((resolve) => {
-    worker.on("message", (answer: { id: number; results: R[] }) => {
-      results[answer.id] = answer.results;
-      inWorker.delete(answer.id);
-      sendNext();
-      if (inWorker.size === 0) resolve();
-    });
-    worker.once("error", () => {
-      pending.push(...inWorker.values());
-      inWorker.clear();
-      resolve();
-    });
+  // This thread answers the worker only between its own chunks, so the worker holds a second chunk
+  // to go on with meanwhile instead of waiting idle.
+  const sendNext = () => {
+    while (!failed && inWorker.size < CHUNKS_AHEAD && pending.length > 0) post(pending.shift() as ChunkMessage<T>);
+    if (inWorker.size === 0 && (failed || pending.length === 0)) workerIdle?.();
+  };
+  worker.on("message", (answer: { id: number; results: R[] }) => {
+    results[answer.id] = answer.results;
+    inWorker.delete(answer.id);
     sendNext();
-    if (inWorker.size === 0) resolve();
   });
-  try {
-    for (let chunk = pending.pop(); chunk; chunk = pending.pop()) {
-      results[chunk.id] = await runHere(chunk.items);
-      // Let the worker's answers in, so it gets its next chunk without waiting for this loop.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    await workerDone;
-    for (let chunk = pending.pop(); chunk; chunk = pending.pop()) results[chunk.id] = await runHere(chunk.items);
-  } finally {
-    await worker.terminate();
-  }
-  return results;
+  worker.once("error", () => {
+    failed = true;
+    pending.push(...inWorker.values());
+    inWorker.clear();
+    workerIdle?.();
+  });
+  return {
+    give(chunks) {
+      for (const items of chunks) post({ id: nextId++, items });
+    },
+    async share(chunks) {
+      for (const items of chunks) pending.push({ id: nextId++, items });
+      const workerDone = new Promise<void>((resolve) => (workerIdle = resolve));
+      sendNext();
+      try {
+        for (let chunk = pending.pop(); chunk; chunk = pending.pop()) {
+          results[chunk.id] = await runHere(chunk.items);
+          // Let the worker's answers in, so it gets its next chunk without waiting for this loop.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        await workerDone;
+        for (let chunk = pending.pop(); chunk; chunk = pending.pop()) results[chunk.id] = await runHere(chunk.items);
+      } finally {
+        await worker.terminate();
+      }
+      return Array.from({ length: nextId }, (_, id) => results[id] as R[]);
+    },
+  };
 }
 
 /** In a worker module: answer every chunk with `run(items, data)`, `data` as the setup message gave it. */

@@ -3,11 +3,12 @@
  * knew (snippets/check.ts) and reading the skeletons of the pages to check (pages/validate-page.ts).
  *
  * Each thread warms up only its own tools where it can: a formatter or parser's first hundred calls
- * cost about twice its later ones, and both threads formatting JavaScript paid that twice. The work
- * is one list, shared as in scripts/lib/share-work.ts: the worker takes chunks from the front,
- * JavaScript sources (prettier) first, then skeletons from the smallest; this thread from the back,
- * shell and Python sources, then skeletons from the largest. Skeletons come from draft pages, made
- * with the snippets as rendered, so they can be read while the snippets are still being formatted.
+ * cost about twice its later ones, and both threads formatting JavaScript paid that twice. The
+ * worker is given the JavaScript sources (prettier) at once and starts on them while this thread
+ * renders draft pages, made with the snippets as rendered, for their skeletons. The rest is one
+ * list, shared as in scripts/lib/share-work.ts: the worker goes on from the front, skeletons from
+ * the smallest; this thread starts at the back, shell and Python sources, then skeletons from the
+ * largest.
  *
  * Small amounts of work (an edit in the preview) stay on this thread: starting a worker costs more
  * than it saves. Workers run only from the bundle (scripts/launch.mjs); from the sources (tsx,
@@ -17,7 +18,7 @@ import { availableParallelism } from "node:os";
 import type { Checked, SourceToCheck } from "../../snippets/check.ts";
 import type { Language } from "../../snippets/clients/types.ts";
 import { bundledEntry } from "../lib/bundle.ts";
-import { inChunks, prestartWorker, shareWork } from "../lib/share-work.ts";
+import { inChunks, prestartWorker, startSharing } from "../lib/share-work.ts";
 import type { SkeletonReading } from "../pages/validate-page.ts";
 
 export type BuildTask = { source: SourceToCheck } | { skeleton: string };
@@ -60,37 +61,49 @@ export interface BuildWorkDone {
   readings: Map<string, SkeletonReading>;
 }
 
+function sourceChunks(sources: readonly SourceToCheck[], place: "front" | "back"): BuildTask[][] {
+  const byLanguage = new Map<Language, BuildTask[]>();
+  for (const source of sources.filter((source) => LANGUAGE_PLACE[source.language] === place)) {
+    const tasks = byLanguage.get(source.language) ?? [];
+    tasks.push({ source });
+    byLanguage.set(source.language, tasks);
+  }
+  return [...byLanguage].flatMap(([language, tasks]) => inChunks(tasks, SOURCES_PER_CHUNK[language]));
+}
+
+/**
+ * Checks `sources` and reads the skeletons `skeletonsOf` gives. With many sources the worker starts
+ * on JavaScript at once, while this thread makes the skeletons (renders the draft pages).
+ */
 export async function checkAndRead(
   sources: readonly SourceToCheck[],
-  skeletons: readonly string[],
+  skeletonsOf: () => Promise<string[]>,
 ): Promise<BuildWorkDone> {
+  const workerUrl = bundledEntry(WORKER_ENTRY);
+  const canShare = workerUrl !== undefined && availableParallelism() >= 2;
+  const startPool = () => (workerUrl ? startSharing(workerUrl, runTasks) : undefined);
+  const front = sourceChunks(sources, "front");
+  let pool = canShare && sources.length >= WORKER_THRESHOLD ? startPool() : undefined;
+  pool?.give(front);
+  const given = pool !== undefined;
+  let skeletons: string[];
+  try {
+    skeletons = await skeletonsOf();
+  } catch (error) {
+    await pool?.share([]);
+    throw error;
+  }
   // Smallest first from the worker's end: the largest are read by this thread, whose parser is warm by then.
   const bySize = [...new Set(skeletons)].sort((a, b) => a.length - b.length);
-  const sourceChunks = (place: "front" | "back") => {
-    const byLanguage = new Map<Language, BuildTask[]>();
-    for (const source of sources.filter((source) => LANGUAGE_PLACE[source.language] === place)) {
-      const tasks = byLanguage.get(source.language) ?? [];
-      tasks.push({ source });
-      byLanguage.set(source.language, tasks);
-    }
-    return [...byLanguage].flatMap(([language, tasks]) => inChunks(tasks, SOURCES_PER_CHUNK[language]));
-  };
   // JavaScript, then skeletons, then the other languages.
-  const chunks: BuildTask[][] = [
-    ...sourceChunks("front"),
-    ...bySize.map((skeleton) => [{ skeleton }]),
-    ...sourceChunks("back"),
-  ];
+  const rest: BuildTask[][] = [...bySize.map((skeleton) => [{ skeleton }]), ...sourceChunks(sources, "back")];
   const size = sources.length + bySize.reduce((sum, skeleton) => sum + skeleton.length, 0) / 2_000;
-  const workerUrl = bundledEntry(WORKER_ENTRY);
-  const results =
-    workerUrl && size >= WORKER_THRESHOLD && availableParallelism() >= 2
-      ? (await shareWork(workerUrl, chunks, runTasks)).flat()
-      : await runTasks(chunks.flat());
-  const tasks = chunks.flat();
+  pool ??= canShare && size >= WORKER_THRESHOLD ? startPool() : undefined;
+  const chunks = [...front, ...rest];
+  const results = pool ? (await pool.share(given ? rest : chunks)).flat() : await runTasks(chunks.flat());
   const checkedBySource = new Map<SourceToCheck, Checked>();
   const readings = new Map<string, SkeletonReading>();
-  tasks.forEach((task, index) => {
+  chunks.flat().forEach((task, index) => {
     const result = results[index] as BuildTaskResult;
     if ("source" in task && "checked" in result) checkedBySource.set(task.source, result.checked);
     if ("skeleton" in task && "reading" in result) readings.set(task.skeleton, result.reading);

@@ -113,9 +113,9 @@ async function renderPageSnippets(
   }));
   progress?.phase("rendering snippets", jobs.length);
   const plan = planSnippets(jobs, cache);
-  const skeletons = (await skeletonsOf?.(plan.drafts)) ?? [];
+  const skeletons = async () => (await skeletonsOf?.(plan.drafts)) ?? [];
   const work =
-    plan.toCheck.length + skeletons.length > 0
+    plan.toCheck.length > 0 || skeletonsOf
       ? await (await import("./build-pool.ts")).checkAndRead(plan.toCheck, skeletons)
       : { checked: [], readings: new Map<string, SkeletonReading>() };
   const batch = plan.finish(work.checked);

@@ -44,7 +44,7 @@ describe("the build's slow work on both cores", () => {
     pages.push((pages[1] ?? "").replace(/^\| :--- \| :--- \| :--- \|$/m, "| :--- | :--- | :--- |\n| a | b | c | d |"));
     const skeletons = pages.map(shortSkeletonOf);
 
-    const done = await checkAndRead(sources, skeletons);
+    const done = await checkAndRead(sources, async () => skeletons);
     expect(done.checked).toEqual(await checkSources(sources));
     expect(done.checked.filter((checked) => checked.problem !== undefined)).toHaveLength(2);
     expect([...done.readings.keys()].sort()).toEqual([...skeletons].sort());
