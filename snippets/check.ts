@@ -1,7 +1,7 @@
 /**
  * Formatting and verifying snippet sources: the slow part of the engine, kept apart so the engine
  * loads the formatters and parsers only when a snippet is not cached, and so a worker thread can
- * run it (check-pool.ts).
+ * run it (scripts/pipeline/build-pool.ts).
  */
 import { languageOf, type Language } from "./languages/index.ts";
 
