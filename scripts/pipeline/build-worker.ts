@@ -1,13 +1,9 @@
 /**
- * The worker thread of build-pool.ts: does the chunks of build tasks it is sent. Started ahead, it
- * waits a while for its first chunk (the main thread loads the specs and renders draft pages): it
- * uses that time to load the JavaScript formatter, the first of its work, and format one line.
+ * The worker thread of build-pool.ts: does the chunks of build tasks it is sent. It loads a tool
+ * (prettier, ruff, remark) only with the first chunk that needs it: a worker started ahead is often
+ * not used at all (the snippets and pages were cached), and then it should cost next to nothing.
  */
-import { languageOf } from "../../snippets/languages/index.ts";
 import { serveChunks } from "../lib/share-work.ts";
 import { runTasks, type BuildTask } from "./build-pool.ts";
 
 serveChunks((tasks: BuildTask[]) => runTasks(tasks));
-void languageOf("js")
-  .checker()
-  .then((checker) => checker.format("const ready = { formatter: [true] };\n"));
