@@ -6,6 +6,7 @@
  * either shows up as a disagreement.
  */
 import { isJsonObject, pointerToPath, type JsonObject, type JsonValue } from "../lib/json-source.ts";
+import { withValueAt } from "../lib/with-value-at.ts";
 import type { Mapping, Task } from "../model/types.ts";
 
 export interface Unmapped {
@@ -167,28 +168,10 @@ export function unmapNativeForm(task: Task, mapping: Mapping, form: ReceivedForm
 
 /** A JSON document holding `value` at `pointer` (numeric segments make arrays). */
 export function documentWith(pointer: string, value: JsonValue): JsonValue {
-  const path = pointerToPath(pointer);
-  let document: JsonValue = value;
-  for (const key of [...path].reverse())
-    document = /^\d+$/.test(key) ? [...Array.from({ length: Number(key) }, () => null), document] : { [key]: document };
-  return document;
+  return mergedDocument(null, pointer, value);
 }
 
-/** Writes `value` at `pointer` into `document` (objects and arrays are created on the way). */
+/** `document` with `value` at `pointer`; objects and arrays are made on the way where missing. */
 export function mergedDocument(document: JsonValue, pointer: string, value: JsonValue): JsonValue {
-  const fresh = documentWith(pointer, value);
-  const merge = (left: JsonValue, right: JsonValue): JsonValue => {
-    if (Array.isArray(left) && Array.isArray(right))
-      return right.map((item, index) =>
-        item === null && index < left.length ? (left[index] as JsonValue) : merge(left[index] ?? null, item),
-      );
-    if (isJsonObject(left) && isJsonObject(right)) {
-      const out = { ...left };
-      for (const [key, item] of Object.entries(right))
-        out[key] = key in left ? merge(left[key] as JsonValue, item) : item;
-      return out;
-    }
-    return right;
-  };
-  return merge(document, fresh);
+  return withValueAt(document, pointerToPath(pointer), value, { create: true });
 }

@@ -16,20 +16,28 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * A copy of `document` with `value` at `path`; the containers on the way are copied, never
- * changed. A missing key is created; a path through an array index that does not exist or
- * through a leaf leaves the document as it is.
+ * changed. A missing key is created. Where the path leads through an array index that does not
+ * exist, or through a leaf, the document is left as it is; with `create`, the missing containers
+ * are made instead (an array for an index, padded with null; an object for a key).
  */
-export function withValueAt<T>(document: T, path: ValuePath, value: T): T {
+export function withValueAt<T>(document: T, path: ValuePath, value: T, options: { create?: boolean } = {}): T {
   const [head, ...rest] = path;
   if (head === undefined) return value;
-  if (Array.isArray(document)) {
-    return document.map((item: T, index) =>
-      String(index) === String(head) ? withValueAt(item, rest, value) : item,
+  const index = typeof head === "number" ? head : /^(0|[1-9]\d*)$/.test(head) ? Number(head) : undefined;
+  let container: unknown = document;
+  if (options.create) {
+    if (!Array.isArray(container) && !isPlainObject(container)) container = index === undefined ? {} : [];
+    if (Array.isArray(container) && index !== undefined && index >= container.length)
+      container = [...container, ...new Array<null>(index + 1 - container.length).fill(null)];
+  }
+  if (Array.isArray(container)) {
+    return container.map((item: T, position) =>
+      position === index ? withValueAt(item, rest, value, options) : item,
     ) as T;
   }
-  if (isPlainObject(document)) {
+  if (isPlainObject(container)) {
     const key = String(head);
-    return { ...document, [key]: withValueAt((document[key] ?? null) as T, rest, value) } as T;
+    return { ...container, [key]: withValueAt((container[key] ?? null) as T, rest, value, options) } as T;
   }
   return document;
 }

@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { JsonValue } from "../../scripts/lib/json-source.ts";
+import { documentWith, mergedDocument } from "../../scripts/conformance/native.ts";
 import { withValueAt } from "../../scripts/lib/with-value-at.ts";
 
 /** The value at `path`, by plain indexing (array indexes given as digit strings, as pointers do). */
@@ -62,5 +63,20 @@ describe("withValueAt", () => {
     expect(withValueAt<JsonValue>({ a: [1, { b: 2 }] }, ["a", 1, "c"], "x")).toEqual({ a: [1, { b: 2, c: "x" }] });
     expect(withValueAt<JsonValue>([0, 1], ["5"], "x")).toEqual([0, 1]);
     expect(withValueAt<JsonValue>("leaf", ["a"], "x")).toBe("leaf");
+  });
+});
+
+describe("withValueAt, creating the containers on the way", () => {
+  it("makes objects and arrays (padded with null) where the path leads nowhere yet", () => {
+    const create = { create: true };
+    expect(withValueAt<JsonValue>(null, ["a", "2", "b"], "x", create)).toEqual({ a: [null, null, { b: "x" }] });
+    expect(withValueAt<JsonValue>({ a: "leaf" }, ["a", "b"], "x", create)).toEqual({ a: { b: "x" } });
+  });
+
+  it("keeps what the document had beside the path, array items after the index too", () => {
+    // mergedDocument (the conformance server's job answers) used to cut such an array at the index.
+    expect(mergedDocument([1, 2, 3], "/0", 9)).toEqual([9, 2, 3]);
+    expect(mergedDocument({ a: [1, 2], b: 1 }, "/a/3", "x")).toEqual({ a: [1, 2, null, "x"], b: 1 });
+    expect(documentWith("/jobs/1/id", "x")).toEqual({ jobs: [null, { id: "x" }] });
   });
 });
