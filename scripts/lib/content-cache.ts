@@ -29,11 +29,30 @@ export interface ContentCache {
 /** A cache that keeps nothing: `--no-cache`. */
 export const NO_CACHE: ContentCache = { get: () => undefined, set: () => undefined, flush: async () => undefined };
 
-/** sha256 of the parts, each prefixed by its length so that no two lists of parts collide. */
-export function contentKey(parts: readonly string[]): string {
+/** A sha256 of parts given one at a time, each prefixed by its length, so that no two lists of parts collide. */
+export interface PartsHash {
+  add(part: string | Buffer): PartsHash;
+  /** The digest in hex; the hash takes no more parts. */
+  digest(): string;
+}
+
+export function partsHash(): PartsHash {
   const hash = createHash("sha256");
-  for (const part of parts) hash.update(`${Buffer.byteLength(part)}:`).update(part);
-  return hash.digest("hex");
+  const parts: PartsHash = {
+    add(part) {
+      hash.update(`${Buffer.byteLength(part)}:`).update(part);
+      return parts;
+    },
+    digest: () => hash.digest("hex"),
+  };
+  return parts;
+}
+
+/** The partsHash digest of `parts`. */
+export function contentKey(parts: readonly string[]): string {
+  const hash = partsHash();
+  for (const part of parts) hash.add(part);
+  return hash.digest();
 }
 
 interface Entry {

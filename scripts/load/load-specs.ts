@@ -2,10 +2,10 @@
  * load & validate: reads the specs directory into the model (Specs), or returns every problem
  * found, each naming its file and place. This is the only module that reads spec files.
  */
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { partsHash } from "../lib/content-cache.ts";
 import type { Diagnostic } from "../lib/diagnostics.ts";
 import { sortDiagnostics } from "../lib/diagnostics.ts";
 import { diagnosticAt, isJsonObject, pathToPointer, type JsonObject, type JsonSource } from "../lib/json-source.ts";
@@ -291,15 +291,13 @@ function loadDigest(
   tasks: readonly RawTask[],
   registry: SchemaRegistry,
 ): string {
-  const hash = createHash("sha256");
-  const add = (text: string) => hash.update(`${Buffer.byteLength(text)}:`).update(text);
+  const hash = partsHash();
   for (const name of ["providers", "contracts", "task"])
-    add(readFileSync(`${META_SCHEMA_DIR}${name}.schema.json`, "utf8"));
-  add(providers?.text ?? "");
-  add(contracts?.text ?? "");
-  for (const task of tasks) [task.id, task.source.text].forEach(add);
-  for (const document of registry.all()) [document.fileUrl, document.source.text].forEach(add);
-  return hash.digest("hex");
+    hash.add(readFileSync(`${META_SCHEMA_DIR}${name}.schema.json`, "utf8"));
+  hash.add(providers?.text ?? "").add(contracts?.text ?? "");
+  for (const task of tasks) hash.add(task.id).add(task.source.text);
+  for (const document of registry.all()) hash.add(document.fileUrl).add(document.source.text);
+  return hash.digest();
 }
 
 /**
@@ -310,12 +308,9 @@ function loadDigest(
 let lastCompiled: { digest: string; result: ValidatorResult } | undefined;
 
 function compileSchemas(registry: SchemaRegistry): ValidatorResult {
-  const hash = createHash("sha256");
-  for (const document of registry.all())
-    hash
-      .update(`${document.fileUrl}\u0000${document.baseUri}\u0000${Buffer.byteLength(document.source.text)}:`)
-      .update(document.source.text);
-  const digest = hash.digest("hex");
+  const hash = partsHash();
+  for (const document of registry.all()) hash.add(document.fileUrl).add(document.baseUri).add(document.source.text);
+  const digest = hash.digest();
   if (lastCompiled?.digest !== digest) lastCompiled = { digest, result: createValidator(registry) };
   return lastCompiled.result;
 }

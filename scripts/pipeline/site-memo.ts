@@ -11,7 +11,6 @@
  * the specs, schema and templates folders, and the schema documents a build read from outside
  * them (their contents are recorded in the entry and compared on use).
  */
-import { createHash } from "node:crypto";
 import {
   lstatSync,
   readdirSync,
@@ -25,7 +24,7 @@ import {
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildCache, cacheDirectory } from "../cache/build-cache.ts";
-import type { ContentCache } from "../lib/content-cache.ts";
+import { partsHash, type ContentCache, type PartsHash } from "../lib/content-cache.ts";
 import { siteToolFingerprint } from "../cache/tool-fingerprint.ts";
 import type { Config } from "../config/config.ts";
 import type { Diagnostic } from "../lib/diagnostics.ts";
@@ -49,12 +48,6 @@ interface MemoEntry extends BuiltSite {
 const SITE_MEMO_KIND = "site";
 /** A remembered site holds every page (megabytes): only the newest few are kept. */
 const SITES_KEPT = 8;
-
-type Hash = ReturnType<typeof createHash>;
-
-function addPart(hash: Hash, part: string | Buffer): void {
-  hash.update(`${Buffer.byteLength(part)}:`).update(part);
-}
 
 /** What a path leads to, following links; undefined when nothing (a dangling link, a loop). */
 function followed(file: string): Stats | undefined {
@@ -85,21 +78,21 @@ function realPath(file: string): string {
  * Every entry under `dir`, sorted, with its content; a link by its target and what it reaches,
  * folders too (the loader follows them), each real folder once so a link to an ancestor ends.
  */
-function addFolder(hash: Hash, dir: string, shownAs: string, visited = new Set<string>()): void {
+function addFolder(hash: PartsHash, dir: string, shownAs: string, visited = new Set<string>()): void {
   let names: string[];
   try {
     names = readdirSync(dir).sort();
     visited.add(realpathSync(dir));
   } catch (error) {
-    addPart(hash, `${shownAs}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`);
+    hash.add(`${shownAs}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`);
     return;
   }
   for (const name of names) {
     const file = path.join(dir, name);
     const shown = `${shownAs}/${name}`;
-    addPart(hash, shown);
+    hash.add(shown);
     const stat = lstatSync(file, { throwIfNoEntry: false });
-    if (stat?.isSymbolicLink()) addPart(hash, `-> ${linkTarget(file)}`);
+    if (stat?.isSymbolicLink()) hash.add(`-> ${linkTarget(file)}`);
     if (followed(file)?.isDirectory()) {
       // A folder seen already (through another link, or an ancestor) is not walked again.
       if (!visited.has(realPath(file))) addFolder(hash, file, shown, visited);
@@ -109,11 +102,11 @@ function addFolder(hash: Hash, dir: string, shownAs: string, visited = new Set<s
   }
 }
 
-function addFileContent(hash: Hash, file: string): void {
+function addFileContent(hash: PartsHash, file: string): void {
   try {
-    addPart(hash, readFileSync(file));
+    hash.add(readFileSync(file));
   } catch (error) {
-    addPart(hash, `unreadable: ${(error as NodeJS.ErrnoException).code ?? ""}`);
+    hash.add(`unreadable: ${(error as NodeJS.ErrnoException).code ?? ""}`);
   }
 }
 
@@ -123,26 +116,26 @@ function digestedFolders(config: Config): string[] {
 
 /** The digest of every input of a build of `config`, but the files outside its folders. */
 export function siteInputsDigest(config: Config): string {
-  const hash = createHash("sha256");
-  addPart(hash, "snippet-docs site/1");
-  addPart(hash, siteToolFingerprint());
+  const hash = partsHash();
+  hash.add("snippet-docs site/1");
+  hash.add(siteToolFingerprint());
   const { source, ...settings } = config;
-  addPart(hash, JSON.stringify(settings));
-  addPart(hash, source?.text ?? "");
+  hash.add(JSON.stringify(settings));
+  hash.add(source?.text ?? "");
   addFileContent(hash, path.join(config.root, "package.json"));
   // Warnings name files relative to the working directory (displayPath); the pages do not depend on it.
-  addPart(hash, process.cwd());
+  hash.add(process.cwd());
   digestedFolders(config).forEach((dir, index) => addFolder(hash, dir, String(index)));
-  return hash.digest("hex");
+  return hash.digest();
 }
 
 function outsideDigest(files: readonly string[]): string {
-  const hash = createHash("sha256");
+  const hash = partsHash();
   for (const file of files) {
-    addPart(hash, file);
+    hash.add(file);
     addFileContent(hash, file);
   }
-  return hash.digest("hex");
+  return hash.digest();
 }
 
 function isInside(file: string, dir: string): boolean {

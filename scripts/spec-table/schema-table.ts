@@ -1,9 +1,9 @@
 /**
  * One schema file -> one documented table (what `npm run spec-table` prints).
  */
-import { createHash } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { partsHash } from "../lib/content-cache.ts";
 import { InputError } from "../lib/diagnostics.ts";
 import { loadSchemaFiles } from "../load/files.ts";
 import { SchemaRegistry, type SchemaDocument } from "../schema/registry.ts";
@@ -34,12 +34,9 @@ function registryDigest(registry: SchemaRegistry): string {
   const documents = registry.all();
   const known = registryDigests.get(registry);
   if (known?.count === documents.length) return known.digest;
-  const hash = createHash("sha256");
-  for (const document of documents) {
-    for (const part of [document.fileUrl, document.source.file, document.source.text])
-      hash.update(`${Buffer.byteLength(part)}:`).update(part);
-  }
-  const digest = hash.digest("hex");
+  const hash = partsHash();
+  for (const document of documents) hash.add(document.fileUrl).add(document.source.file).add(document.source.text);
+  const digest = hash.digest();
   registryDigests.set(registry, { count: documents.length, digest });
   return digest;
 }
