@@ -100,12 +100,16 @@ export class SnippetRunner {
     this.fixturesDir = options.fixturesDir ?? DEFAULT_PATHS.fixturesDir;
   }
 
-  /** The Hub's answers about the feed's models, for the stand-ins (computed once). */
-  private hubModelsJson: string | undefined;
+  private hubModelsMemo: string | undefined;
+
+  /** The Hub's answers about the feed's models, for the stand-ins and the router redirect (computed once). */
+  private get hubModelsJson(): string {
+    this.hubModelsMemo ??= JSON.stringify(hubModels(this.options.specs));
+    return this.hubModelsMemo;
+  }
 
   private standInEnvironment(client: SnippetClient): NodeJS.ProcessEnv {
     if (client.standInDir === undefined) return {};
-    this.hubModelsJson ??= JSON.stringify(hubModels(this.options.specs));
     // The stand-in builds router URLs as the real library does; only the origin goes to the server.
     return { HF_STANDIN_ROUTER_ORIGIN: this.options.server.origin, HF_STANDIN_HUB_MODELS: this.hubModelsJson };
   }
@@ -116,7 +120,6 @@ export class SnippetRunner {
    */
   private routerEnvironment(providerRouting: boolean, nodeOptions: string | undefined): NodeJS.ProcessEnv {
     if (!providerRouting) return {};
-    this.hubModelsJson ??= JSON.stringify(hubModels(this.options.specs));
     return {
       NODE_OPTIONS: [nodeOptions, `--import=${pathToFileURL(ROUTER_REDIRECT).href}`].filter(Boolean).join(" "),
       HF_CONFORMANCE_ROUTER_ORIGIN: this.options.server.origin,
