@@ -61,11 +61,16 @@ export async function clientRegistrySource(folders: readonly string[]): Promise<
   const imports = folders.map((folder) => `import { client as ${identifier(folder)} } from "./${folder}/client.ts";`);
   const text = [
     ...header("snippets/clients/<language>/<client>/"),
-    'import type { SnippetClient } from "./types.ts";',
+    'import { clientOfFolder, type SnippetClient } from "./types.ts";',
     ...imports,
     "",
-    "/** Every client folder's client, in folder order (pages order them by `order`). */",
-    `export const FOLDER_CLIENTS: readonly SnippetClient[] = [${folders.map(identifier).join(", ")}];`,
+    "/** Every client folder's client, in folder order (pages order them by `order`); its id is its folder. */",
+    `export const FOLDER_CLIENTS: readonly SnippetClient[] = [${folders
+      .map((folder) => {
+        const [language, name] = folder.split("/");
+        return `clientOfFolder(${JSON.stringify(language)}, ${JSON.stringify(name)}, ${identifier(folder)})`;
+      })
+      .join(", ")}];`,
     "",
   ].join("\n");
   return formatted(text, CLIENT_REGISTRY_FILE);

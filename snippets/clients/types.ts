@@ -1,7 +1,8 @@
 /**
  * What a client is: one folder `snippets/clients/<language>/<client>/` whose `client.ts` exports
- * `client`, with its golden fixtures and, where needed, its conformance stand-in. The registry
- * (registry.generated.ts) lists the folders; nothing else names a client.
+ * `client` (a ClientDefinition), with its golden fixtures and, where needed, its conformance
+ * stand-in. The registry (registry.generated.ts) lists the folders and gives each client its id,
+ * language, name and source file from its folder; nothing else names a client.
  *
  * A client decides up front: `plan(request)` returns what the snippet will say (its plan) or a
  * Refusal saying why this client cannot write the request; `render(plan)` then only prints, and
@@ -61,6 +62,19 @@ export interface SnippetClient<Plan = unknown> {
   plan(request: SnippetRequest): Plan | Refusal;
   /** Source code before formatting. */
   render(plan: Plan): string;
+}
+
+/** What a client's client.ts defines: its id, language, name and source file come from its folder. */
+export type ClientDefinition<Plan = unknown> = Omit<SnippetClient<Plan>, "id" | "language" | "client" | "source">;
+
+/** The client defined in the folder snippets/clients/<language>/<name>/ (see registry.generated.ts). */
+export function clientOfFolder<Plan>(
+  language: Language,
+  name: string,
+  definition: ClientDefinition<Plan>,
+): SnippetClient<Plan> {
+  const id = `${language}/${name}`;
+  return { ...definition, id, language, client: name, source: `snippets/clients/${id}/client.ts` };
 }
 
 /** Why `client` cannot write `request`, or undefined when it can. */

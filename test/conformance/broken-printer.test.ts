@@ -10,11 +10,14 @@ import { runConformance } from "../../scripts/conformance/run.ts";
 import { SnippetRunner } from "../../scripts/conformance/runner.ts";
 import { ConformanceServer } from "../../scripts/conformance/server.ts";
 import { snippetJobs } from "../../scripts/pipeline/snippet-matrix.ts";
-import { client as pythonRequests } from "../../snippets/clients/python/requests/client.ts";
-import { client as curl } from "../../snippets/clients/sh/curl/client.ts";
-import type { SnippetClient } from "../../snippets/clients/types.ts";
+import { client as pythonRequestsDefinition } from "../../snippets/clients/python/requests/client.ts";
+import { client as curlDefinition } from "../../snippets/clients/sh/curl/client.ts";
+import { clientOfFolder, type SnippetClient } from "../../snippets/clients/types.ts";
 import type { SnippetRequest } from "../../snippets/request.ts";
 import { fixtureSpecs, workRootFor } from "./helpers.ts";
+
+const pythonRequests = clientOfFolder("python", "requests", pythonRequestsDefinition);
+const curl = clientOfFolder("sh", "curl", curlDefinition);
 
 /** sh/curl with naive quoting: the `'\''` escape for an apostrophe becomes a bare `'`. */
 const naiveCurl: SnippetClient<SnippetRequest> = {

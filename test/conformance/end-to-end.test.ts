@@ -8,10 +8,13 @@ import { runPool } from "../../scripts/conformance/pool.ts";
 import { SnippetRunner } from "../../scripts/conformance/runner.ts";
 import { snippetJobId, snippetJobs } from "../../scripts/pipeline/snippet-matrix.ts";
 import { CLIENTS } from "../../snippets/clients/index.ts";
-import { client as jsFetch } from "../../snippets/clients/js/fetch/client.ts";
-import { client as pythonRequests } from "../../snippets/clients/python/requests/client.ts";
-import type { SnippetClient } from "../../snippets/clients/types.ts";
+import { client as jsFetchDefinition } from "../../snippets/clients/js/fetch/client.ts";
+import { client as pythonRequestsDefinition } from "../../snippets/clients/python/requests/client.ts";
+import { clientOfFolder, type SnippetClient } from "../../snippets/clients/types.ts";
 import { fixtureSpecs, serverForSuite } from "./helpers.ts";
+
+const jsFetch = clientOfFolder("js", "fetch", jsFetchDefinition);
+const pythonRequests = clientOfFolder("python", "requests", pythonRequestsDefinition);
 
 const specs = fixtureSpecs();
 const { server, workRoot } = serverForSuite(specs, "end-to-end");

@@ -6,11 +6,14 @@
 import { describe, expect, it } from "vitest";
 import { SnippetRunner } from "../../scripts/conformance/runner.ts";
 import { snippetJobId, snippetJobs } from "../../scripts/pipeline/snippet-matrix.ts";
-import { client as jsHuggingface } from "../../snippets/clients/js/huggingface.js/client.ts";
-import { client as pythonHuggingfaceHub } from "../../snippets/clients/python/huggingface_hub/client.ts";
-import type { SnippetClient } from "../../snippets/clients/types.ts";
+import { client as jsHuggingfaceDefinition } from "../../snippets/clients/js/huggingface.js/client.ts";
+import { client as pythonHuggingfaceHubDefinition } from "../../snippets/clients/python/huggingface_hub/client.ts";
+import { clientOfFolder, type SnippetClient } from "../../snippets/clients/types.ts";
 import { loadProjectSpecs } from "../helpers/specs.ts";
 import { serverForSuite } from "./helpers.ts";
+
+const jsHuggingface = clientOfFolder("js", "huggingface.js", jsHuggingfaceDefinition);
+const pythonHuggingfaceHub = clientOfFolder("python", "huggingface_hub", pythonHuggingfaceHubDefinition);
 
 const specs = loadProjectSpecs();
 const { server, workRoot } = serverForSuite(specs, "provider-routing");

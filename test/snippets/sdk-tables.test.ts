@@ -5,13 +5,16 @@
  */
 import { describe, expect, it } from "vitest";
 import { findProvider, findTask } from "../../scripts/model/types.ts";
-import { client as huggingfaceJs } from "../../snippets/clients/js/huggingface.js/client.ts";
+import { client as huggingfaceJsDefinition } from "../../snippets/clients/js/huggingface.js/client.ts";
 import { TASK_METHODS as JS_METHODS } from "../../snippets/clients/js/huggingface.js/tasks.ts";
 import signatures from "../../snippets/clients/python/huggingface_hub/methods.json" with { type: "json" };
 import { TASK_METHODS as PYTHON_METHODS } from "../../snippets/clients/python/huggingface_hub/tasks.ts";
 import { renderSnippets } from "../../snippets/engine.ts";
 import { buildRequest } from "../../snippets/request.ts";
 import { loadProjectSpecs } from "../helpers/specs.ts";
+import { clientOfFolder } from "../../snippets/clients/types.ts";
+
+const huggingfaceJs = clientOfFolder("js", "huggingface.js", huggingfaceJsDefinition);
 
 const specs = loadProjectSpecs();
 

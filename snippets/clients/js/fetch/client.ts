@@ -10,8 +10,7 @@ import type { JobHandling, SnippetRequest, UrlPart } from "../../../request.ts";
 import { accessors, bodyWithFileCode, readsJson } from "../../flow.ts";
 import { JsImports } from "../../../languages/js/imports.ts";
 import { jsBearer } from "../../../languages/js/token.ts";
-import { toolSourcePath } from "../../../source-file.ts";
-import { Refusal, type SnippetClient } from "../../types.ts";
+import { type ClientDefinition, Refusal } from "../../types.ts";
 
 const EVENT_READER = `/** Yields the data of each server-sent event in the response body. */
 async function* readEvents(body) {
@@ -179,12 +178,8 @@ export function formFieldChangedByFormData(request: SnippetRequest): Refusal | u
   return field && new Refusal(`FormData would turn the line breaks of the form field ${field.name} into CR LF`);
 }
 
-export const client: SnippetClient<SnippetRequest> = {
-  id: "js/fetch",
-  language: "js",
-  client: "fetch",
+export const client: ClientDefinition<SnippetRequest> = {
   order: 70,
-  source: toolSourcePath(import.meta.url),
   reference: { label: "the Fetch API on MDN", url: "https://developer.mozilla.org/en-US/docs/Web/API/Fetch_API" },
   plan: (request) => formFieldChangedByFormData(request) ?? request,
   render,

@@ -11,9 +11,8 @@ import { JsImports } from "../../../languages/js/imports.ts";
 import { jsChatOutput } from "../openai/client.ts";
 import { formFieldChangedByFormData } from "../fetch/client.ts";
 import { jsToken } from "../../../languages/js/token.ts";
-import { toolSourcePath } from "../../../source-file.ts";
 import { TASK_METHODS } from "./tasks.ts";
-import { Refusal, type SnippetClient } from "../../types.ts";
+import { type ClientDefinition, Refusal } from "../../types.ts";
 
 /** The method to call and where it sends the request, decided once. */
 interface Plan {
@@ -100,12 +99,8 @@ function keptAlive(statement: string): string {
   ].join("\n");
 }
 
-export const client: SnippetClient<Plan> = {
-  id: "js/huggingface.js",
-  language: "js",
-  client: "huggingface.js",
+export const client: ClientDefinition<Plan> = {
   order: 50,
-  source: toolSourcePath(import.meta.url),
   reference: {
     label: "the huggingface.js InferenceClient reference",
     url: "https://huggingface.co/docs/huggingface.js/inference/README",

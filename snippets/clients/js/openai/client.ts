@@ -7,8 +7,7 @@ import { code } from "../../../literals/code.ts";
 import type { SnippetRequest } from "../../../request.ts";
 import { JsImports } from "../../../languages/js/imports.ts";
 import { jsToken } from "../../../languages/js/token.ts";
-import { toolSourcePath } from "../../../source-file.ts";
-import { Refusal, type SnippetClient } from "../../types.ts";
+import { type ClientDefinition, Refusal } from "../../types.ts";
 
 /** Printing a chat completion, or each streamed chunk's text, shared by the JS chat clients. */
 export function jsChatOutput(request: SnippetRequest, call: string): string {
@@ -31,12 +30,8 @@ function render(request: SnippetRequest): string {
   return `${imports.render()}\n\n${client}\n\n${output}\n`;
 }
 
-export const client: SnippetClient<SnippetRequest> = {
-  id: "js/openai",
-  language: "js",
-  client: "openai",
+export const client: ClientDefinition<SnippetRequest> = {
   order: 60,
-  source: toolSourcePath(import.meta.url),
   reference: { label: "the OpenAI JavaScript SDK", url: "https://github.com/openai/openai-node" },
   plan: (request) => (request.chat ? request : new Refusal("the OpenAI SDK only serves the chat completion route")),
   render,

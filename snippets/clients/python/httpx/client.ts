@@ -5,9 +5,8 @@
  * runs). Downloads follow redirects, which httpx does not do unless asked.
  */
 import { renderPythonHttp, type PythonHttpDialect } from "../requests/client.ts";
-import { toolSourcePath } from "../../../source-file.ts";
 import type { SnippetRequest } from "../../../request.ts";
-import type { SnippetClient } from "../../types.ts";
+import type { ClientDefinition } from "../../types.ts";
 
 const HTTPX: PythonHttpDialect = {
   module: "httpx",
@@ -18,12 +17,8 @@ const HTTPX: PythonHttpDialect = {
   chunks: "response.iter_bytes()",
 };
 
-export const client: SnippetClient<SnippetRequest> = {
-  id: "python/httpx",
-  language: "python",
-  client: "httpx",
+export const client: ClientDefinition<SnippetRequest> = {
   order: 35,
-  source: toolSourcePath(import.meta.url),
   reference: { label: "the HTTPX documentation", url: "https://www.python-httpx.org/" },
   // Debian's python3-httpx is importable only from the system interpreter.
   interpreter: "/usr/bin/python3",

@@ -18,9 +18,8 @@ import { PythonImports } from "../../../languages/python/imports.ts";
 import { chatCall } from "../chat.ts";
 import { pythonToken } from "../../../languages/python/token.ts";
 import { fileURLToPath } from "node:url";
-import { toolSourcePath } from "../../../source-file.ts";
 import { TASK_METHODS, type TaskMethod } from "./tasks.ts";
-import { Refusal, type SnippetClient } from "../../types.ts";
+import { type ClientDefinition, Refusal } from "../../types.ts";
 
 const METHODS: Record<string, readonly string[] | undefined> = signatures.methods;
 const CHAT_ARGUMENTS = new Set(signatures.chat_completion);
@@ -115,12 +114,8 @@ function render(plan: Plan): string {
   return `${imports.render()}\n\n${client}\n\n${call}\n`;
 }
 
-export const client: SnippetClient<Plan> = {
-  id: "python/huggingface_hub",
-  language: "python",
-  client: "huggingface_hub",
+export const client: ClientDefinition<Plan> = {
   order: 20,
-  source: toolSourcePath(import.meta.url),
   // The SDK cannot be installed here: conformance runs its snippets against a module written from its source.
   standInDir: fileURLToPath(new URL("./standin/", import.meta.url)),
   reference: {

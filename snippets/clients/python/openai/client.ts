@@ -8,8 +8,7 @@ import { PythonImports } from "../../../languages/python/imports.ts";
 import { chatCall } from "../chat.ts";
 import { pythonToken } from "../../../languages/python/token.ts";
 import { fileURLToPath } from "node:url";
-import { toolSourcePath } from "../../../source-file.ts";
-import { Refusal, type SnippetClient } from "../../types.ts";
+import { type ClientDefinition, Refusal } from "../../types.ts";
 
 /** Keyword arguments of `OpenAI().chat.completions.create` that map to request body fields. */
 export const OPENAI_CHAT_ARGUMENTS = new Set([
@@ -62,12 +61,8 @@ function render(request: SnippetRequest): string {
   return `${imports.render()}\n\n${client}\n\n${call}\n`;
 }
 
-export const client: SnippetClient<SnippetRequest> = {
-  id: "python/openai",
-  language: "python",
-  client: "openai",
+export const client: ClientDefinition<SnippetRequest> = {
   order: 40,
-  source: toolSourcePath(import.meta.url),
   // The SDK cannot be installed here: conformance runs its snippets against a module written from its source.
   standInDir: fileURLToPath(new URL("./standin/", import.meta.url)),
   reference: { label: "the OpenAI Python SDK", url: "https://github.com/openai/openai-python" },

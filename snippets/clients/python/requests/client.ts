@@ -11,8 +11,7 @@ import type { JobHandling, SnippetRequest, UrlPart } from "../../../request.ts";
 import { accessors, bodyWithFileCode } from "../../flow.ts";
 import { PythonImports } from "../../../languages/python/imports.ts";
 import { pythonBearer } from "../../../languages/python/token.ts";
-import { toolSourcePath } from "../../../source-file.ts";
-import type { SnippetClient } from "../../types.ts";
+import type { ClientDefinition } from "../../types.ts";
 
 /** What differs between Python HTTP libraries whose calls otherwise look alike. */
 export interface PythonHttpDialect {
@@ -201,12 +200,8 @@ export function renderPythonHttp(request: SnippetRequest, dialect: PythonHttpDia
   return `${imports.render()}\n\n${lines.join("\n\n")}\n`;
 }
 
-export const client: SnippetClient<SnippetRequest> = {
-  id: "python/requests",
-  language: "python",
-  client: "requests",
+export const client: ClientDefinition<SnippetRequest> = {
   order: 30,
-  source: toolSourcePath(import.meta.url),
   reference: { label: "the requests documentation", url: "https://requests.readthedocs.io/en/latest/" },
   plan: (request) => request,
   render: (request) => renderPythonHttp(request, REQUESTS),

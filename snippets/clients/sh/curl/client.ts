@@ -11,8 +11,7 @@ import { jsonText, shellQuote } from "../../../languages/sh/literals.ts";
 import type { JobHandling, RequestBody, SnippetRequest, TokenSource, UrlPart } from "../../../request.ts";
 import { accessors, readsJson } from "../../flow.ts";
 import { shellBearerHeader } from "../../../languages/sh/token.ts";
-import { toolSourcePath } from "../../../source-file.ts";
-import { Refusal, type SnippetClient } from "../../types.ts";
+import { type ClientDefinition, Refusal } from "../../types.ts";
 
 /** The steps after the first response run these commands; the words they get are already quoted. */
 export interface ShellHttpDialect {
@@ -202,12 +201,8 @@ export function stepsReadingJson(request: SnippetRequest, call: string, http: Sh
   return `${NEEDS_JQ}\n${steps.join("\n")}`;
 }
 
-export const client: SnippetClient<SnippetRequest> = {
-  id: "sh/curl",
-  language: "sh",
-  client: "curl",
+export const client: ClientDefinition<SnippetRequest> = {
   order: 10,
-  source: toolSourcePath(import.meta.url),
   reference: { label: "curl's manual", url: "https://curl.se/docs/manpage.html" },
   plan,
   render,

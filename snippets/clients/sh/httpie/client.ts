@@ -10,8 +10,7 @@
 import { shellQuote } from "../../../languages/sh/literals.ts";
 import type { SnippetRequest, TokenSource } from "../../../request.ts";
 import { readsJson } from "../../flow.ts";
-import { toolSourcePath } from "../../../source-file.ts";
-import { Refusal, type SnippetClient } from "../../types.ts";
+import { type ClientDefinition, Refusal } from "../../types.ts";
 import {
   CONTINUATION,
   formFieldWithNul,
@@ -78,12 +77,8 @@ function render(request: SnippetRequest): string {
   return readsJson(request) ? stepsReadingJson(request, call, HTTPIE) : call;
 }
 
-export const client: SnippetClient<SnippetRequest> = {
-  id: "sh/httpie",
-  language: "sh",
-  client: "httpie",
+export const client: ClientDefinition<SnippetRequest> = {
   order: 15,
-  source: toolSourcePath(import.meta.url),
   reference: { label: "HTTPie's documentation", url: "https://httpie.io/docs/cli" },
   plan,
   render,
