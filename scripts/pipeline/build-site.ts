@@ -127,6 +127,8 @@ async function renderPageSnippets(
     warnings,
     count: batch.snippets.length,
     readings: work.readings,
+    /** Whether any snippet was formatted here (else the drafts were the snippets themselves). */
+    formatted: plan.toCheck.length > 0,
   };
 }
 
@@ -262,16 +264,16 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   // ones (unless formatting changes a fence): reading them ahead lets the pages be checked on both
   // cores at once with the snippets. A draft that cannot be rendered is left to the final rendering
   // to report, after the snippets' problems.
+  let draft: ReturnType<typeof renderPages> | undefined;
   const draftSkeletons = async (drafts: Snippet[]): Promise<string[]> => {
-    let pages: { file: string; markdown: string }[];
     try {
-      pages = renderPages(byTask(drafts)).pages;
+      draft = renderPages(byTask(drafts));
     } catch {
       return [];
     }
     const digest = digestOf(drafts);
     const { shortSkeletonOf } = await import("../pages/validate-page.ts");
-    return pages
+    return draft.pages
       .filter((page) => cache.get(PAGE_CACHE_KIND, pageCacheParts(config, page, digest)) !== true)
       .map((page) => shortSkeletonOf(page.markdown));
   };
@@ -289,7 +291,13 @@ export async function buildSite(config: Config, options: BuildOptions = {}): Pro
   const snippetCount = rendered.count;
   const snippetContents = new Set([...rendered.byTask.values()].flat().map((snippet) => snippet.content));
   const snippetsDigest = digestOf([...rendered.byTask.values()].flat());
-  const { files, pages } = renderPages(rendered.byTask, progress);
+  // With nothing formatted, the drafts were the snippets themselves and their pages are the pages.
+  const reused = rendered.formatted ? undefined : draft;
+  if (reused) {
+    progress?.phase("rendering pages", reused.pages.length);
+    progress?.advance(reused.pages.length);
+  }
+  const { files, pages } = reused ?? renderPages(rendered.byTask, progress);
   const pageChecks = pages.map((page) => ({ ...page, cacheParts: pageCacheParts(config, page, snippetsDigest) }));
   // The skeletons read with the snippets (build-pool.ts) leave little to do here.
   const expected: PageExpectations = { snippets: snippetContents, mdx: isComponent, readings: rendered.readings };
