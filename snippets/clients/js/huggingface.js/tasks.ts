@@ -15,6 +15,7 @@ export const TASK_METHODS: Readonly<Record<string, TaskMethod>> = {
   "feature-extraction": { method: "featureExtraction" },
   "fill-mask": { method: "fillMask" },
   "image-classification": { method: "imageClassification" },
+  "image-segmentation": { method: "imageSegmentation" },
   "image-text-to-text": { method: "chatCompletion", streamMethod: "chatCompletionStream" },
   "image-to-image": { method: "imageToImage" },
   "object-detection": { method: "objectDetection" },
