@@ -26,7 +26,9 @@ interface Plan {
 
 function plan(request: SnippetRequest): Plan | Refusal {
   const sdk = TASK_METHODS[request.taskId];
-  if (!sdk) return new Refusal(`huggingface.js has no method for ${request.taskId} in its table (tasks.ts)`);
+  // A task missing from the table is most likely a table not yet brought up to date: said as a warning.
+  if (!sdk)
+    return new Refusal(`huggingface.js has no method for ${request.taskId} in its table (tasks.ts): add it`, true);
   if (request.direct) return new Refusal("huggingface.js routes through the router, not to the provider's own API");
   const method = request.stream ? sdk.streamMethod : sdk.method;
   if (method === undefined) return new Refusal("huggingface.js has no streaming method for this task");

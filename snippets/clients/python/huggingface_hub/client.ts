@@ -62,7 +62,9 @@ function taskPlan(request: SnippetRequest, sdk: TaskMethod): Plan | Refusal {
 function plan(request: SnippetRequest): Plan | Refusal {
   if (request.direct) return new Refusal("huggingface_hub routes through the router, not to the provider's own API");
   const sdk = TASK_METHODS[request.taskId];
-  if (!sdk) return new Refusal(`huggingface_hub has no method for ${request.taskId} in its table (tasks.ts)`);
+  // A task missing from the table is most likely a table not yet brought up to date: said as a warning.
+  if (!sdk)
+    return new Refusal(`huggingface_hub has no method for ${request.taskId} in its table (tasks.ts): add it`, true);
   if (request.chat) return { kind: "chat", request };
   if (!request.providerRouting)
     return new Refusal(`huggingface_hub is not documented here for ${request.providerId} on this task`);
