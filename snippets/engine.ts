@@ -3,6 +3,7 @@
  * A client that does not support a request yields no snippet; a snippet that does not parse is
  * reported (task, provider, client) and never returned.
  */
+import { BoundedMemo } from "../scripts/lib/bounded-memo.ts";
 import { NO_CACHE, type ContentCache } from "../scripts/lib/content-cache.ts";
 import type { Diagnostic } from "../scripts/lib/diagnostics.ts";
 import type { JsonValue } from "../scripts/lib/json-source.ts";
@@ -53,19 +54,13 @@ export interface RenderJob {
  * (the preview rebuilds on every edit). Bounded so a long preview session cannot grow it forever.
  * Behind it, the persistent cache keeps them from one process to the next.
  */
-const checkedCache = new Map<string, Checked>();
-const CACHE_LIMIT = 20_000;
+const checkedCache = new BoundedMemo<string, Checked>(20_000);
 /** The kind of persistent cache entry: a snippet source formatted and verified. */
 const CACHE_KIND = "snippet";
 
 /** Empties the in-memory layer (the persistent cache is then what a new process would see). */
 export function forgetCheckedSnippets(): void {
   checkedCache.clear();
-}
-
-function remember(key: string, value: Checked): void {
-  if (checkedCache.size >= CACHE_LIMIT) checkedCache.delete(checkedCache.keys().next().value as string);
-  checkedCache.set(key, value);
 }
 
 /** A cached value is used only when it has the shape of a Checked. */
@@ -136,7 +131,7 @@ export function planSnippets(jobs: readonly RenderJob[], cache: ContentCache = N
     });
     for (const item of pending) {
       const checked = item.checked as Checked;
-      remember(item.key, checked);
+      checkedCache.set(item.key, checked);
       if (checked.problem !== undefined) {
         batch.problems.push({
           file: item.job.request.taskFile,

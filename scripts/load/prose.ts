@@ -9,6 +9,7 @@ import type { Root, RootContent } from "mdast";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { BoundedMemo } from "../lib/bounded-memo.ts";
 
 /** Characters per paragraph; far more than any real paragraph, small enough to parse quickly. */
 export const MAX_PARAGRAPH_LENGTH = 10_000;
@@ -44,19 +45,12 @@ function walk(node: Root | RootContent, visit: (node: Root | RootContent) => voi
  * Problems by paragraph: a long-lived process (the preview's builder) loads the specs on every
  * save, and parsing every description again was most of loading them. Bounded.
  */
-const checkedParagraphs = new Map<string, readonly ProseProblem[]>();
-const CHECKED_PARAGRAPHS_LIMIT = 5_000;
+const checkedParagraphs = new BoundedMemo<string, readonly ProseProblem[]>(5_000);
 
 /** What is wrong with a piece of prose, if anything. */
 export function proseProblems(markdown: string): ProseProblem[] {
   return proseParagraphs(markdown).flatMap((paragraph) => {
-    let problems = checkedParagraphs.get(paragraph);
-    if (problems === undefined) {
-      problems = paragraphProblems(paragraph);
-      if (checkedParagraphs.size >= CHECKED_PARAGRAPHS_LIMIT) checkedParagraphs.clear();
-      checkedParagraphs.set(paragraph, problems);
-    }
-    return problems.map((problem) => ({ ...problem }));
+    return checkedParagraphs.getOrMake(paragraph, paragraphProblems).map((problem) => ({ ...problem }));
   });
 }
 

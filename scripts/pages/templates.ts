@@ -10,6 +10,7 @@ import { existsSync, lstatSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
+import { BoundedMemo } from "../lib/bounded-memo.ts";
 import { InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import { displayPath, entryKind, listDirectory, readTextFile } from "../load/files.ts";
 
@@ -140,22 +141,11 @@ function placeOf(node: TemplateNode): Diagnostic["position"] {
  * compiling them again was a large part of a rebuild. Bounded; a process that sees more texts
  * than this starts over.
  */
-const parsedTemplates = new Map<string, hbs.AST.Program>();
-const compiledTemplates = new Map<string, Compiled>();
-const TEMPLATE_MEMO_LIMIT = 500;
-
-function remembered<T>(memo: Map<string, T>, source: string, make: (source: string) => T): T {
-  let value = memo.get(source);
-  if (value === undefined) {
-    value = make(source);
-    if (memo.size >= TEMPLATE_MEMO_LIMIT) memo.clear();
-    memo.set(source, value);
-  }
-  return value;
-}
+const parsedTemplates = new BoundedMemo<string, hbs.AST.Program>(500);
+const compiledTemplates = new BoundedMemo<string, Compiled>(500);
 
 function parseTemplate(source: string): hbs.AST.Program {
-  return remembered(parsedTemplates, source, (text) => Handlebars.parse(text));
+  return parsedTemplates.getOrMake(source, (text) => Handlebars.parse(text));
 }
 
 function readTemplate(absolutePath: string, diagnostics: Diagnostic[]): TemplateFile | undefined {
@@ -318,7 +308,7 @@ export class TemplateRenderer {
   constructor(private readonly templates: TemplateSet) {}
 
   private compile(file: TemplateFile): Compiled {
-    return remembered(compiledTemplates, file.source, (source) =>
+    return compiledTemplates.getOrMake(file.source, (source) =>
       environment.compile(source, { noEscape: true, preventIndent: true }),
     );
   }

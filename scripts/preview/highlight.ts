@@ -7,14 +7,14 @@
 import type { Element } from "hast";
 import { createHighlighter, type Highlighter } from "shiki";
 import { LANGUAGES as SNIPPET_LANGUAGES } from "../../snippets/languages/index.ts";
+import { BoundedMemo } from "../lib/bounded-memo.ts";
 import { h } from "./hast.ts";
 
 const THEME = "github-light";
 const LANGUAGES = [...SNIPPET_LANGUAGES.map((language) => language.highlight), "json"];
-const CACHE_LIMIT = 5_000;
 
 let highlighter: Promise<Highlighter> | undefined;
-const highlighted = new Map<string, Element>();
+const highlighted = new BoundedMemo<string, Element>(5_000);
 
 /** Loads the grammars once; later calls share the same highlighter. */
 export function loadHighlighter(): Promise<Highlighter> {
@@ -37,7 +37,6 @@ export async function highlightCode(code: string, language: string): Promise<Ele
   const pre =
     root?.children.find((child): child is Element => child.type === "element" && child.tagName === "pre") ??
     plainBlock(code);
-  if (highlighted.size >= CACHE_LIMIT) highlighted.delete(highlighted.keys().next().value as string);
   highlighted.set(key, pre);
   return pre;
 }

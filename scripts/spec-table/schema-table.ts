@@ -3,6 +3,7 @@
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { BoundedMemo } from "../lib/bounded-memo.ts";
 import { partsHash } from "../lib/content-cache.ts";
 import { InputError } from "../lib/diagnostics.ts";
 import { loadSchemaFiles } from "../load/files.ts";
@@ -25,8 +26,7 @@ export function tableTitleFor(document: SchemaDocument): string {
  * Tables by everything they are made from (the registry's documents, the schema, the title): the
  * preview's builder renders every table on every save, and most saves change no schema. Bounded.
  */
-const renderedTables = new Map<string, string>();
-const RENDERED_TABLES_LIMIT = 2_000;
+const renderedTables = new BoundedMemo<string, string>(2_000);
 /** A registry's digest, with the number of documents it covered (a registry only grows). */
 const registryDigests = new WeakMap<SchemaRegistry, { count: number; digest: string }>();
 
@@ -47,13 +47,7 @@ export function renderSchemaTable(
   title = tableTitleFor(document),
 ): string {
   const key = `${registryDigest(registry)}\u0000${document.fileUrl}\u0000${title}`;
-  let table = renderedTables.get(key);
-  if (table === undefined) {
-    table = specTable(title, schemaRows(registry, registry.root(document)));
-    if (renderedTables.size >= RENDERED_TABLES_LIMIT) renderedTables.clear();
-    renderedTables.set(key, table);
-  }
-  return table;
+  return renderedTables.getOrMake(key, () => specTable(title, schemaRows(registry, registry.root(document))));
 }
 
 /**
