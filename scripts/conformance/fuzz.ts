@@ -213,9 +213,6 @@ export function exampleArbitrary(task: Task, slots: readonly Slot[]): fc.Arbitra
   });
 }
 
-/** Cheap to start (no SDK import), so they get more of the fuzz budget. */
-const CLIENT_WEIGHTS: Record<string, number> = { "sh/curl": 4, "python/requests": 2, "js/fetch": 2 };
-
 export interface FuzzTarget {
   job: SnippetJob;
   slots: Slot[];
@@ -236,7 +233,7 @@ export function fuzzTargets(specs: Specs, jobs: readonly SnippetJob[], total: nu
     const slots = slotsByTask.get(job.task.id) ?? [];
     if (seen.has(key) || slots.length === 0) continue;
     seen.add(key);
-    candidates.push({ job, slots, weight: CLIENT_WEIGHTS[job.client.id] ?? 1 });
+    candidates.push({ job, slots, weight: job.client.fuzzWeight ?? 1 });
   }
   const weightSum = candidates.reduce((sum, candidate) => sum + candidate.weight, 0);
   if (weightSum === 0 || total <= 0) return [];

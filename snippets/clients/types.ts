@@ -54,6 +54,11 @@ export interface SnippetClient<Plan = unknown> {
    */
   interpreter?: string;
   /**
+   * For conformance fuzzing: this client's share of the fuzz cases against the others' (1 when
+   * unset). Clients cheap to start (no SDK to import) take more.
+   */
+  fuzzWeight?: number;
+  /**
    * For conformance runs: a folder (absolute) put on the module path in place of an SDK that cannot
    * be installed here; results are marked as checked against a stand-in.
    */

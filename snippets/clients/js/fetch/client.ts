@@ -180,6 +180,7 @@ export function formFieldChangedByFormData(request: SnippetRequest): Refusal | u
 
 export const client: ClientDefinition<SnippetRequest> = {
   order: 70,
+  fuzzWeight: 2,
   reference: { label: "the Fetch API on MDN", url: "https://developer.mozilla.org/en-US/docs/Web/API/Fetch_API" },
   plan: (request) => formFieldChangedByFormData(request) ?? request,
   render,

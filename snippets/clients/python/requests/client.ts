@@ -202,6 +202,7 @@ export function renderPythonHttp(request: SnippetRequest, dialect: PythonHttpDia
 
 export const client: ClientDefinition<SnippetRequest> = {
   order: 30,
+  fuzzWeight: 2,
   reference: { label: "the requests documentation", url: "https://requests.readthedocs.io/en/latest/" },
   plan: (request) => request,
   render: (request) => renderPythonHttp(request, REQUESTS),

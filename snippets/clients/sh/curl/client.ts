@@ -203,6 +203,7 @@ export function stepsReadingJson(request: SnippetRequest, call: string, http: Sh
 
 export const client: ClientDefinition<SnippetRequest> = {
   order: 10,
+  fuzzWeight: 4,
   reference: { label: "curl's manual", url: "https://curl.se/docs/manpage.html" },
   plan,
   render,
