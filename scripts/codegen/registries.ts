@@ -6,9 +6,9 @@
  * registry file makes the bundle rebuild; a test fails when a file no longer lists exactly the
  * folders, naming the command below.
  *
- *   npm run codegen   (also run by npm run build and npm ci)
+ *   npm run codegen   (scripts/codegen/main.ts; also run by npm run build and npm ci)
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as prettier from "prettier";
@@ -93,20 +93,4 @@ export async function languageRegistrySource(folders: readonly string[]): Promis
     "",
   ].join("\n");
   return formatted(text, LANGUAGE_REGISTRY_FILE);
-}
-
-/** Writes `file` when its text differs (an unchanged file keeps its time, so the bundle stays current). */
-function update(file: string, text: string): boolean {
-  if (existsSync(file) && readFileSync(file, "utf8") === text) return false;
-  writeFileSync(file, text);
-  return true;
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const written = [
-    update(LANGUAGE_REGISTRY_FILE, await languageRegistrySource(languageFolders())) && LANGUAGE_REGISTRY_FILE,
-    update(CLIENT_REGISTRY_FILE, await clientRegistrySource(clientFolders())) && CLIENT_REGISTRY_FILE,
-  ].filter((file) => file !== false);
-  // On stderr: `npm pack --json` runs this through `prepare`, and its stdout must stay JSON.
-  for (const file of written) console.error(`wrote ${path.relative(process.cwd(), file)}`);
 }

@@ -13,7 +13,7 @@ import type { Contract, Mapping, Provider, Specs, Task, TaskMetadata } from "../
 import { SchemaRegistry, type SchemaDocument } from "../schema/registry.ts";
 import { createValidator, type SchemaValidator, type ValidatorResult } from "../schema/validator.ts";
 import { displayPath, entryKind, listDirectory, loadSchemaFiles, readJsonFile } from "./files.ts";
-import { checkAgainstMetaSchema, META_SCHEMA_DIR } from "./meta-schemas.ts";
+import { checkAgainstMetaSchema, metaSchemaFile } from "./meta-schemas.ts";
 import { proseProblems } from "./prose.ts";
 
 export type SchemaLayout = { layout: "ours" } | { layout: "upstream"; dir: string };
@@ -292,8 +292,7 @@ function loadDigest(
   registry: SchemaRegistry,
 ): string {
   const hash = partsHash();
-  for (const name of ["providers", "contracts", "task"])
-    hash.add(readFileSync(`${META_SCHEMA_DIR}${name}.schema.json`, "utf8"));
+  for (const name of ["providers", "contracts", "task"] as const) hash.add(readFileSync(metaSchemaFile(name), "utf8"));
   hash.add(providers?.text ?? "").add(contracts?.text ?? "");
   for (const task of tasks) hash.add(task.id).add(task.source.text);
   for (const document of registry.all()) hash.add(document.fileUrl).add(document.source.text);

@@ -8,18 +8,32 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { ValidateFunction } from "ajv/dist/2020.js";
+import { contentKey } from "../lib/content-cache.ts";
 import type { Diagnostic } from "../lib/diagnostics.ts";
 import { diagnosticAt, type JsonSource } from "../lib/json-source.ts";
 import type { RuleId } from "../lib/rules.ts";
 import { displayPath } from "./files.ts";
-import { newAjv, type Ajv2020 } from "../schema/ajv.ts";
+import * as precompiled from "./meta-validators.generated.ts";
+import { newAjv } from "../schema/ajv.ts";
 import { toSchemaErrors } from "../schema/validator.ts";
 
-export type MetaSchemaName = "task" | "providers" | "contracts" | "config";
+export const META_SCHEMA_NAMES = ["task", "providers", "contracts", "config"] as const;
+export type MetaSchemaName = (typeof META_SCHEMA_NAMES)[number];
 
 export const META_SCHEMA_DIR = fileURLToPath(new URL("../../schemas/", import.meta.url));
 
-let ajv: Ajv2020 | undefined;
+/** How the meta-schemas are compiled, ahead (scripts/codegen/meta-validators.ts) or here. */
+export const META_SCHEMA_OPTIONS = { strict: false, allErrors: true } as const;
+
+export function metaSchemaFile(name: MetaSchemaName): string {
+  return `${META_SCHEMA_DIR}${name}.schema.json`;
+}
+
+/** What the precompiled validators record of the schema they were made from. */
+export function schemaTextDigest(text: string): string {
+  return contentKey([text]);
+}
+
 /** The rule a document breaks when it does not follow its meta-schema. */
 const META_SCHEMA_RULES = {
   task: "task-schema",
@@ -28,14 +42,27 @@ const META_SCHEMA_RULES = {
   config: "config-schema",
 } as const satisfies Record<MetaSchemaName, RuleId>;
 
-const compiled = new Map<MetaSchemaName, ValidateFunction>();
+const PRECOMPILED = precompiled as unknown as Record<MetaSchemaName, ValidateFunction> & {
+  SCHEMA_DIGESTS: Partial<Record<MetaSchemaName, string>>;
+};
+
+/**
+ * The validator of a meta-schema whose file holds `text`: the precompiled one when it was made from
+ * this very text, else compiled now (a schema edited since `npm run codegen`).
+ */
+export function metaValidatorFor(name: MetaSchemaName, text: string): ValidateFunction {
+  if (PRECOMPILED.SCHEMA_DIGESTS[name] === schemaTextDigest(text)) return PRECOMPILED[name];
+  // Its own ajv: a schema keeps its $id when edited, and one ajv holds each $id once.
+  return newAjv(META_SCHEMA_OPTIONS).compile(JSON.parse(text) as object);
+}
+
+const validators = new Map<MetaSchemaName, ValidateFunction>();
 
 function metaSchema(name: MetaSchemaName): ValidateFunction {
-  let validate = compiled.get(name);
+  let validate = validators.get(name);
   if (!validate) {
-    ajv ??= newAjv({ strict: false, allErrors: true });
-    validate = ajv.compile(JSON.parse(readFileSync(`${META_SCHEMA_DIR}${name}.schema.json`, "utf8")) as object);
-    compiled.set(name, validate);
+    validate = metaValidatorFor(name, readFileSync(metaSchemaFile(name), "utf8"));
+    validators.set(name, validate);
   }
   return validate;
 }
@@ -49,7 +76,7 @@ export function checkAgainstMetaSchema(name: MetaSchemaName, source: JsonSource)
       diagnosticAt(
         source,
         error.instancePointer,
-        `${error.message} (the format is defined in ${displayPath(`${META_SCHEMA_DIR}${name}.schema.json`)})`,
+        `${error.message} (the format is defined in ${displayPath(metaSchemaFile(name))})`,
         META_SCHEMA_RULES[name],
       ),
     );

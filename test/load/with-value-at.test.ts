@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { pathsOf } from "../helpers/json-paths.ts";
 import type { JsonValue } from "../../scripts/lib/json-source.ts";
 import { documentWith, mergedDocument } from "../../scripts/conformance/native.ts";
 import { withValueAt } from "../../scripts/lib/with-value-at.ts";
@@ -18,16 +19,6 @@ function valueAt(document: JsonValue, path: readonly string[]): JsonValue | unde
     else return undefined;
   }
   return current;
-}
-
-/** Every path to a value inside `document`, root included. */
-function pathsOf(document: JsonValue, prefix: string[] = []): string[][] {
-  const children: [string, JsonValue][] = Array.isArray(document)
-    ? document.map((item, index) => [String(index), item])
-    : document !== null && typeof document === "object"
-      ? Object.entries(document)
-      : [];
-  return [prefix, ...children.flatMap(([key, child]) => pathsOf(child, [...prefix, key]))];
 }
 
 describe("withValueAt", () => {
