@@ -4,10 +4,20 @@
  */
 import path from "node:path";
 import type { Config } from "../config/config.ts";
-import { DirectoryCache, NO_CACHE, type ContentCache } from "../lib/content-cache.ts";
+import { DirectoryCache, NO_CACHE, PackCache, type ContentCache } from "../lib/content-cache.ts";
 import { defaultCacheDir, toolFingerprint } from "./tool-fingerprint.ts";
 
+/**
+ * The cache of a build's entries (snippets, pages, spec loads); flush it when the build is done. A
+ * long-lived process keeps it between builds, so the packs are read once.
+ */
 export function buildCache(config: Config, options: { noCache?: boolean } = {}): ContentCache {
+  if (options.noCache) return NO_CACHE;
+  return new PackCache(cacheDirectory(config), toolFingerprint());
+}
+
+/** The cache of whole sites (site-memo.ts): a few large entries, each read alone. */
+export function siteCache(config: Config, options: { noCache?: boolean } = {}): ContentCache {
   if (options.noCache) return NO_CACHE;
   return new DirectoryCache(cacheDirectory(config), toolFingerprint());
 }

@@ -23,7 +23,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildCache, cacheDirectory } from "../cache/build-cache.ts";
+import { buildCache, cacheDirectory, siteCache } from "../cache/build-cache.ts";
 import { partsHash, type ContentCache, type PartsHash } from "../lib/content-cache.ts";
 import { siteToolFingerprint } from "../cache/tool-fingerprint.ts";
 import type { Config } from "../config/config.ts";
@@ -165,10 +165,10 @@ export interface SiteOptions {
 
 /** The site `config` builds: remembered when every input is as it was at a passed build, else built. */
 export async function siteFiles(config: Config, options: SiteOptions = {}): Promise<BuiltSite> {
-  const cache: ContentCache = buildCache(config, options);
+  const sites = siteCache(config, options);
   const digest = options.noCache ? undefined : siteInputsDigest(config);
   if (digest !== undefined) {
-    const entry = cache.get(SITE_MEMO_KIND, [digest]);
+    const entry = sites.get(SITE_MEMO_KIND, [digest]);
     if (isMemoEntry(entry) && outsideDigest(entry.outside.files) === entry.outside.digest) {
       return { files: entry.files, snippetCount: entry.snippetCount, warnings: entry.warnings };
     }
@@ -178,9 +178,10 @@ export async function siteFiles(config: Config, options: SiteOptions = {}): Prom
   prestartBuildWorker();
   const { buildSite } = await import("./build-site.ts");
   const { releaseSpareWorkers } = await import("../lib/share-work.ts");
-  const site = await buildSite(config, { cache, ...(options.progress ? { progress: options.progress } : {}) }).finally(
-    releaseSpareWorkers,
-  );
+  const cache: ContentCache = buildCache(config, options);
+  const site = await buildSite(config, { cache, ...(options.progress ? { progress: options.progress } : {}) })
+    // What was formatted and checked is kept also when the build fails, for the run after the fix.
+    .finally(() => Promise.all([releaseSpareWorkers(), cache.flush()]));
   // An input saved during the build may or may not be in it: such a build is not remembered.
   if (digest !== undefined && siteInputsDigest(config) === digest) {
     const folders = digestedFolders(config);
@@ -198,12 +199,10 @@ export async function siteFiles(config: Config, options: SiteOptions = {}): Prom
       warnings: site.warnings,
       outside: { files: outside, digest: outsideDigest(outside) },
     };
-    cache.set(SITE_MEMO_KIND, [digest], entry as unknown as JsonValue);
-    await cache.flush();
+    sites.set(SITE_MEMO_KIND, [digest], entry as unknown as JsonValue);
+    await sites.flush();
     removeOldSites(path.join(cacheDirectory(config), SITE_MEMO_KIND));
   }
-  // The cache is written in the background while the build goes on; the command ends with it stored.
-  await cache.flush();
   return { files: site.files, snippetCount: site.snippetCount, warnings: site.warnings };
 }
 

@@ -5,7 +5,10 @@
  * another is not kept waiting.
  * Exits when the parent goes away.
  */
-import { buildCache } from "../cache/build-cache.ts";
+import { buildCache, cacheDirectory } from "../cache/build-cache.ts";
+import { toolFingerprint } from "../cache/tool-fingerprint.ts";
+import type { ContentCache } from "../lib/content-cache.ts";
+import type { Config } from "../config/config.ts";
 import { generateOnce } from "../pipeline/generate-once.ts";
 import { loadConfig } from "../config/config.ts";
 import { isInputError } from "../lib/diagnostics.ts";
@@ -58,14 +61,26 @@ async function checkPages(site: Site, signal: AbortSignal): Promise<PageChecks> 
   }
 }
 
+/** The cache of the builds, kept open while its folder and the tool stay the same, so its packs are read once. */
+let openCache: { key: string; cache: ContentCache } | undefined;
+
+function cacheFor(config: Config): ContentCache {
+  const key = `${cacheDirectory(config)}\u0000${toolFingerprint()}`;
+  if (openCache?.key !== key) openCache = { key, cache: buildCache(config) };
+  return openCache.cache;
+}
+
 async function buildPages(request: BuildRequest): Promise<void> {
   const started = performance.now();
   let site: Site;
+  let cache: ContentCache | undefined;
   try {
     const config = loadConfig(request.root, request.configFile);
-    site = await buildSite(config, { deferPageChecks: true, cache: buildCache(config) });
+    cache = cacheFor(config);
+    site = await buildSite(config, { deferPageChecks: true, cache });
   } catch (error) {
     await send({ type: "outcome", id: request.id, outcome: failure(error) });
+    await cache?.flush();
     return;
   }
   const providers = site.specs.providers.map((provider) => ({ id: provider.id, displayName: provider.displayName }));
@@ -78,6 +93,7 @@ async function buildPages(request: BuildRequest): Promise<void> {
   checking = new AbortController();
   await send({ type: "page-checks", id: request.id, checks: await checkPages(site, checking.signal) });
   checking = undefined;
+  await cache.flush();
 }
 
 async function generate(request: BuildRequest): Promise<void> {
