@@ -4,6 +4,7 @@
  * pages come out the same. A build's entries go into one pack file; packs that pile up are merged.
  */
 import {
+  appendFileSync,
   existsSync,
   mkdtempSync,
   readdirSync,
@@ -20,6 +21,7 @@ import { buildCache, cacheDirectory } from "../../scripts/cache/build-cache.ts";
 import { contentKey, DirectoryCache, NO_CACHE, PackCache, type PackLimits } from "../../scripts/lib/content-cache.ts";
 import { loadConfig } from "../../scripts/config/config.ts";
 import { buildSite } from "../../scripts/pipeline/build-site.ts";
+import { siteFiles } from "../../scripts/pipeline/site-memo.ts";
 import { forgetCheckedSnippets } from "../../snippets/engine.ts";
 import { runCommand, scratchProject } from "../helpers/cli.ts";
 
@@ -225,6 +227,22 @@ describe("a build with the cache", () => {
     });
     expect(third.files).toEqual(first.files);
     expect(stored).toEqual([]);
+  });
+
+  it("keeps what a build formatted also when the build then fails", async () => {
+    const failing = scratchProject({ providers: ["groq"], cacheDir: "cache" });
+    try {
+      // A code block the template adds fails the page checks, which come after the snippets.
+      appendFileSync(path.join(failing, "templates/layouts/index.hbs"), "\n```sh\necho added\n```\n");
+      forgetCheckedSnippets();
+      await expect(siteFiles(loadConfig(failing))).rejects.toThrow(/not exactly one of the rendered snippets/);
+      const kinds = [...packLines(path.join(failing, "cache")).values()]
+        .flat()
+        .map((line) => (JSON.parse(line) as { kind: string }).kind);
+      expect(kinds).toContain("snippet");
+    } finally {
+      rmSync(failing, { recursive: true, force: true });
+    }
   });
 
   it("lives in the configured directory, and is not used with --no-cache", async () => {
