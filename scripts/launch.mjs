@@ -9,7 +9,8 @@
  *
  * The bundle goes to dist/<build id>/, with the CLI's entry, its io and the worker entries,
  * with shared chunks; dist/current.json names the newest build and records every source file it
- * was made from (size and mtime), which is all a start-up has to compare. Modules keep their own
+ * was made from (size and mtime; a bundled package by its package.json, and this file), which is
+ * all a start-up has to compare. Modules keep their own
  * `import.meta.url` (rewritten to the source file's URL), so paths they compute from it are the
  * same as under tsx. Packages are not bundled. SNIPPET_DOCS_NO_BUNDLE=1 runs the sources with tsx.
  */
@@ -58,6 +59,49 @@ function isFresh(current) {
   return true;
 }
 
+/**
+ * Packages bundled with our code, with everything they import: parsers and template engines made of
+ * many small modules, each a file Node's loader would resolve and read (remark's parser alone is
+ * about 250). The other packages stay outside: ruff (a WebAssembly file beside its module), the
+ * preview's and conformance's libraries, and single-file builds such as prettier's.
+ */
+const BUNDLED_PACKAGES = new Set([
+  "unified",
+  "remark-parse",
+  "remark-gfm",
+  "micromark-extension-gfm",
+  "mdast-util-gfm-table",
+  "mdast-util-gfm-footnote",
+  "handlebars",
+  "jsonc-parser",
+  "acorn",
+]);
+
+/** Whether `file` belongs to a package, not to this tool (which may itself be installed in a node_modules). */
+function isPackageFile(file) {
+  const relative = path.relative(TOOL_ROOT, path.resolve(TOOL_ROOT, file));
+  return [`node_modules${path.sep}`, `..${path.sep}`].some((start) => relative.startsWith(start));
+}
+
+function packageName(specifier) {
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+}
+
+/** esbuild plugin: packages outside the bundle unless BUNDLED_PACKAGES holds them or a bundled package imports them. */
+const chosenPackages = {
+  name: "chosen-packages",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      const fromPackage = isPackageFile(args.importer);
+      if (args.path.startsWith("node:") || !(fromPackage || BUNDLED_PACKAGES.has(packageName(args.path)))) {
+        return { external: true };
+      }
+      return undefined;
+    });
+  },
+};
+
 /** esbuild plugin: each TypeScript module keeps the import.meta values of its source file. */
 const keepImportMeta = {
   name: "keep-import-meta",
@@ -73,6 +117,20 @@ const keepImportMeta = {
   },
 };
 
+/**
+ * The package.json of the package holding `file` (relative to the tool, as in esbuild's metafile),
+ * if it is in one. Installed, the tool's packages are beside it: ../unified/lib/index.js.
+ */
+function manifestOf(file) {
+  const absolute = path.resolve(TOOL_ROOT, file);
+  if (!isPackageFile(absolute)) return undefined;
+  const parts = absolute.split(path.sep);
+  const at = parts.lastIndexOf("node_modules");
+  if (at === -1) return undefined;
+  const nameLength = parts[at + 1]?.startsWith("@") ? 2 : 1;
+  return path.relative(TOOL_ROOT, [...parts.slice(0, at + 1 + nameLength), "package.json"].join(path.sep));
+}
+
 async function build() {
   const esbuild = await import("esbuild");
   const id = `build-${Date.now()}-${process.pid}`;
@@ -87,14 +145,20 @@ async function build() {
     format: "esm",
     platform: "node",
     target: "node20",
-    packages: "external",
+    // ES modules of the bundled packages where they offer both (jsonc-parser's CommonJS build is UMD).
+    mainFields: ["module", "main"],
     outExtension: { ".js": ".mjs" },
-    plugins: [keepImportMeta],
+    plugins: [chosenPackages, keepImportMeta],
     metafile: true,
     logLevel: "error",
   });
   const inputs = {};
-  for (const file of Object.keys(result.metafile.inputs)) {
+  // This file makes the bundle; a bundled package is represented by its package.json (npm rewrites it).
+  const recorded = [
+    "scripts/launch.mjs",
+    ...Object.keys(result.metafile.inputs).map((file) => manifestOf(file) ?? file),
+  ];
+  for (const file of new Set(recorded)) {
     const stat = statSync(path.join(TOOL_ROOT, file));
     inputs[file] = [stat.size, stat.mtimeMs];
   }
