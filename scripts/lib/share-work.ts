@@ -20,7 +20,7 @@ interface SetupMessage {
   setup: unknown;
 }
 
-/** How many chunks the worker holds at a time. */
+/** How many shared chunks the worker holds at a time, besides those it was given. */
 const CHUNKS_AHEAD = 2;
 
 /** Workers started ahead, by URL, not yet taken. */
@@ -75,6 +75,8 @@ export function startSharing<T, R>(
   const results: R[][] = [];
   const pending: ChunkMessage<T>[] = [];
   const inWorker = new Map<number, ChunkMessage<T>>();
+  /** Ids of the chunks given (not shared). */
+  const given = new Set<number>();
   let nextId = 0;
   let failed = false;
   let workerIdle: (() => void) | undefined;
@@ -83,10 +85,11 @@ export function startSharing<T, R>(
     inWorker.set(chunk.id, chunk);
     worker.postMessage(chunk);
   };
-  // This thread answers the worker only between its own chunks, so the worker holds a second chunk
-  // to go on with meanwhile instead of waiting idle.
+  // This thread answers the worker only between its own chunks, so the worker holds shared chunks
+  // to go on with meanwhile instead of waiting idle, also behind the chunks it was given.
+  const sharedInWorker = () => [...inWorker.keys()].filter((id) => !given.has(id)).length;
   const sendNext = () => {
-    while (!failed && inWorker.size < CHUNKS_AHEAD && pending.length > 0) post(pending.shift() as ChunkMessage<T>);
+    while (!failed && sharedInWorker() < CHUNKS_AHEAD && pending.length > 0) post(pending.shift() as ChunkMessage<T>);
     if (inWorker.size === 0 && (failed || pending.length === 0)) workerIdle?.();
   };
   worker.on("message", (answer: { id: number; results: R[] }) => {
@@ -102,7 +105,10 @@ export function startSharing<T, R>(
   });
   return {
     give(chunks) {
-      for (const items of chunks) post({ id: nextId++, items });
+      for (const items of chunks) {
+        given.add(nextId);
+        post({ id: nextId++, items });
+      }
     },
     async share(chunks) {
       for (const items of chunks) pending.push({ id: nextId++, items });

@@ -22,6 +22,20 @@ describe("startSharing", () => {
     expect(await sharing.share([[3], [4, 5]])).toEqual([[2], [4], [6], [8, 10]]);
   });
 
+  it("sends the worker shared chunks while it still works on given ones, so it never waits for this thread", async () => {
+    // This thread's chunks hold it for 100 ms each, as formatting does: it answers no message meanwhile.
+    const busyHere = async (items: number[]) => {
+      const until = Date.now() + 100;
+      while (Date.now() < until);
+      return items;
+    };
+    const sharing = startSharing(WORKER, busyHere, "report");
+    sharing.give([[0], [1], [2]]);
+    const results = await sharing.share([[3], [4], [5], [6]]);
+    // The worker had the first shared chunk (id 3) before it finished the last given one (id 2).
+    expect(results[2]?.[0]).toBeGreaterThanOrEqual(3);
+  });
+
   it("works with nothing given, and with nothing shared", async () => {
     expect(await startSharing(WORKER, doubleHere).share([[7]])).toEqual([[14]]);
     const onlyGiven = startSharing(WORKER, doubleHere);
