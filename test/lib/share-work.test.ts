@@ -23,9 +23,9 @@ describe("startSharing", () => {
   });
 
   it("sends the worker shared chunks while it still works on given ones, so it never waits for this thread", async () => {
-    // This thread's chunks hold it for 100 ms each, as formatting does: it answers no message meanwhile.
+    // This thread's chunks hold it for 150 ms each, as formatting does: it answers no message meanwhile.
     const busyHere = async (items: number[]) => {
-      const until = Date.now() + 100;
+      const until = Date.now() + 150;
       while (Date.now() < until);
       return items;
     };
