@@ -2,7 +2,10 @@
  * Work shared between a worker thread and this thread, in chunks taken as each gets free, so
  * neither waits while the other has work. The worker takes chunks from the front of the list and
  * this thread from the back: callers order the chunks so that each end needs different tools.
- * A worker that fails leaves its chunk to this thread (slower, same result).
+ * The worker is sent the whole list at once, with a claim per chunk in shared memory; each thread
+ * claims its next chunk with an atomic compare-and-swap, so the worker never waits for this thread
+ * to answer a message (this thread answers only between its chunks, which can be long).
+ * A worker that fails leaves its chunks to this thread (slower, same result).
  * The worker module calls `serveChunks` with the same function this thread runs.
  * A worker can be started ahead (`prestartWorker`), so that its start and its module loading
  * overlap this thread's earlier work; the next `startSharing` for its URL takes it. Chunks can also
@@ -10,9 +13,15 @@
  */
 import { parentPort, Worker } from "node:worker_threads";
 
+/** A chunk given to the worker alone. */
 interface ChunkMessage<T> {
   id: number;
   items: T[];
+}
+
+/** A list shared with the worker: chunk `index` has the id `firstId + index` and the claim `claims[index]`. */
+interface ListMessage<T> {
+  list: { firstId: number; chunks: T[][]; claims: Int32Array };
 }
 
 /** The first message to a worker: the data its chunks need (given after its start when it was started ahead). */
@@ -20,8 +29,12 @@ interface SetupMessage {
   setup: unknown;
 }
 
-/** How many shared chunks the worker holds at a time, besides those it was given. */
-const CHUNKS_AHEAD = 2;
+/** From the worker: a chunk's results, or the end of its part of a shared list. */
+type Answer<R> = { id: number; results: R[] } | { listDone: number };
+
+const UNCLAIMED = 0;
+const BY_WORKER = 1;
+const BY_THIS_THREAD = 2;
 
 /** Workers started ahead, by URL, not yet taken. */
 const spareWorkers = new Map<string, Worker>();
@@ -72,60 +85,47 @@ export function startSharing<T, R>(
   data?: unknown,
 ): Sharing<T, R> {
   const worker = takeWorker(workerUrl, data);
+  const chunksById: T[][] = [];
   const results: R[][] = [];
-  const pending: ChunkMessage<T>[] = [];
-  const inWorker = new Map<number, ChunkMessage<T>>();
-  /** Ids of the chunks given (not shared). */
-  const given = new Set<number>();
-  let nextId = 0;
   let failed = false;
-  let workerIdle: (() => void) | undefined;
-  const post = (chunk: ChunkMessage<T>) => {
-    if (failed) return void pending.push(chunk);
-    inWorker.set(chunk.id, chunk);
-    worker.postMessage(chunk);
-  };
-  // This thread answers the worker only between its own chunks, so the worker holds shared chunks
-  // to go on with meanwhile instead of waiting idle, also behind the chunks it was given.
-  const sharedInWorker = () => [...inWorker.keys()].filter((id) => !given.has(id)).length;
-  const sendNext = () => {
-    while (!failed && sharedInWorker() < CHUNKS_AHEAD && pending.length > 0) post(pending.shift() as ChunkMessage<T>);
-    if (inWorker.size === 0 && (failed || pending.length === 0)) workerIdle?.();
-  };
-  worker.on("message", (answer: { id: number; results: R[] }) => {
-    results[answer.id] = answer.results;
-    inWorker.delete(answer.id);
-    sendNext();
+  /** Called when the worker is done with the shared list, or has failed. */
+  let workerFinished: (() => void) | undefined;
+  worker.on("message", (answer: Answer<R>) => {
+    if ("listDone" in answer) workerFinished?.();
+    else results[answer.id] = answer.results;
   });
   worker.once("error", () => {
     failed = true;
-    pending.push(...inWorker.values());
-    inWorker.clear();
-    workerIdle?.();
+    workerFinished?.();
   });
   return {
     give(chunks) {
       for (const items of chunks) {
-        given.add(nextId);
-        post({ id: nextId++, items });
+        const message: ChunkMessage<T> = { id: chunksById.length, items };
+        chunksById.push(items);
+        if (!failed) worker.postMessage(message);
       }
     },
     async share(chunks) {
-      for (const items of chunks) pending.push({ id: nextId++, items });
-      const workerDone = new Promise<void>((resolve) => (workerIdle = resolve));
-      sendNext();
+      const firstId = chunksById.length;
+      chunksById.push(...chunks);
+      const claims = new Int32Array(new SharedArrayBuffer(Math.max(1, chunks.length) * Int32Array.BYTES_PER_ELEMENT));
+      const finished = new Promise<void>((resolve) => (workerFinished = resolve));
+      if (failed) workerFinished?.();
+      else worker.postMessage({ list: { firstId, chunks: [...chunks], claims } } satisfies ListMessage<T>);
       try {
-        for (let chunk = pending.pop(); chunk; chunk = pending.pop()) {
-          results[chunk.id] = await runHere(chunk.items);
-          // Let the worker's answers in, so it gets its next chunk without waiting for this loop.
-          await new Promise((resolve) => setImmediate(resolve));
+        for (let index = chunks.length - 1; index >= 0; index--) {
+          // A chunk the worker claimed: it has come this far from the front, the rest is its.
+          if (Atomics.compareExchange(claims, index, UNCLAIMED, BY_THIS_THREAD) !== UNCLAIMED) break;
+          results[firstId + index] = await runHere(chunks[index] as T[]);
         }
-        await workerDone;
-        for (let chunk = pending.pop(); chunk; chunk = pending.pop()) results[chunk.id] = await runHere(chunk.items);
+        await finished;
+        // Only a worker that failed leaves chunks without results: given ones, or ones it claimed.
+        for (const [id, items] of chunksById.entries()) results[id] ??= await runHere(items);
       } finally {
         await worker.terminate();
       }
-      return Array.from({ length: nextId }, (_, id) => results[id] as R[]);
+      return chunksById.map((_, id) => results[id] as R[]);
     },
   };
 }
@@ -133,12 +133,23 @@ export function startSharing<T, R>(
 /** In a worker module: answer every chunk with `run(items, data)`, `data` as the setup message gave it. */
 export function serveChunks<T, R>(run: (items: T[], data: unknown) => Promise<R[]>): void {
   let data: unknown;
-  parentPort?.on("message", (message: ChunkMessage<T> | SetupMessage) => {
+  // One message at a time, in order: the given chunks before the shared list.
+  let queue = Promise.resolve();
+  const answer = (message: Answer<R>) => parentPort?.postMessage(message);
+  parentPort?.on("message", (message: ChunkMessage<T> | ListMessage<T> | SetupMessage) => {
     if ("setup" in message) {
       data = message.setup;
       return;
     }
-    void run(message.items, data).then((results) => parentPort?.postMessage({ id: message.id, results }));
+    queue = queue.then(async () => {
+      if ("items" in message) return answer({ id: message.id, results: await run(message.items, data) });
+      const { firstId, chunks, claims } = message.list;
+      for (let index = 0; index < chunks.length; index++) {
+        if (Atomics.compareExchange(claims, index, UNCLAIMED, BY_WORKER) !== UNCLAIMED) break;
+        answer({ id: firstId + index, results: await run(chunks[index] as T[], data) });
+      }
+      answer({ listDone: firstId });
+    });
   });
 }
 
