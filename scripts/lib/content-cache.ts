@@ -268,13 +268,18 @@ export class PackCache implements ContentCache {
   }
 
   /**
-   * Writes every entry known here (the packs read and the entries set) as one pack, keeping the
-   * newest, then removes the packs it replaces. Packs another run wrote meanwhile stay; a run
+   * Writes every sound entry known here (the packs read and the entries set) as one pack, keeping
+   * the newest, then removes the packs it replaces. Packs another run wrote meanwhile stay; a run
    * merging at the same time only leaves an entry in two packs.
    */
   private async merge(): Promise<void> {
     const replaced = this.packsKnown.splice(0);
-    await this.writeEntries([...this.storedEntries().values()].slice(-this.limits.maxEntries));
+    // Only sound entries of this version: a damaged one no run asked for again is dropped here.
+    const sound = [...this.storedEntries().values()].filter((found) => {
+      const entry = found as Partial<Entry>;
+      return soundValue(found, String(entry.kind), String(entry.key), this.fingerprint) !== undefined;
+    });
+    await this.writeEntries(sound.slice(-this.limits.maxEntries));
     for (const file of replaced) rmSync(file, { force: true });
     // A run killed while writing leaves its temporary file.
     const temporaries = this.filesIn(this.packDir).filter((file) => file.endsWith(".tmp"));

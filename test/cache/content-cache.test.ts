@@ -164,6 +164,23 @@ describe("cache entries in packs (a build's snippets, pages and loads)", () => {
     expect(packLines(kept.packDir).size).toBe(2);
   });
 
+  it("drops damaged entries when it merges", async () => {
+    const limits: PackLimits = { packsBeforeMerge: 1, maxEntries: 100 };
+    const first = open("fingerprint-damaged", limits);
+    first.set("snippet", ["a"], { content: "echo a\n" });
+    await first.flush();
+    const [file, lines] = [...packLines(first.packDir)][0] as [string, string[]];
+    writeFileSync(file, lines.map((line) => line.replace("echo a", "echo A")).join("\n"));
+    const second = open("fingerprint-damaged", limits);
+    second.set("snippet", ["b"], { content: "echo b\n" });
+    await second.flush();
+    const merged = [...packLines(second.packDir).values()];
+    expect(merged).toHaveLength(1);
+    expect(merged.flat().map((line) => (JSON.parse(line) as { value: { content: string } }).value.content)).toEqual([
+      "echo b\n",
+    ]);
+  });
+
   it("removes another version's packs once none was written for a day, and leaves no temporary file", async () => {
     const old = open("fingerprint-old");
     old.set("snippet", ["x"], { content: "x\n" });
