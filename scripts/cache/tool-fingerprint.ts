@@ -44,13 +44,16 @@ const SOURCE_DIRS = [
   "schemas",
 ];
 
+/** Folders of expected test outputs (golden snippets): not shipped in the package, and they change no result. */
+const NOT_SOURCE = new Set(["__golden__"]);
+
 function sourceFiles(dir: string, pattern: RegExp): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .sort()
     .flatMap((name) => {
       const file = path.join(dir, name);
-      if (statSync(file).isDirectory()) return sourceFiles(file, pattern);
+      if (statSync(file).isDirectory()) return NOT_SOURCE.has(name) ? [] : sourceFiles(file, pattern);
       return pattern.test(name) ? [file] : [];
     });
 }
@@ -71,12 +74,18 @@ function libraryVersion(require: NodeRequire, name: string): string {
   }
 }
 
-function fingerprintOf(libraries: readonly string[], dirs: readonly string[], pattern: RegExp): string {
-  const require = createRequire(path.join(TOOL_ROOT, "package.json"));
-  const manifest = JSON.parse(readFileSync(path.join(TOOL_ROOT, "package.json"), "utf8")) as { version?: string };
+/** The digest of the tool at `root`: its version, its libraries' versions, the files of `dirs` matching `pattern`. */
+export function fingerprintOf(
+  libraries: readonly string[],
+  dirs: readonly string[],
+  pattern: RegExp,
+  root: string = TOOL_ROOT,
+): string {
+  const require = createRequire(path.join(root, "package.json"));
+  const manifest = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { version?: string };
   const parts = [`snippet-docs@${manifest.version ?? "?"}`, ...libraries.map((name) => libraryVersion(require, name))];
-  for (const file of dirs.flatMap((dir) => sourceFiles(path.join(TOOL_ROOT, dir), pattern))) {
-    parts.push(path.relative(TOOL_ROOT, file), readFileSync(file, "utf8"));
+  for (const file of dirs.flatMap((dir) => sourceFiles(path.join(root, dir), pattern))) {
+    parts.push(path.relative(root, file), readFileSync(file, "utf8"));
   }
   return contentKey(parts);
 }
