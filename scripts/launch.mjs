@@ -10,9 +10,9 @@
  * The bundle goes to dist/<build id>/, with the CLI's entry, its io and the worker entries,
  * with shared chunks; dist/current.json names the newest build and records every source file it
  * was made from (size and mtime; a bundled package by its package.json, and this file), which is
- * all a start-up has to compare. Modules keep their own
- * `import.meta.url` (rewritten to the source file's URL), so paths they compute from it are the
- * same as under tsx. Packages are not bundled. SNIPPET_DOCS_NO_BUNDLE=1 runs the sources with tsx.
+ * all a start-up has to compare. Modules keep their own `import.meta.url` (rewritten to the source
+ * file's URL), so paths they compute from it are the same as under tsx. Packages stay outside the
+ * bundle but for those of BUNDLED_PACKAGES. SNIPPET_DOCS_NO_BUNDLE=1 runs the sources with tsx.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
