@@ -11,7 +11,7 @@ import type { ContentCache } from "../lib/content-cache.ts";
 import type { Config } from "../config/config.ts";
 import { generateOnce } from "../pipeline/generate-once.ts";
 import { loadConfig } from "../config/config.ts";
-import { isInputError } from "../lib/diagnostics.ts";
+import { isInputError, type Diagnostic } from "../lib/diagnostics.ts";
 import { buildSite, type Site } from "../pipeline/build-site.ts";
 import type { BuildProcessMessage, BuildRequest, Failure, PageChecks } from "./build-protocol.ts";
 
@@ -98,11 +98,11 @@ async function buildPages(request: BuildRequest): Promise<void> {
 
 async function generate(request: BuildRequest): Promise<void> {
   try {
-    await send({
-      type: "outcome",
-      id: request.id,
-      outcome: { kind: "generated", summary: await generateOnce(request.root, request.configFile) },
+    let warnings: Diagnostic[] = [];
+    const summary = await generateOnce(request.root, request.configFile, {
+      onWarnings: (found) => (warnings = [...found]),
     });
+    await send({ type: "outcome", id: request.id, outcome: { kind: "generated", summary, warnings } });
   } catch (error) {
     await send({ type: "outcome", id: request.id, outcome: failure(error) });
   }

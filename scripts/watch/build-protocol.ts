@@ -29,7 +29,8 @@ export type BuildOutcome =
     }
   | Failure;
 
-export type GenerateOutcome = { kind: "generated"; summary: string } | Failure;
+/** `warnings`: problems that do not stop the run (a client dropping a pair), said with every generation. */
+export type GenerateOutcome = { kind: "generated"; summary: string; warnings: Diagnostic[] } | Failure;
 
 /** `stopped`: a newer build was asked for, so checking this one's pages no longer mattered. */
 export type PageChecks = { kind: "passed" } | { kind: "stopped" } | Failure;

@@ -30,8 +30,10 @@ export async function watchGenerate(options: GenerateWatchOptions): Promise<void
   let first = true;
   const report = (outcome: GenerateOutcome | Cancelled) => {
     if (outcome.kind === "cancelled") return;
-    if (outcome.kind === "generated") options.stdout(`${stamp()} ${outcome.summary}\n`);
-    else if (outcome.kind === "invalid")
+    if (outcome.kind === "generated") {
+      if (outcome.warnings.length > 0) options.stderr(`${formatDiagnostics(outcome.warnings)}\n`);
+      options.stdout(`${stamp()} ${outcome.summary}\n`);
+    } else if (outcome.kind === "invalid")
       options.stderr(
         `${stamp()} invalid input; generated/ is left as it was:\n${formatDiagnostics(outcome.diagnostics)}\n`,
       );

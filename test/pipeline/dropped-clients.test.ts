@@ -8,7 +8,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { droppedClientWarnings } from "../../scripts/pipeline/dropped-clients.ts";
 import type { Task } from "../../scripts/model/types.ts";
+import { watchGenerate } from "../../scripts/watch/generate-watch.ts";
 import { runCommand } from "../helpers/cli.ts";
+import { OutputWaiter } from "../helpers/output-waiter.ts";
 import { tinyProject } from "../reliability/fixture.ts";
 
 const TASK = "specs/tasks/text-classification/task.json";
@@ -45,6 +47,27 @@ describe("a client dropping a pair it should serve", () => {
     expect(result.stderr.match(/\[snippet-client-dropped\]/g)).toHaveLength(1);
     expect(result.stderr).toMatch(/^1 warning$/m);
     expect(result.stdout).toMatch(/written/);
+  });
+
+  it("generate --watch warns the same way with each generation", async () => {
+    let stop: () => void = () => {};
+    const output = new OutputWaiter();
+    const watching = watchGenerate({
+      root: project,
+      stdout: output.onStdout,
+      stderr: output.onStderr,
+      stop: new Promise<void>((resolve) => (stop = resolve)),
+    });
+    try {
+      await output.until(() => output.stdout.includes("Watching"), "the first generation");
+      // Here the file is named from the test's working directory, not the project's.
+      expect(output.stderr).toMatch(new RegExp(WARNING.source.replace(/^\^/, ""), "m"));
+      expect(output.stderr.match(/\[snippet-client-dropped\]/g)).toHaveLength(1);
+      expect(output.stdout).toMatch(/\d+ written/);
+    } finally {
+      stop();
+      await watching;
+    }
   });
 
   it("check warns the same way and still passes; in JSON the warning is a diagnostic", async () => {
