@@ -24,11 +24,6 @@ interface ListMessage<T> {
   list: { firstId: number; chunks: T[][]; claims: Int32Array };
 }
 
-/** The first message to a worker: the data its chunks need (given after its start when it was started ahead). */
-interface SetupMessage {
-  setup: unknown;
-}
-
 /** From the worker: a chunk's results, or the end of its part of a shared list. */
 type Answer<R> = { id: number; results: R[] } | { listDone: number };
 
@@ -55,13 +50,11 @@ export async function releaseSpareWorkers(): Promise<void> {
   await Promise.all(spares.map((worker) => worker.terminate()));
 }
 
-function takeWorker(workerUrl: URL, data: unknown): Worker {
+function takeWorker(workerUrl: URL): Worker {
   const spare = spareWorkers.get(workerUrl.href);
   spareWorkers.delete(workerUrl.href);
   const worker = spare ?? new Worker(workerUrl);
   worker.ref();
-  const setup: SetupMessage = { setup: data };
-  worker.postMessage(setup);
   return worker;
 }
 
@@ -79,12 +72,8 @@ export interface Sharing<T, R> {
   share(chunks: readonly T[][]): Promise<R[][]>;
 }
 
-export function startSharing<T, R>(
-  workerUrl: URL,
-  runHere: (items: T[]) => Promise<R[]>,
-  data?: unknown,
-): Sharing<T, R> {
-  const worker = takeWorker(workerUrl, data);
+export function startSharing<T, R>(workerUrl: URL, runHere: (items: T[]) => Promise<R[]>): Sharing<T, R> {
+  const worker = takeWorker(workerUrl);
   const chunksById: T[][] = [];
   const results: R[][] = [];
   let failed = false;
@@ -130,23 +119,18 @@ export function startSharing<T, R>(
   };
 }
 
-/** In a worker module: answer every chunk with `run(items, data)`, `data` as the setup message gave it. */
-export function serveChunks<T, R>(run: (items: T[], data: unknown) => Promise<R[]>): void {
-  let data: unknown;
+/** In a worker module: answer every chunk with `run(items)`. */
+export function serveChunks<T, R>(run: (items: T[]) => Promise<R[]>): void {
   // One message at a time, in order: the given chunks before the shared list.
   let queue = Promise.resolve();
   const answer = (message: Answer<R>) => parentPort?.postMessage(message);
-  parentPort?.on("message", (message: ChunkMessage<T> | ListMessage<T> | SetupMessage) => {
-    if ("setup" in message) {
-      data = message.setup;
-      return;
-    }
+  parentPort?.on("message", (message: ChunkMessage<T> | ListMessage<T>) => {
     queue = queue.then(async () => {
-      if ("items" in message) return answer({ id: message.id, results: await run(message.items, data) });
+      if ("items" in message) return answer({ id: message.id, results: await run(message.items) });
       const { firstId, chunks, claims } = message.list;
       for (let index = 0; index < chunks.length; index++) {
         if (Atomics.compareExchange(claims, index, UNCLAIMED, BY_WORKER) !== UNCLAIMED) break;
-        answer({ id: firstId + index, results: await run(chunks[index] as T[], data) });
+        answer({ id: firstId + index, results: await run(chunks[index] as T[]) });
       }
       answer({ listDone: firstId });
     });

@@ -4,6 +4,6 @@
  * not used at all (the snippets and pages were cached), and then it should cost next to nothing.
  */
 import { serveChunks } from "../lib/share-work.ts";
-import { runTasks, type BuildTask } from "./build-pool.ts";
+import { runTasks } from "./build-pool.ts";
 
-serveChunks((tasks: BuildTask[]) => runTasks(tasks));
+serveChunks(runTasks);

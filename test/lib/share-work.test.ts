@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { startSharing } from "../../scripts/lib/share-work.ts";
 
 const WORKER = new URL("./fixtures/doubling-worker.mjs", import.meta.url);
+const FAILING_WORKER = new URL("./fixtures/failing-worker.mjs", import.meta.url);
+const SLOW_WORKER = new URL("./fixtures/slow-worker.mjs", import.meta.url);
 const doubleHere = async (items: number[]) => items.map((item) => item * 2);
 
 describe("startSharing", () => {
@@ -17,7 +19,7 @@ describe("startSharing", () => {
   });
 
   it("does a failed worker's chunks on this thread", async () => {
-    const sharing = startSharing(WORKER, doubleHere, "fail");
+    const sharing = startSharing(FAILING_WORKER, doubleHere);
     sharing.give([[1], [2]]);
     expect(await sharing.share([[3], [4, 5]])).toEqual([[2], [4], [6], [8, 10]]);
   });
@@ -29,7 +31,7 @@ describe("startSharing", () => {
       while (Date.now() < until);
       return items.map((item) => `here:${item}`);
     };
-    const sharing = startSharing<number, number | string>(WORKER, busyHere, "slow");
+    const sharing = startSharing<number, number | string>(SLOW_WORKER, busyHere);
     sharing.give([[100]]);
     const chunks = Array.from({ length: 10 }, (_, index) => [index]);
     const results = (await sharing.share(chunks)).flat();
