@@ -6,7 +6,6 @@
  * Exits when the parent goes away.
  */
 import { buildCache, cacheDirectory } from "../cache/build-cache.ts";
-import { toolFingerprint } from "../cache/tool-fingerprint.ts";
 import type { ContentCache } from "../lib/content-cache.ts";
 import type { Config } from "../config/config.ts";
 import { generateOnce } from "../pipeline/generate-once.ts";
@@ -61,12 +60,15 @@ async function checkPages(site: Site, signal: AbortSignal): Promise<PageChecks> 
   }
 }
 
-/** The cache of the builds, kept open while its folder and the tool stay the same, so its packs are read once. */
-let openCache: { key: string; cache: ContentCache } | undefined;
+/**
+ * The cache of the builds, kept open while its folder stays the same, so its packs are read once
+ * (the tool, and so its fingerprint, cannot change under a running process).
+ */
+let openCache: { dir: string; cache: ContentCache } | undefined;
 
 function cacheFor(config: Config): ContentCache {
-  const key = `${cacheDirectory(config)}\u0000${toolFingerprint()}`;
-  if (openCache?.key !== key) openCache = { key, cache: buildCache(config) };
+  const dir = cacheDirectory(config);
+  if (openCache?.dir !== dir) openCache = { dir, cache: buildCache(config) };
   return openCache.cache;
 }
 
